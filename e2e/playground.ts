@@ -1,0 +1,66 @@
+/**
+ * The page object: what a person does with the playground, by accessible
+ * names, so the specs read as steps.
+ */
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export class Playground {
+  readonly page: Page;
+  readonly editor: Locator;
+  readonly buildStatus: Locator;
+  readonly method: Locator;
+  readonly url: Locator;
+  readonly headers: Locator;
+  readonly body: Locator;
+  readonly send: Locator;
+  readonly status: Locator;
+  readonly responseHeaders: Locator;
+  readonly responseBody: Locator;
+  readonly environ: Locator;
+  readonly buildErrors: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.editor = page.getByRole("region", { name: "Editor" });
+    this.buildStatus = page.getByRole("status", { name: "Build status" });
+    this.method = page.getByLabel("Method");
+    this.url = page.getByLabel("URL");
+    this.headers = page.getByLabel("Headers", { exact: true });
+    this.body = page.getByLabel("Body", { exact: true });
+    this.send = page.getByRole("button", { name: "Send" });
+    this.status = page.getByLabel("Response status");
+    this.responseHeaders = page.getByRole("table", { name: "Response headers" });
+    this.responseBody = page.getByRole("region", { name: "Response body" });
+    this.environ = page.getByRole("table", { name: "Environ" });
+    this.buildErrors = page.getByRole("alert", { name: "Build errors" });
+  }
+
+  /** Open the page and wait until the editor is up and the first build is ready. */
+  async open(url = "./"): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.editor.locator(".monaco-editor")).toBeVisible();
+    await expect(this.buildStatus).toHaveText(/ready/);
+  }
+
+  /** Put the caret in the code editor. */
+  async focusEditor(): Promise<void> {
+    await this.editor.locator(".view-lines").click();
+  }
+
+  /** Select everything in the editor and type text in its place (as a paste). */
+  async replaceCode(text: string): Promise<void> {
+    await this.focusEditor();
+    await this.page.keyboard.press("ControlOrMeta+A");
+    await this.page.keyboard.insertText(text);
+  }
+
+  /** Press Ctrl+Enter, the send shortcut. */
+  async pressSend(): Promise<void> {
+    await this.page.keyboard.press("ControlOrMeta+Enter");
+  }
+
+  /** The value of one row of a key/value table. */
+  row(table: Locator, key: string): Locator {
+    return table.getByRole("row").filter({ has: this.page.getByRole("rowheader", { name: key, exact: true }) }).getByRole("cell");
+  }
+}

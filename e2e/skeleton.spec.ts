@@ -1,0 +1,112 @@
+/**
+ * The walking skeleton, as a person uses it: edit the app, send a request,
+ * read status, headers, body and environ; break the code and see the marker.
+ */
+import { expect, test } from "@playwright/test";
+import { Playground } from "./playground";
+import { SUBPATH_URL } from "./servers";
+
+test("the default app answers Hello world with wsgiref's headers", async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.pressSend();
+  await expect(playground.status).toHaveText("200 OK");
+  await expect(playground.responseBody).toHaveText("Hello world!");
+  await expect(playground.row(playground.responseHeaders, "Content-Type")).toHaveText("text/plain");
+  await expect(playground.row(playground.responseHeaders, "Content-Length")).toHaveText(/^12/);
+  await expect(playground.row(playground.responseHeaders, "Server")).toContainText("WSGIServer/0.2");
+  await expect(playground.row(playground.environ, "PATH_INFO")).toHaveText("/");
+  await expect(playground.row(playground.environ, "HTTP_HOST")).toHaveText("localhost:8000");
+});
+
+test("an edit typed in the editor changes the response", async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.pressSend();
+  await expect(playground.responseBody).toHaveText("Hello world!");
+
+  // Put the caret before "!" at the end of the body line, select "world", type over it.
+  await playground.editor.locator(".view-line", { hasText: "Hello world!" }).click();
+  await page.keyboard.press("End");
+  for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ControlOrMeta+Shift+ArrowLeft");
+  await page.keyboard.type("from the editor");
+  await playground.pressSend();
+  await expect(playground.responseBody).toHaveText("Hello from the editor!");
+  await expect(playground.status).toHaveText("200 OK");
+});
+
+test("a syntax error shows a marker and a message, and keeps the last response", async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.pressSend();
+  await expect(playground.responseBody).toHaveText("Hello world!");
+
+  await playground.editor.locator(".view-line", { hasText: "start_response(" }).click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" let 1x = 2;");
+  await playground.pressSend();
+
+  await expect(playground.buildErrors).toContainText("does not compile");
+  await expect(playground.buildErrors).toContainText(/app\.ts:\d+:\d+/);
+  await expect(playground.editor.locator(".squiggly-error").first()).toBeVisible();
+  await expect(playground.responseBody).toHaveText("Hello world!");
+  await expect(playground.status).toHaveText("200 OK");
+});
+
+test("the request panel sends method, target, headers and body as typed", async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.method.selectOption("POST");
+  await playground.url.fill("/greet/%7Euser?name=Ada&x=1");
+  await playground.headers.fill("Cookie: session=abc123\nX-Twice: one\nX-Twice: two");
+  await playground.body.fill("name=Ada");
+  await playground.send.click();
+
+  await expect(playground.status).toHaveText("200 OK");
+  const env = (key: string) => playground.row(playground.environ, key);
+  await expect(env("REQUEST_METHOD")).toHaveText("POST");
+  await expect(env("PATH_INFO")).toHaveText("/greet/~user");
+  await expect(env("QUERY_STRING")).toHaveText("name=Ada&x=1");
+  await expect(env("HTTP_COOKIE")).toHaveText("session=abc123");
+  await expect(env("HTTP_X_TWICE")).toHaveText("one,two");
+  await expect(env("CONTENT_LENGTH")).toHaveText("8");
+});
+
+test("the page works with every other origin blocked", async ({ page, baseURL }) => {
+  const ownOrigin = new URL(baseURL!).origin;
+  const outside: string[] = [];
+  await page.context().route(
+    (url) => !["blob:", "data:"].includes(url.protocol) && url.origin !== ownOrigin,
+    (route) => {
+      outside.push(route.request().url());
+      return route.abort("blockedbyclient");
+    },
+  );
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.pressSend();
+  await expect(playground.responseBody).toHaveText("Hello world!");
+  expect(outside).toEqual([]);
+});
+
+test("a hard reload (no controller) recovers and the service worker answers", async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.open();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Page.reload", { ignoreCache: true });
+  await expect(playground.buildStatus).toHaveText(/ready/);
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await playground.pressSend();
+  await expect(playground.responseBody).toHaveText("Hello world!");
+});
+
+test("the build works under a sub-path", async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.open(SUBPATH_URL);
+  await playground.pressSend();
+  await expect(playground.status).toHaveText("200 OK");
+  await expect(playground.responseBody).toHaveText("Hello world!");
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  expect(scope).toBe(SUBPATH_URL);
+});

@@ -1,0 +1,77 @@
+/**
+ * @module App
+ * The shell: a header with the build state, the editor on the left, the
+ * request and the response on the right. Ctrl/Cmd+Enter sends from anywhere.
+ */
+import { useEffect } from "react";
+import { Editor } from "../components/Editor/Editor";
+import { RequestPanel } from "../components/RequestPanel/RequestPanel";
+import { ResponsePanel } from "../components/ResponsePanel/ResponsePanel";
+import { useRun } from "../state/run";
+import { useWorkspace } from "../state/workspace";
+import { ensureBuilt, sendRequest } from "./engine";
+
+const BUILD_DEBOUNCE_MS = 300;
+
+function BuildBadge() {
+  const build = useRun((state) => state.build);
+  const text =
+    build.phase === "idle"
+      ? "Starting…"
+      : build.phase === "compiling"
+        ? "Compiling…"
+        : build.phase === "ready"
+          ? `Build #${build.buildId} ready`
+          : `Build #${build.buildId} failed`;
+  return (
+    <span className={`build-badge build-${build.phase}`} role="status" aria-label="Build status">
+      {text}
+    </span>
+  );
+}
+
+/** The whole page. */
+export function App() {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        event.stopPropagation();
+        void sendRequest();
+      }
+    };
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
+  }, []);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = useWorkspace.subscribe((state, previous) => {
+      if (state.files === previous.files) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void ensureBuilt(), BUILD_DEBOUNCE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, []);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>WSGI Playground</h1>
+        <BuildBadge />
+        <span className="spacer" />
+        <span className="tagline">PEP 3333 in your browser, faithful to CPython&rsquo;s wsgiref</span>
+      </header>
+      <main className="workbench">
+        <Editor />
+        <div className="side">
+          <RequestPanel />
+          <ResponsePanel />
+        </div>
+      </main>
+    </div>
+  );
+}

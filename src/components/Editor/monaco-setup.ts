@@ -1,0 +1,57 @@
+/**
+ * @module monaco-setup
+ * Monaco, bundled by Vite with its own workers (nothing from a CDN), set up
+ * for TypeScript apps that import `"wsgi"`: the runtime library's
+ * declarations are added as if the package were installed, so `environ[...]`
+ * keys, `start_response` and `b` complete and type-check.
+ */
+import * as monaco from "monaco-editor/editor";
+import "monaco-editor/features/register.all";
+import "monaco-editor/languages/definitions/typescript/register";
+import {
+  ModuleKind,
+  ModuleResolutionKind,
+  ScriptTarget,
+  typescriptDefaults,
+} from "monaco-editor/languages/features/typescript/register";
+import EditorWorker from "monaco-editor/editor/editor.worker?worker";
+import TypeScriptWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
+
+const declarations = import.meta.glob<string>(["../../runtime/*.ts", "!../../runtime/*.test.ts"], {
+  query: "?dts",
+  import: "default",
+  eager: true,
+});
+
+self.MonacoEnvironment = {
+  getWorker(_id: string, label: string) {
+    return label === "typescript" || label === "javascript" ? new TypeScriptWorker() : new EditorWorker();
+  },
+};
+
+typescriptDefaults.setCompilerOptions({
+  target: ScriptTarget.ESNext,
+  module: ModuleKind.ESNext,
+  moduleResolution: ModuleResolutionKind.NodeJs,
+  lib: ["es2022", "webworker"],
+  strict: true,
+  noEmit: true,
+  allowNonTsExtensions: true,
+});
+
+for (const [path, text] of Object.entries(declarations)) {
+  const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.ts$/, ".d.ts");
+  typescriptDefaults.addExtraLib(text, `file:///node_modules/wsgi/${name}`);
+}
+typescriptDefaults.addExtraLib(
+  JSON.stringify({ name: "wsgi", types: "index.d.ts" }),
+  "file:///node_modules/wsgi/package.json",
+);
+
+/** The model of a project file, created on first use. */
+export function modelFor(path: string, text: string): monaco.editor.ITextModel {
+  const uri = monaco.Uri.parse(`file:///${path}`);
+  return monaco.editor.getModel(uri) ?? monaco.editor.createModel(text, undefined, uri);
+}
+
+export { monaco };

@@ -1,0 +1,44 @@
+/**
+ * @module BuildStatus
+ * The state of the latest build: compile errors with file, line and column,
+ * or the exception the app's module threw while loading.
+ */
+import { useRun } from "../../state/run";
+
+/** Build errors, shown above the response. */
+export function BuildStatus() {
+  const build = useRun((state) => state.build);
+  const serverError = useRun((state) => state.serverError);
+  return (
+    <>
+      {serverError && (
+        <p className="error" role="alert">
+          The in-page server could not start: {serverError}
+        </p>
+      )}
+      {build.phase === "failed" && (
+        <div className="error" role="alert" aria-label="Build errors">
+          <strong>The app does not compile.</strong>
+          <ul>
+            {build.errors.map((error, index) => (
+              <li key={index}>
+                {error.file && (
+                  <code>
+                    {error.file}:{error.line}:{(error.column ?? 0) + 1}
+                  </code>
+                )}{" "}
+                {error.text}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {build.phase === "crashed" && (
+        <div className="error" role="alert" aria-label="Build errors">
+          <strong>The app failed to load.</strong>
+          <pre>{build.error}</pre>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+/**
+ * @module main
+ * Entry: mounts the shell and starts the engine (service worker, compiler,
+ * runner).
+ */
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./app/App";
+import { startEngine } from "./app/engine";
+import "./app/app.css";
+
+startEngine();
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,36 @@
+/**
+ * @module load-bundle
+ * Evaluate a compiled CommonJS bundle and find the WSGI application in it:
+ * the default export, or `application` (mod_wsgi's name). `require("wsgi")`
+ * is answered with the runtime library the server core itself uses.
+ */
+import * as wsgi from "../runtime/index";
+
+/** A bundle that loaded but does not export an app, or threw while loading. */
+export class LoadError extends Error {
+  override name = "LoadError";
+}
+
+/** Run the bundle's top level and return its application callable. */
+export function loadBundle(code: string, entry: string): unknown {
+  const module: { exports: Record<string, unknown> } = { exports: {} };
+  const require = (name: string): unknown => {
+    if (name === "wsgi") return wsgi;
+    throw new LoadError(`Cannot find module '${name}'`);
+  };
+  const run = new Function("module", "exports", "require", `${code}\n//# sourceURL=app.bundle.js`);
+  run(module, module.exports, require);
+  const exports = module.exports;
+  const app = exports.default ?? exports.application;
+  if (app === undefined) {
+    throw new LoadError(
+      `${entry} exports no application. Add \`export default function app(environ, start_response) { … }\` (or \`export const application = …\`).`,
+    );
+  }
+  if (typeof app !== "function") {
+    throw new LoadError(
+      `The application exported by ${entry} is ${app === null ? "null" : typeof app}, not a function: a WSGI application is called as app(environ, start_response).`,
+    );
+  }
+  return app;
+}

@@ -1,0 +1,18 @@
+/**
+ * @module default-app
+ * The app a new project starts with: the seeds' "Hello world" (PEP 3333's
+ * first example, as the blog posts run it with wsgiref.simple_server),
+ * written for the playground's contract.
+ */
+
+/** Source of `app.ts` in a new project. */
+export const DEFAULT_APP = `import { b } from "wsgi";
+import type { Environ, StartResponse } from "wsgi";
+
+// A WSGI application: called once per request with the environ and
+// start_response, it returns an iterable of bytes.
+export default function app(environ: Environ, start_response: StartResponse) {
+  start_response("200 OK", [["Content-Type", "text/plain"]]);
+  return [b\`Hello world!\`];
+}
+`;

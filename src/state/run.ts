@@ -1,0 +1,47 @@
+/**
+ * @module run
+ * The state of builds and requests: what compiled, what answered, what failed.
+ */
+import { create } from "zustand";
+import type { CompileMessage } from "../protocol/compiler";
+import type { ResponseRecord } from "../wsgi/records";
+
+/** Where the latest build stands. */
+export type BuildState =
+  | { phase: "idle" }
+  | { phase: "compiling"; buildId: number }
+  | { phase: "ready"; buildId: number; compileTime: number }
+  | { phase: "failed"; buildId: number; errors: CompileMessage[] }
+  | { phase: "crashed"; buildId: number; error: string };
+
+/** Builds, the last response, and errors along the way. */
+export interface RunState {
+  build: BuildState;
+  /** Diagnostics of the latest build, for editor markers. */
+  diagnostics: CompileMessage[];
+  sending: boolean;
+  /** The last response received; kept while later builds fail. */
+  response: ResponseRecord | null;
+  /** Milliseconds from Send to the response record. */
+  roundTrip: number | null;
+  /** Why the last send did not produce a response. */
+  sendError: string | null;
+  /** The service worker could not start. */
+  serverError: string | null;
+}
+
+/** The run store. */
+export const useRun = create<RunState>(() => ({
+  build: { phase: "idle" },
+  diagnostics: [],
+  sending: false,
+  response: null,
+  roundTrip: null,
+  sendError: null,
+  serverError: null,
+}));
+
+/** Change some fields of the run state. */
+export function updateRun(change: Partial<RunState>): void {
+  useRun.setState(change);
+}

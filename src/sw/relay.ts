@@ -1,0 +1,88 @@
+/**
+ * @module relay
+ * The page's side of the service worker: registers it, recovers from a load
+ * without a controller, connects the app runner to it, and sends request
+ * records to it as messages.
+ */
+import { PendingReplies } from "../protocol/pending-replies";
+import type {
+  PageToWorkerMessage,
+  PanelReply,
+  WorkerToPageMessage,
+} from "../protocol/service-worker";
+import type { RequestRecord, ResponseRecord } from "../wsgi/records";
+
+const RELOAD_FLAG = "wsgi-playground:reloaded-for-controller";
+const REQUEST_TIMEOUT_MS = 65_000;
+
+/** Register the service worker; resolves with its registration once one is active. */
+export async function registerServiceWorker(): Promise<ServiceWorkerRegistration> {
+  if (!("serviceWorker" in navigator)) {
+    throw new Error(
+      "This browser context has no service workers (a private window or an embedding may block them).",
+    );
+  }
+  const url = `${import.meta.env.BASE_URL}sw.js`;
+  await navigator.serviceWorker.register(url, {
+    type: import.meta.env.DEV ? "module" : "classic",
+    updateViaCache: "none",
+  });
+  const registration = await navigator.serviceWorker.ready;
+  // A hard reload loads the page without a controller, and clients.claim()
+  // already ran: reload once so the page (and its preview) are served again.
+  if (!navigator.serviceWorker.controller) {
+    if (!sessionStorage.getItem(RELOAD_FLAG)) {
+      sessionStorage.setItem(RELOAD_FLAG, "1");
+      location.reload();
+    }
+  } else {
+    sessionStorage.removeItem(RELOAD_FLAG);
+  }
+  return registration;
+}
+
+/** Sends request records to the service worker and keeps it connected to the runner. */
+export class ServerRelay {
+  private readonly registration: ServiceWorkerRegistration;
+  private readonly connectRunner: () => MessagePort;
+  private readonly pending = new PendingReplies<PanelReply>("service worker");
+
+  constructor(registration: ServiceWorkerRegistration, connectRunner: () => MessagePort) {
+    this.registration = registration;
+    this.connectRunner = connectRunner;
+    navigator.serviceWorker.addEventListener("message", (event: MessageEvent<WorkerToPageMessage>) => {
+      if (event.data?.type === "runner-wanted") this.attachRunner();
+    });
+    // A new version took over: it has no port to our runner yet.
+    navigator.serviceWorker.addEventListener("controllerchange", () => this.attachRunner());
+  }
+
+  /** The worker to talk to: the page's controller, or the registration's active worker. */
+  private get worker(): ServiceWorker {
+    const worker = navigator.serviceWorker.controller ?? this.registration.active;
+    if (!worker) throw new Error("The service worker is not active.");
+    return worker;
+  }
+
+  /** Give the service worker a (new) port to the runner. */
+  attachRunner(): void {
+    const port = this.connectRunner();
+    const message: PageToWorkerMessage = { type: "attach-runner" };
+    this.worker.postMessage(message, [port]);
+  }
+
+  /** Serve a request through the service worker, as the request panel does. */
+  async send(request: RequestRecord): Promise<ResponseRecord> {
+    const { id, reply } = this.pending.open(REQUEST_TIMEOUT_MS);
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event: MessageEvent<PanelReply>) => {
+      this.pending.resolve(id, event.data);
+      channel.port1.close();
+    };
+    const message: PageToWorkerMessage = { type: "panel-request", id, request };
+    this.worker.postMessage(message, [channel.port2]);
+    const answer = await reply;
+    if (answer.type === "panel-error") throw new Error(answer.error);
+    return answer.response;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * @module bytes
+ * Byte helpers shared by the core: WSGI speaks bytes on the wire and
+ * "bytes-as-latin-1" strings in environ and headers (PEP 3333, "Unicode
+ * Issues"), so these two conversions are everywhere.
+ */
+
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+
+/** Encode a string as UTF-8 bytes. */
+export function utf8(text: string): Uint8Array {
+  return utf8Encoder.encode(text);
+}
+
+/** Decode UTF-8 bytes, replacing what does not decode. */
+export function fromUtf8(bytes: Uint8Array): string {
+  return utf8Decoder.decode(bytes);
+}
+
+/** Each byte becomes the code point of the same number (ISO-8859-1). */
+export function latin1(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return out;
+}
+
+/** The reverse of {@link latin1}; throws when a code point is above U+00FF. */
+export function toLatin1(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0xff) {
+      throw new RangeError(
+        `'latin-1' codec can't encode character '\\u${code.toString(16).padStart(4, "0")}' in position ${i}: ordinal not in range(256)`,
+      );
+    }
+    out[i] = code;
+  }
+  return out;
+}
+
+/** Join chunks into one array. */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  let size = 0;
+  for (const chunk of chunks) size += chunk.length;
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}

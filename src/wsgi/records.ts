@@ -1,0 +1,101 @@
+/**
+ * @module records
+ * The two records that cross every channel: what the client sent, and what
+ * the server made of it. Both are plain, structured-clone-safe data so they
+ * travel between the page, the service worker and the runner unchanged, and
+ * both are language-neutral so another runner (Pyodide) can sit behind them.
+ */
+
+/** An HTTP request exactly as a client put it on the wire, parsed into parts. */
+export interface RequestRecord {
+  /** The method token, as sent (`GET`, `POST`, `PURGE`, …). */
+  method: string;
+  /** The request target: path and query, raw, as sent (`/a%2Fb?x=1`). */
+  target: string;
+  /** The protocol of the request line, `HTTP/1.1` or `HTTP/1.0`. */
+  httpVersion: string;
+  /** Header lines in the order sent; names keep their case, duplicates stay. */
+  headers: [string, string][];
+  /** The body bytes as sent. */
+  body: Uint8Array;
+  /** Where the client connects from; wsgiref's REMOTE_ADDR. */
+  remoteAddr?: string;
+  /** The virtual server the request is addressed to (`localhost:8000`). */
+  server?: { name: string; port: string };
+  /** `https` when the virtual server speaks TLS; sets HTTPS and wsgi.url_scheme. */
+  urlScheme?: "http" | "https";
+  /** Where the app is mounted (SCRIPT_NAME); `""` at the root. */
+  scriptName?: string;
+}
+
+/** A JSON-safe picture of one environ value, for the inspector. */
+export type EnvironValue =
+  | string
+  | number
+  | boolean
+  | null
+  | EnvironValue[]
+  | { repr: string };
+
+/** One step of the WSGI conversation, in the order it happened. */
+export type TraceEvent =
+  | { kind: "call"; at: number }
+  | { kind: "return"; at: number; result: string }
+  | {
+      kind: "start_response";
+      at: number;
+      status: string;
+      headers: string;
+      excInfo: string | null;
+    }
+  | { kind: "write"; at: number; size: number }
+  | { kind: "chunk"; at: number; size: number }
+  | { kind: "headers-sent"; at: number }
+  | { kind: "close"; at: number }
+  | { kind: "exception"; at: number; message: string };
+
+/** Where a finding or an error points to in the user's source. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A place where the app (or the request) broke PEP 3333. */
+export interface Finding {
+  severity: "error" | "warning";
+  /** Same meaning as CPython's message for the same fault. */
+  message: string;
+  /** The PEP 3333 section the rule comes from (an anchor of the PEP). */
+  pep?: string;
+  /** One line that says how to fix it. */
+  fix?: string;
+  location?: SourceLocation;
+}
+
+/** What the server sent back, and how it came to send it. */
+export interface ResponseRecord {
+  /** The status line's protocol, as wsgiref writes it (`HTTP/1.0`). */
+  httpVersion: string;
+  /** `"200 OK"`, as the app gave it (or the server's own on error). */
+  status: string;
+  /** Header lines in the order they went on the wire. */
+  headers: [string, string][];
+  /** Lower-cased names of the headers the server added (Date, Server, Content-Length). */
+  serverHeaders: string[];
+  /** The body bytes as sent. */
+  body: Uint8Array;
+  /** True when the app failed after the headers were sent: the body stops short. */
+  truncated: boolean;
+  /** The environ the app received, as it was when the app was called. */
+  environ: Record<string, EnvironValue>;
+  /** Every WSGI call in order. */
+  trace: TraceEvent[];
+  /** Everything written to wsgi.errors, tracebacks and the access log line. */
+  errors: string;
+  findings: Finding[];
+  /** Milliseconds spent in the app (call and iteration). */
+  appTime: number;
+  /** Which build of the user's code answered. */
+  buildId?: number;
+}

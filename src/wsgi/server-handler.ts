@@ -1,0 +1,346 @@
+/**
+ * @module server-handler
+ * Runs one request through a WSGI application the way CPython's
+ * `wsgiref.simple_server.ServerHandler` (a `wsgiref.handlers.BaseHandler`)
+ * does: `run()` calls the app, `finish_response()` iterates the body and
+ * writes each chunk, headers go out at the first write, Content-Length is
+ * added when the body is a one-element list, Date and Server are added to the
+ * preamble, and an exception before the headers are sent becomes wsgiref's
+ * 500 response while its traceback goes to the errors log. The method names
+ * below are wsgiref's, so the two can be read side by side.
+ *
+ * Everything that happens is recorded for the inspector in a
+ * {@link ResponseRecord}.
+ */
+import type { Environ, StartResponse, Write } from "../runtime/types";
+import { FileWrapper, is_hop_by_hop } from "../runtime/util";
+import { concatBytes } from "./bytes";
+import { buildEnviron, inputBytes, SERVER_VERSION } from "./environ";
+import { snapshotEnviron } from "./environ-snapshot";
+import { AssertionError, exceptionLine, formatTraceback, PyTypeError } from "./errors";
+import type { Finding, RequestRecord, ResponseRecord, TraceEvent } from "./records";
+import { pyRepr, pyTypeName } from "./repr";
+import { BytesInput, TextErrors } from "./streams";
+
+/** What the server says it is in the Server header (wsgiref adds the Python version). */
+export const SOFTWARE_VERSION = `${SERVER_VERSION} WSGIPlayground/0.1`;
+
+const ERROR_STATUS = "500 Internal Server Error";
+const ERROR_HEADERS: [string, string][] = [["Content-Type", "text/plain"]];
+const ERROR_BODY = new TextEncoder().encode(
+  "A server error occurred.  Please contact the administrator.",
+);
+const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
+
+/** Options of one {@link serve} call. */
+export interface ServeOptions {
+  /** The clock; tests fix it. */
+  now?: () => Date;
+  /** Recorded in the response, to show which build answered. */
+  buildId?: number;
+}
+
+function hasHeader(headers: readonly [string, string][], name: string): boolean {
+  const lower = name.toLowerCase();
+  return headers.some(([key]) => key.toLowerCase() === lower);
+}
+
+function unpackPair(item: unknown): [unknown, unknown] {
+  if (!Array.isArray(item) && !(item && typeof item === "object" && Symbol.iterator in item)) {
+    throw new PyTypeError(`cannot unpack non-iterable ${pyTypeName(item)} object`);
+  }
+  const values = Array.from(item as Iterable<unknown>);
+  if (values.length > 2) throw new PyTypeError("too many values to unpack (expected 2)");
+  if (values.length < 2) {
+    throw new PyTypeError(`not enough values to unpack (expected 2, got ${values.length})`);
+  }
+  return [values[0], values[1]];
+}
+
+function convertStringType(value: unknown, title: string): string {
+  if (typeof value === "string") return value;
+  throw new AssertionError(`${title} must be of type str (got ${pyRepr(value)})`);
+}
+
+/** `format_date_time()`: an RFC 1123 date, as the Date header wants. */
+export function formatDateTime(date: Date): string {
+  return date.toUTCString();
+}
+
+function logDateTime(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(date.getDate())}/${MONTHS[date.getMonth()]}/${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+class ServerHandler {
+  private status: string | null = null;
+  private headers: [string, string][] | null = null;
+  private headersSent = false;
+  private bytesSent = 0;
+  private result: unknown = null;
+  private readonly wire: { status: string; headers: [string, string][]; added: string[] } = {
+    status: "",
+    headers: [],
+    added: [],
+  };
+  private readonly chunks: Uint8Array[] = [];
+  readonly trace: TraceEvent[] = [];
+  readonly findings: Finding[] = [];
+  private readonly started = performance.now();
+  private readonly request: RequestRecord;
+  private readonly errors: TextErrors;
+  private readonly now: () => Date;
+  readonly environ: Environ;
+  private truncated = false;
+
+  constructor(request: RequestRecord, now: () => Date) {
+    this.request = request;
+    this.now = now;
+    this.errors = new TextErrors();
+    this.environ = buildEnviron(request, {
+      input: new BytesInput(inputBytes(request)),
+      errors: this.errors,
+      fileWrapper: FileWrapper,
+    });
+  }
+
+  private at(): number {
+    return performance.now() - this.started;
+  }
+
+  /** `BaseHandler.run()`. */
+  run(application: unknown): void {
+    try {
+      if (typeof application !== "function") {
+        throw new PyTypeError(`'${pyTypeName(application)}' object is not callable`);
+      }
+      this.trace.push({ kind: "call", at: this.at() });
+      this.result = application(this.environ, this.startResponse);
+      this.trace.push({ kind: "return", at: this.at(), result: pyTypeName(this.result) });
+      this.finishResponse();
+    } catch (error) {
+      try {
+        this.handleError(error);
+      } catch (fatal) {
+        // wsgiref closes and lets the exception end the connection.
+        this.truncated = true;
+        this.errors.write(formatTraceback(fatal));
+        this.close();
+      }
+    }
+  }
+
+  /** `BaseHandler.start_response()`; a bound arrow so the app may call it unbound. */
+  private readonly startResponse: StartResponse = (status, headers, excInfo) => {
+    this.trace.push({
+      kind: "start_response",
+      at: this.at(),
+      status: typeof status === "string" ? status : pyRepr(status),
+      headers: pyRepr(headers),
+      excInfo: excInfo ? exceptionLine(excInfo) : null,
+    });
+    if (excInfo) {
+      if (this.headersSent) throw excInfo;
+    } else if (this.headers !== null) {
+      throw new AssertionError("Headers already set!");
+    }
+    this.status = status as string;
+    if (!Array.isArray(headers)) {
+      throw new PyTypeError("Headers must be a list of name/value tuples");
+    }
+    this.headers = headers;
+    for (const item of headers) {
+      for (const part of unpackPair(item)) {
+        if (typeof part !== "string") {
+          throw new AssertionError(`Header names/values must be of type str (got ${pyRepr(part)})`);
+        }
+      }
+    }
+    const text = convertStringType(status, "Status");
+    if (text.length < 4) throw new AssertionError("Status must be at least 4 characters");
+    if (!/^\d{3}/.test(text)) throw new AssertionError("Status message must begin w/3-digit code");
+    if (text[3] !== " ") throw new AssertionError("Status message must have a space after code");
+    for (const [name, value] of headers) {
+      if (is_hop_by_hop(name)) {
+        throw new AssertionError(`Hop-by-hop header, '${name}: ${value}', not allowed`);
+      }
+    }
+    return this.appWrite;
+  };
+
+  private readonly appWrite: Write = (data) => {
+    this.write(data, "write");
+  };
+
+  /** `BaseHandler.write()`. */
+  private write(data: unknown, kind: "write" | "chunk"): void {
+    this.trace.push({
+      kind,
+      at: this.at(),
+      size: data instanceof Uint8Array ? data.length : 0,
+    });
+    if (!(data instanceof Uint8Array)) {
+      if (typeof data === "string") {
+        this.findings.push({
+          severity: "error",
+          message: `The ${kind === "write" ? "write() argument" : "body"} was a str (${pyRepr(data.length > 40 ? data.slice(0, 40) + "…" : data)}), not bytes.`,
+          pep: "unicode-issues",
+          fix: 'Send bytes: wrap text in the b`` tag (b`Hello`) or encode it with new TextEncoder().encode(text).',
+        });
+      }
+      throw new AssertionError("write() argument must be a bytes instance");
+    }
+    if (!this.status) throw new AssertionError("write() before start_response()");
+    if (!this.headersSent) {
+      this.bytesSent = data.length;
+      this.sendHeaders();
+    } else {
+      this.bytesSent += data.length;
+    }
+    this.chunks.push(data.slice());
+  }
+
+  /** `BaseHandler.finish_response()`. */
+  private finishResponse(): void {
+    try {
+      for (const data of this.iterateResult()) this.write(data, "chunk");
+      this.finishContent();
+    } catch (error) {
+      this.closeResult();
+      throw error;
+    }
+    this.close();
+  }
+
+  private iterateResult(): Iterable<unknown> {
+    const result = this.result;
+    if (result instanceof Promise || (result && typeof result === "object" && Symbol.asyncIterator in result)) {
+      this.findings.push({
+        severity: "error",
+        message: "The application returned a Promise or an async iterable. WSGI is synchronous: the server iterates the body without awaiting.",
+        pep: "specification-details",
+        fix: "Remove `async` from the app and return an array or a generator of bytes.",
+      });
+    }
+    if (result === null || result === undefined || typeof (result as Iterable<unknown>)[Symbol.iterator] !== "function") {
+      throw new PyTypeError(`'${pyTypeName(result)}' object is not iterable`);
+    }
+    return result as Iterable<unknown>;
+  }
+
+  /** `BaseHandler.finish_content()`. */
+  private finishContent(): void {
+    if (!this.headersSent) {
+      if (this.headers === null) {
+        this.findings.push({
+          severity: "error",
+          message: "The application returned without calling start_response().",
+          pep: "the-start-response-callable",
+          fix: 'Call start_response("200 OK", [["Content-Type", "text/plain"]]) before returning the body.',
+        });
+        throw new AssertionError("'NoneType' object has no attribute 'setdefault'");
+      }
+      if (!hasHeader(this.headers, "Content-Length")) this.headers.push(["Content-Length", "0"]);
+      this.sendHeaders();
+    }
+  }
+
+  /** `BaseHandler.send_headers()` with `cleanup_headers()` and `send_preamble()`. */
+  private sendHeaders(): void {
+    const headers = this.headers ?? [];
+    if (!hasHeader(headers, "Content-Length")) {
+      const result = this.result;
+      if (Array.isArray(result) && result.length === 1) {
+        headers.push(["Content-Length", String(this.bytesSent)]);
+        this.wire.added.push("content-length");
+      }
+    }
+    this.headersSent = true;
+    this.trace.push({ kind: "headers-sent", at: this.at() });
+    this.wire.status = this.status ?? "";
+    const preamble: [string, string][] = [];
+    if (!hasHeader(headers, "Date")) {
+      preamble.push(["Date", formatDateTime(this.now())]);
+      this.wire.added.push("date");
+    }
+    if (!hasHeader(headers, "Server")) {
+      preamble.push(["Server", SOFTWARE_VERSION]);
+      this.wire.added.push("server");
+    }
+    this.wire.headers = [...preamble, ...headers.map(([k, v]) => [k, v] as [string, string])];
+  }
+
+  /** `BaseHandler.handle_error()`: log, then wsgiref's 500 if nothing was sent yet. */
+  private handleError(error: unknown): void {
+    this.trace.push({ kind: "exception", at: this.at(), message: exceptionLine(error) });
+    this.errors.write(formatTraceback(error));
+    if (!this.headersSent) {
+      this.startResponse(ERROR_STATUS, ERROR_HEADERS.map(([k, v]) => [k, v]), error);
+      this.result = [ERROR_BODY];
+      this.finishResponse();
+    } else {
+      this.truncated = true;
+      this.close();
+    }
+  }
+
+  private closeResult(): void {
+    const result = this.result as { close?: unknown; return?: unknown } | null;
+    if (!result || typeof result !== "object") return;
+    if (typeof result.close === "function") {
+      this.trace.push({ kind: "close", at: this.at() });
+      (result.close as () => void).call(result);
+    } else if (typeof result.return === "function" && typeof (result as Iterator<unknown>).next === "function") {
+      // A generator's return() is what Python's generator.close() is.
+      this.trace.push({ kind: "close", at: this.at() });
+      (result.return as () => void).call(result);
+    }
+  }
+
+  /** `ServerHandler.close()`: close the result, then write the access-log line. */
+  private close(): void {
+    try {
+      this.closeResult();
+    } finally {
+      const { method, target, httpVersion } = this.request;
+      const code = (this.status ?? "").split(" ", 1)[0];
+      this.errors.write(
+        `${this.request.remoteAddr ?? "127.0.0.1"} - - [${logDateTime(this.now())}] "${method} ${target} ${httpVersion}" ${code} ${this.bytesSent}\n`,
+      );
+      this.result = null;
+    }
+  }
+
+  /** The record of everything that happened. */
+  record(environ: ResponseRecord["environ"], buildId?: number): ResponseRecord {
+    return {
+      httpVersion: "HTTP/1.0",
+      status: this.wire.status,
+      headers: this.wire.headers,
+      serverHeaders: this.wire.added,
+      body: concatBytes(this.chunks),
+      truncated: this.truncated,
+      environ,
+      trace: this.trace,
+      errors: this.errors.text(),
+      findings: this.findings,
+      appTime: performance.now() - this.started,
+      buildId,
+    };
+  }
+}
+
+/**
+ * Serve one request with a WSGI application, as wsgiref's simple_server would.
+ * @example serve(app, { method: "GET", target: "/", httpVersion: "HTTP/1.1", headers: [], body: new Uint8Array() })
+ */
+export function serve(
+  application: unknown,
+  request: RequestRecord,
+  options: ServeOptions = {},
+): ResponseRecord {
+  const handler = new ServerHandler(request, options.now ?? (() => new Date()));
+  const environ = snapshotEnviron(handler.environ);
+  handler.run(application);
+  return handler.record(environ, options.buildId);
+}

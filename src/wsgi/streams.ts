@@ -1,0 +1,100 @@
+/**
+ * @module streams
+ * `wsgi.input` and `wsgi.errors`. The input stream holds exactly the body
+ * bytes the request carried (cut at CONTENT_LENGTH), so reading past the end
+ * returns empty bytes at once, where a socket would block.
+ */
+import type { ErrorStream, InputStream } from "../runtime/types";
+import { pyTypeName } from "./repr";
+
+const EMPTY = new Uint8Array(0);
+const NEWLINE = 0x0a;
+
+function sizeArg(size: unknown, method: string): number | null {
+  if (size === undefined || size === null) return null;
+  if (typeof size !== "number" || !Number.isInteger(size)) {
+    throw new TypeError(`argument should be integer or None, not '${pyTypeName(size)}' (${method})`);
+  }
+  return size < 0 ? null : size;
+}
+
+/** `wsgi.input` over a byte array. */
+export class BytesInput implements InputStream {
+  private position = 0;
+  private readonly data: Uint8Array;
+
+  constructor(data: Uint8Array) {
+    this.data = data;
+  }
+
+  /** Bytes consumed so far. */
+  get consumed(): number {
+    return this.position;
+  }
+
+  read(size?: number | null): Uint8Array {
+    const n = sizeArg(size, "read");
+    const end = n === null ? this.data.length : Math.min(this.data.length, this.position + n);
+    return this.take(end);
+  }
+
+  readline(size?: number | null): Uint8Array {
+    const n = sizeArg(size, "readline");
+    const limit = n === null ? this.data.length : Math.min(this.data.length, this.position + n);
+    const newline = this.data.indexOf(NEWLINE, this.position);
+    const end = newline === -1 || newline >= limit ? limit : newline + 1;
+    return this.take(end);
+  }
+
+  readlines(hint?: number | null): Uint8Array[] {
+    const n = sizeArg(hint, "readlines");
+    const lines: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const line = this.readline();
+      if (line.length === 0) break;
+      lines.push(line);
+      total += line.length;
+      if (n !== null && n > 0 && total >= n) break;
+    }
+    return lines;
+  }
+
+  *[Symbol.iterator](): Iterator<Uint8Array> {
+    for (;;) {
+      const line = this.readline();
+      if (line.length === 0) return;
+      yield line;
+    }
+  }
+
+  private take(end: number): Uint8Array {
+    if (end <= this.position) return EMPTY;
+    const out = this.data.slice(this.position, end);
+    this.position = end;
+    return out;
+  }
+}
+
+/** `wsgi.errors`: collects text for the errors log. */
+export class TextErrors implements ErrorStream {
+  private readonly parts: string[] = [];
+
+  write(text: string): void {
+    if (typeof text !== "string") {
+      throw new TypeError(`write() argument must be str, not ${pyTypeName(text)}`);
+    }
+    this.parts.push(text);
+  }
+
+  writelines(lines: Iterable<string>): void {
+    for (const line of lines) this.write(line);
+  }
+
+  flush(): void {}
+
+  /** Everything written so far. */
+  text(): string {
+    return this.parts.join("");
+  }
+}
