@@ -30,7 +30,8 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
     },
     {
-      command: "npx vite preview --host 127.0.0.1 --port 4174 --strictPort --base /tools/wsgi-playground/",
+      command:
+        "npx vite preview --host 127.0.0.1 --port 4174 --strictPort --base /tools/wsgi-playground/",
       url: SUBPATH_URL,
       reuseExistingServer: !process.env.CI,
     },

@@ -38,7 +38,12 @@ function serviceWorker(): Plugin {
           outDir,
           emptyOutDir: false,
           copyPublicDir: false,
-          lib: { entry: swEntry, formats: ["iife"], name: "wsgiPlaygroundServiceWorker", fileName: () => "sw.js" },
+          lib: {
+            entry: swEntry,
+            formats: ["iife"],
+            name: "wsgiPlaygroundServiceWorker",
+            fileName: () => "sw.js",
+          },
         },
       });
     },
@@ -60,7 +65,11 @@ function declarations(): Plugin {
       const result = ts.transpileDeclaration(source, {
         fileName: file,
         reportDiagnostics: true,
-        compilerOptions: { target: ts.ScriptTarget.ES2022, isolatedDeclarations: true, strict: true },
+        compilerOptions: {
+          target: ts.ScriptTarget.ES2022,
+          isolatedDeclarations: true,
+          strict: true,
+        },
       });
       const problems = result.diagnostics ?? [];
       if (problems.length > 0) {

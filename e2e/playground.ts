@@ -61,6 +61,9 @@ export class Playground {
 
   /** The value of one row of a key/value table. */
   row(table: Locator, key: string): Locator {
-    return table.getByRole("row").filter({ has: this.page.getByRole("rowheader", { name: key, exact: true }) }).getByRole("cell");
+    return table
+      .getByRole("row")
+      .filter({ has: this.page.getByRole("rowheader", { name: key, exact: true }) })
+      .getByRole("cell");
   }
 }

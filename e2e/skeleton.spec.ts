@@ -14,7 +14,9 @@ test("the default app answers Hello world with wsgiref's headers", async ({ page
   await expect(playground.responseBody).toHaveText("Hello world!");
   await expect(playground.row(playground.responseHeaders, "Content-Type")).toHaveText("text/plain");
   await expect(playground.row(playground.responseHeaders, "Content-Length")).toHaveText(/^12/);
-  await expect(playground.row(playground.responseHeaders, "Server")).toContainText("WSGIServer/0.2");
+  await expect(playground.row(playground.responseHeaders, "Server")).toContainText(
+    "WSGIServer/0.2",
+  );
   await expect(playground.row(playground.environ, "PATH_INFO")).toHaveText("/");
   await expect(playground.row(playground.environ, "HTTP_HOST")).toHaveText("localhost:8000");
 });
@@ -36,7 +38,9 @@ test("an edit typed in the editor changes the response", async ({ page }) => {
   await expect(playground.status).toHaveText("200 OK");
 });
 
-test("a syntax error shows a marker and a message, and keeps the last response", async ({ page }) => {
+test("a syntax error shows a marker and a message, and keeps the last response", async ({
+  page,
+}) => {
   const playground = new Playground(page);
   await playground.open();
   await playground.pressSend();
@@ -96,7 +100,9 @@ test("a hard reload (no controller) recovers and the service worker answers", as
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Page.reload", { ignoreCache: true });
   await expect(playground.buildStatus).toHaveText(/ready/);
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+    .toBe(true);
   await playground.pressSend();
   await expect(playground.responseBody).toHaveText("Hello world!");
 });
@@ -109,4 +115,33 @@ test("the build works under a sub-path", async ({ page }) => {
   await expect(playground.responseBody).toHaveText("Hello world!");
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   expect(scope).toBe(SUBPATH_URL);
+});
+
+test("the wsgi module's types are loaded: completions and type errors", async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.editor.locator(".view-line", { hasText: "start_response(" }).click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.insertText("const path: string = environ.PATH_");
+  await page.keyboard.press("Control+Space");
+  await expect(page.locator(".suggest-widget")).toContainText("PATH_INFO");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(";");
+  await expect(
+    playground.editor.locator(".view-line", { hasText: "environ.PATH_INFO;" }),
+  ).toBeVisible();
+
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("start_response(200, []);");
+  await expect(playground.editor.locator(".squiggly-error").first()).toBeVisible();
+  // F8 walks the problems; TypeScript's diagnostics arrive after a short delay.
+  await expect(async () => {
+    await page.keyboard.press("F8");
+    await expect(page.locator(".marker-widget")).toContainText(
+      "not assignable to parameter of type 'string'",
+      { timeout: 1000 },
+    );
+  }).toPass();
 });

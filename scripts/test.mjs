@@ -22,7 +22,13 @@ function read(path) {
   return existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null;
 }
 
-const unitStatus = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${results}/unit.json`]);
+const unitStatus = run("npx", [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile=${results}/unit.json`,
+]);
 const buildStatus = run("npx", ["vite", "build"]);
 const e2eStatus = buildStatus === 0 ? run("npx", ["playwright", "test"]) : 1;
 
@@ -43,6 +49,7 @@ if (!unit) problems.push("the unit tests wrote no report");
 if (buildStatus !== 0) problems.push("the production build failed");
 if (buildStatus === 0 && !e2e) problems.push("the end-to-end tests wrote no report");
 for (const problem of problems) console.error(`test: ${problem}`);
-const ok = unitStatus === 0 && buildStatus === 0 && e2eStatus === 0 && problems.length === 0 && failed === 0;
+const ok =
+  unitStatus === 0 && buildStatus === 0 && e2eStatus === 0 && problems.length === 0 && failed === 0;
 console.log(`${passed} passed, ${ok ? failed : Math.max(failed, 1)} failed`);
 process.exit(ok ? 0 : 1);

@@ -63,7 +63,9 @@ export function App() {
         <h1>WSGI Playground</h1>
         <BuildBadge />
         <span className="spacer" />
-        <span className="tagline">PEP 3333 in your browser, faithful to CPython&rsquo;s wsgiref</span>
+        <span className="tagline">
+          PEP 3333 in your browser, faithful to CPython&rsquo;s wsgiref
+        </span>
       </header>
       <main className="workbench">
         <Editor />

@@ -36,20 +36,30 @@ export function startEngine(): void {
   void ensureBuilt();
 }
 
-async function build(buildId: number, files: Record<string, string>, entry: string): Promise<boolean> {
+async function build(
+  buildId: number,
+  files: Record<string, string>,
+  entry: string,
+): Promise<boolean> {
   const isLatest = () => buildId === buildSeq;
   updateRun({ build: { phase: "compiling", buildId } });
   const compiled = await compiler!.compile(files, entry);
   if (compiled.type === "compile-failed") {
     if (isLatest()) {
-      updateRun({ build: { phase: "failed", buildId, errors: compiled.errors }, diagnostics: compiled.errors });
+      updateRun({
+        build: { phase: "failed", buildId, errors: compiled.errors },
+        diagnostics: compiled.errors,
+      });
     }
     return false;
   }
   const loaded = await runner!.load(buildId, compiled.code, entry);
   if (!isLatest()) return loaded.ok;
   if (!loaded.ok) {
-    updateRun({ build: { phase: "crashed", buildId, error: loaded.error }, diagnostics: compiled.warnings });
+    updateRun({
+      build: { phase: "crashed", buildId, error: loaded.error },
+      diagnostics: compiled.warnings,
+    });
     return false;
   }
   updateRun({
@@ -79,7 +89,10 @@ export async function sendRequest(): Promise<void> {
   try {
     const record = toRequestRecord(useRequest.getState());
     if (!(await ensureBuilt())) {
-      updateRun({ sendError: "The app did not build, so the request was not sent. The last response is still shown." });
+      updateRun({
+        sendError:
+          "The app did not build, so the request was not sent. The last response is still shown.",
+      });
       return;
     }
     if (!relay) throw new Error("The playground has not started.");

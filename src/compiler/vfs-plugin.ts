@@ -30,7 +30,8 @@ export function joinPath(from: string, relative: string): string {
 /** Find a project file the way a bundler would: exact, with an extension, or an index file. */
 export function resolveProjectPath(files: Record<string, string>, path: string): string | null {
   for (const ext of EXTENSIONS) if (path + ext in files) return path + ext;
-  for (const ext of EXTENSIONS.slice(1)) if (`${path}/index${ext}` in files) return `${path}/index${ext}`;
+  for (const ext of EXTENSIONS.slice(1))
+    if (`${path}/index${ext}` in files) return `${path}/index${ext}`;
   return null;
 }
 
@@ -54,7 +55,9 @@ export function vfsPlugin(files: Record<string, string>): Plugin {
         const wanted = isEntry ? args.path : joinPath(args.importer, args.path);
         const found = resolveProjectPath(files, wanted);
         if (found === null) {
-          return { errors: [{ text: `Cannot find file "${args.path}" (looked for "${wanted}").` }] };
+          return {
+            errors: [{ text: `Cannot find file "${args.path}" (looked for "${wanted}").` }],
+          };
         }
         return { path: found, namespace: NAMESPACE };
       });

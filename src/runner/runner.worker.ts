@@ -24,7 +24,8 @@ function handle(message: RunnerRequest, reply: (message: RunnerReply) => void, p
         buildId = message.buildId;
         reply({ type: "loaded", id: message.id, buildId });
       } catch (error) {
-        const stack = error instanceof Error && error.name !== "LoadError" ? `\n${error.stack ?? ""}` : "";
+        const stack =
+          error instanceof Error && error.name !== "LoadError" ? `\n${error.stack ?? ""}` : "";
         reply({ type: "load-failed", id: message.id, error: exceptionLine(error) + stack });
       }
       return;
@@ -33,7 +34,11 @@ function handle(message: RunnerRequest, reply: (message: RunnerReply) => void, p
       return;
     case "serve":
       if (app === null) {
-        reply({ type: "serve-failed", id: message.id, error: "No build of the app is loaded yet." });
+        reply({
+          type: "serve-failed",
+          id: message.id,
+          error: "No build of the app is loaded yet.",
+        });
         return;
       }
       reply({ type: "served", id: message.id, response: serve(app, message.request, { buildId }) });

@@ -34,6 +34,10 @@ export interface FileLike {
  * @example return new FileWrapper(file, 8192);
  */
 export class FileWrapper implements Iterable<Uint8Array> {
+  /** How the inspector shows this class: by wsgiref's name for it. */
+  static describe(): string {
+    return "class 'wsgiref.util.FileWrapper'";
+  }
   readonly filelike: FileLike;
   readonly blksize: number;
   close?: () => void;

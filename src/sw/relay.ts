@@ -50,9 +50,12 @@ export class ServerRelay {
   constructor(registration: ServiceWorkerRegistration, connectRunner: () => MessagePort) {
     this.registration = registration;
     this.connectRunner = connectRunner;
-    navigator.serviceWorker.addEventListener("message", (event: MessageEvent<WorkerToPageMessage>) => {
-      if (event.data?.type === "runner-wanted") this.attachRunner();
-    });
+    navigator.serviceWorker.addEventListener(
+      "message",
+      (event: MessageEvent<WorkerToPageMessage>) => {
+        if (event.data?.type === "runner-wanted") this.attachRunner();
+      },
+    );
     // A new version took over: it has no port to our runner yet.
     navigator.serviceWorker.addEventListener("controllerchange", () => this.attachRunner());
   }

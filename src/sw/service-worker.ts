@@ -96,13 +96,22 @@ async function serveWith(link: RunnerLink, request: RequestRecord): Promise<Resp
   throw new Error(answer.type === "serve-failed" ? answer.error : "Unexpected runner reply.");
 }
 
-async function answerPanel(client: Client, id: number, request: RequestRecord, replyPort: MessagePort) {
+async function answerPanel(
+  client: Client,
+  id: number,
+  request: RequestRecord,
+  replyPort: MessagePort,
+) {
   let reply: PanelReply;
   try {
     const response = await serveWith(await runnerFor(client), request);
     reply = { type: "panel-response", id, response };
   } catch (error) {
-    reply = { type: "panel-error", id, error: error instanceof Error ? error.message : String(error) };
+    reply = {
+      type: "panel-error",
+      id,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
   replyPort.postMessage(reply);
 }

@@ -11,7 +11,6 @@ function snapshotValue(value: unknown): EnvironValue {
     return value;
   }
   if (Array.isArray(value)) return value.map(snapshotValue);
-  if (typeof value === "function") return { repr: `<class '${value.name || "function"}'>` };
   return { repr: pyRepr(value) };
 }
 

@@ -18,6 +18,7 @@ export const SERVER_VERSION = "WSGIServer/0.2";
 export const DEFAULT_SERVER = { name: "localhost", port: "8000" } as const;
 
 // Python's str.isspace() over the latin-1 range: what str.strip() removes.
+// eslint-disable-next-line no-control-regex -- these control characters are the point
 const PY_SPACE = /^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0]+|[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0]+$/g;
 
 /** Text as a client puts it on the wire (UTF-8), read back as latin-1 by the server. */
@@ -38,7 +39,10 @@ export function normalizeTarget(target: string): string {
 }
 
 /** Look up a header the way `email.message.Message.get` does: first match, any case. */
-export function headerValue(headers: readonly [string, string][], name: string): string | undefined {
+export function headerValue(
+  headers: readonly [string, string][],
+  name: string,
+): string | undefined {
   const lower = name.toLowerCase();
   return headers.find(([key]) => key.toLowerCase() === lower)?.[1];
 }

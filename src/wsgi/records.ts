@@ -29,13 +29,7 @@ export interface RequestRecord {
 }
 
 /** A JSON-safe picture of one environ value, for the inspector. */
-export type EnvironValue =
-  | string
-  | number
-  | boolean
-  | null
-  | EnvironValue[]
-  | { repr: string };
+export type EnvironValue = string | number | boolean | null | EnvironValue[] | { repr: string };
 
 /** One step of the WSGI conversation, in the order it happened. */
 export type TraceEvent =

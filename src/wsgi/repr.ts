@@ -54,6 +54,8 @@ export function pyTypeName(value: unknown): string {
   if (Array.isArray(value)) return "list";
   if (typeof value === "function") return "function";
   if (value instanceof Promise) return "Promise";
+  const tag = (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag];
+  if (typeof tag === "string") return tag;
   const name = (value as object).constructor?.name;
   return name && name !== "Object" ? name : "dict";
 }
@@ -68,10 +70,21 @@ export function pyRepr(value: unknown, depth = 0): string {
   if (value instanceof Uint8Array) return reprBytes(value);
   if (depth > 3) return "...";
   if (Array.isArray(value)) return "[" + value.map((v) => pyRepr(v, depth + 1)).join(", ") + "]";
-  if (typeof value === "function") return `<function ${value.name || "<lambda>"}>`;
+  if (typeof value === "function") {
+    const describe = (value as { describe?: unknown }).describe;
+    return typeof describe === "function"
+      ? `<${(describe as () => string).call(value)}>`
+      : `<function ${value.name || "<lambda>"}>`;
+  }
   if (value instanceof Error) return `${value.name}(${reprStr(value.message)})`;
   if (value instanceof Promise) return "<Promise object>";
   const name = pyTypeName(value);
+  if (
+    value instanceof Uint8Array === false &&
+    typeof (value as { describe?: unknown }).describe === "function"
+  ) {
+    return `<${(value as { describe(): string }).describe()}>`;
+  }
   if (name !== "dict") return `<${name} object>`;
   const entries = Object.entries(value as Record<string, unknown>);
   return "{" + entries.map(([k, v]) => `${reprStr(k)}: ${pyRepr(v, depth + 1)}`).join(", ") + "}";

@@ -185,7 +185,7 @@ class ServerHandler {
           severity: "error",
           message: `The ${kind === "write" ? "write() argument" : "body"} was a str (${pyRepr(data.length > 40 ? data.slice(0, 40) + "…" : data)}), not bytes.`,
           pep: "unicode-issues",
-          fix: 'Send bytes: wrap text in the b`` tag (b`Hello`) or encode it with new TextEncoder().encode(text).',
+          fix: "Send bytes: wrap text in the b`` tag (b`Hello`) or encode it with new TextEncoder().encode(text).",
         });
       }
       throw new AssertionError("write() argument must be a bytes instance");
@@ -214,15 +214,23 @@ class ServerHandler {
 
   private iterateResult(): Iterable<unknown> {
     const result = this.result;
-    if (result instanceof Promise || (result && typeof result === "object" && Symbol.asyncIterator in result)) {
+    if (
+      result instanceof Promise ||
+      (result && typeof result === "object" && Symbol.asyncIterator in result)
+    ) {
       this.findings.push({
         severity: "error",
-        message: "The application returned a Promise or an async iterable. WSGI is synchronous: the server iterates the body without awaiting.",
+        message:
+          "The application returned a Promise or an async iterable. WSGI is synchronous: the server iterates the body without awaiting.",
         pep: "specification-details",
         fix: "Remove `async` from the app and return an array or a generator of bytes.",
       });
     }
-    if (result === null || result === undefined || typeof (result as Iterable<unknown>)[Symbol.iterator] !== "function") {
+    if (
+      result === null ||
+      result === undefined ||
+      typeof (result as Iterable<unknown>)[Symbol.iterator] !== "function"
+    ) {
       throw new PyTypeError(`'${pyTypeName(result)}' object is not iterable`);
     }
     return result as Iterable<unknown>;
@@ -275,7 +283,11 @@ class ServerHandler {
     this.trace.push({ kind: "exception", at: this.at(), message: exceptionLine(error) });
     this.errors.write(formatTraceback(error));
     if (!this.headersSent) {
-      this.startResponse(ERROR_STATUS, ERROR_HEADERS.map(([k, v]) => [k, v]), error);
+      this.startResponse(
+        ERROR_STATUS,
+        ERROR_HEADERS.map(([k, v]) => [k, v]),
+        error,
+      );
       this.result = [ERROR_BODY];
       this.finishResponse();
     } else {
@@ -290,7 +302,10 @@ class ServerHandler {
     if (typeof result.close === "function") {
       this.trace.push({ kind: "close", at: this.at() });
       (result.close as () => void).call(result);
-    } else if (typeof result.return === "function" && typeof (result as Iterator<unknown>).next === "function") {
+    } else if (
+      typeof result.return === "function" &&
+      typeof (result as Iterator<unknown>).next === "function"
+    ) {
       // A generator's return() is what Python's generator.close() is.
       this.trace.push({ kind: "close", at: this.at() });
       (result.return as () => void).call(result);

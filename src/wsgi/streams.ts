@@ -13,18 +13,26 @@ const NEWLINE = 0x0a;
 function sizeArg(size: unknown, method: string): number | null {
   if (size === undefined || size === null) return null;
   if (typeof size !== "number" || !Number.isInteger(size)) {
-    throw new TypeError(`argument should be integer or None, not '${pyTypeName(size)}' (${method})`);
+    throw new TypeError(
+      `argument should be integer or None, not '${pyTypeName(size)}' (${method})`,
+    );
   }
   return size < 0 ? null : size;
 }
 
 /** `wsgi.input` over a byte array. */
 export class BytesInput implements InputStream {
+  readonly [Symbol.toStringTag] = "InputStream";
   private position = 0;
   private readonly data: Uint8Array;
 
   constructor(data: Uint8Array) {
     this.data = data;
+  }
+
+  /** How the inspector shows this stream. */
+  describe(): string {
+    return `wsgi.input: ${this.data.length} bytes`;
   }
 
   /** Bytes consumed so far. */
@@ -78,6 +86,7 @@ export class BytesInput implements InputStream {
 
 /** `wsgi.errors`: collects text for the errors log. */
 export class TextErrors implements ErrorStream {
+  readonly [Symbol.toStringTag] = "ErrorStream";
   private readonly parts: string[] = [];
 
   write(text: string): void {
@@ -92,6 +101,11 @@ export class TextErrors implements ErrorStream {
   }
 
   flush(): void {}
+
+  /** How the inspector shows this stream. */
+  describe(): string {
+    return "wsgi.errors: the errors log";
+  }
 
   /** Everything written so far. */
   text(): string {

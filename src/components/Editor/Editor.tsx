@@ -6,10 +6,11 @@
  */
 import { useEffect, useRef, useState } from "react";
 import type { CompileMessage } from "../../protocol/compiler";
+import type * as MonacoSetup from "./monaco-setup";
 import { useRun } from "../../state/run";
 import { setFileText, useWorkspace } from "../../state/workspace";
 
-type MonacoModule = typeof import("./monaco-setup");
+type MonacoModule = typeof MonacoSetup;
 
 const MARKER_OWNER = "esbuild";
 
@@ -84,7 +85,12 @@ export function Editor() {
           {active}
         </span>
       </div>
-      <div className="editor-host" ref={container} data-testid="editor" data-ready={setup ? "true" : "false"}>
+      <div
+        className="editor-host"
+        ref={container}
+        data-testid="editor"
+        data-ready={setup ? "true" : "false"}
+      >
         {!setup && <p className="placeholder">Loading the editor…</p>}
       </div>
     </section>

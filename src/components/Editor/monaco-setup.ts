@@ -25,7 +25,9 @@ const declarations = import.meta.glob<string>(["../../runtime/*.ts", "!../../run
 
 self.MonacoEnvironment = {
   getWorker(_id: string, label: string) {
-    return label === "typescript" || label === "javascript" ? new TypeScriptWorker() : new EditorWorker();
+    return label === "typescript" || label === "javascript"
+      ? new TypeScriptWorker()
+      : new EditorWorker();
   },
 };
 

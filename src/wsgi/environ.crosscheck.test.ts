@@ -1,0 +1,132 @@
+/**
+ * The environ cross-check: the same raw requests go to CPython's
+ * wsgiref.simple_server and to our core; the app on both sides echoes every
+ * str value of its environ and the body, and the two must match key for key,
+ * in the same order.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Environ, StartResponse } from "../runtime/types";
+import { fromUtf8, latin1, utf8 } from "./bytes";
+import { serializeRequest } from "./raw-request";
+import type { RequestRecord } from "./records";
+import { serve } from "./server-handler";
+import {
+  hasPython,
+  parseResponse,
+  startWsgiref,
+  type Wsgiref,
+} from "./test-support/wsgiref-server";
+
+function environApp(environ: Environ, start_response: StartResponse) {
+  const length = Number(environ.CONTENT_LENGTH || 0);
+  const body = length ? environ["wsgi.input"].read(length) : new Uint8Array();
+  const data: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(environ))
+    if (typeof value === "string") data[key] = value;
+  data["wsgi.version"] = environ["wsgi.version"];
+  data["wsgi.multithread"] = environ["wsgi.multithread"];
+  data["wsgi.multiprocess"] = environ["wsgi.multiprocess"];
+  data["wsgi.run_once"] = environ["wsgi.run_once"];
+  data.body = latin1(body);
+  start_response("200 OK", [["Content-Type", "application/json"]]);
+  return [utf8(JSON.stringify(data))];
+}
+
+function request(
+  method: string,
+  target: string,
+  headers: [string, string][] = [["Host", "localhost:8000"]],
+  body: Uint8Array | string = "",
+  httpVersion = "HTTP/1.1",
+): RequestRecord {
+  return {
+    method,
+    target,
+    httpVersion,
+    headers,
+    body: typeof body === "string" ? utf8(body) : body,
+  };
+}
+
+const host: [string, string] = ["Host", "localhost:8000"];
+
+const CASES: [string, RequestRecord][] = [
+  ["a plain GET", request("GET", "/")],
+  ["a query string, raw", request("GET", "/search?q=a+b&x=%20&y=%C3%A9")],
+  ["an encoded slash in the path", request("GET", "/a%2Fb/c%20d")],
+  ["a leading double slash", request("GET", "//etc//passwd?x=1")],
+  ["raw UTF-8 in the path", request("GET", "/café/ünï")],
+  ["percent-encoded UTF-8 in the path", request("GET", "/caf%C3%A9")],
+  [
+    "duplicate headers",
+    request("GET", "/", [host, ["X-Dup", "1"], ["X-Dup", "2"], ["x-dup", "3"]]),
+  ],
+  ["a cookie", request("GET", "/", [host, ["Cookie", "session=abc; theme=dark"]])],
+  [
+    "a urlencoded POST",
+    request(
+      "POST",
+      "/form",
+      [host, ["Content-Type", "application/x-www-form-urlencoded"], ["Content-Length", "17"]],
+      "name=Ada&lang=py%2B",
+    ),
+  ],
+  [
+    "underscores and dashes in names",
+    request("GET", "/", [host, ["X-Under", "dash"], ["X_Under", "under"]]),
+  ],
+  ["HTTP/1.0 with no Host", request("GET", "/old", [], "", "HTTP/1.0")],
+  [
+    "a value with spaces around it",
+    request("GET", "/", [host, ["X-Padded", "   padded value   "]]),
+  ],
+  [
+    "a content type with a charset",
+    request(
+      "PUT",
+      "/doc",
+      [host, ["Content-Type", "text/plain; charset=utf-8"], ["Content-Length", "5"]],
+      "hello",
+    ),
+  ],
+  [
+    "a header named like a CGI variable",
+    request("GET", "/", [host, ["Path-Info", "/evil"], ["Request-Method", "PUT"]]),
+  ],
+  [
+    "a binary body",
+    request(
+      "POST",
+      "/bin",
+      [host, ["Content-Type", "application/octet-stream"], ["Content-Length", "6"]],
+      new Uint8Array([0, 1, 2, 0xfe, 0xff, 0x0a]),
+    ),
+  ],
+  ["UTF-8 in a header value", request("GET", "/", [host, ["X-Name", "Zoë"]])],
+  ["a custom method", request("PURGE", "/cache", [host])],
+  ["HEAD", request("HEAD", "/", [host])],
+];
+
+describe.skipIf(!hasPython())("environ matches CPython's wsgiref.simple_server", () => {
+  let wsgiref: Wsgiref;
+  beforeAll(async () => {
+    wsgiref = await startWsgiref("environ");
+  });
+  afterAll(() => wsgiref?.close());
+
+  it.each(CASES)("%s", async (_name, record) => {
+    const raw = await wsgiref.send(serializeRequest(record));
+    const python = JSON.parse(fromUtf8(parseResponse(raw).body)) as Record<string, unknown>;
+    const response = serve(environApp, {
+      ...record,
+      server: { name: python.SERVER_NAME as string, port: String(wsgiref.port) },
+    });
+    const ours = JSON.parse(fromUtf8(response.body)) as Record<string, unknown>;
+    expect(ours).toEqual(python);
+    expect(Object.keys(ours)).toEqual(Object.keys(python));
+  });
+});
+
+if (!hasPython()) {
+  it.skip("python3 is not installed: the wsgiref cross-check is skipped", () => {});
+}

@@ -1,0 +1,77 @@
+/**
+ * @module wsgiref-server
+ * Test support: a real CPython `wsgiref.simple_server` on 127.0.0.1, started
+ * from a test, and a raw HTTP client for it. Returns null where python3 is
+ * missing, so suites can skip with a message.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { connect } from "node:net";
+import { fileURLToPath } from "node:url";
+
+const ORACLE = fileURLToPath(new URL("../../../scripts/wsgiref_oracle.py", import.meta.url));
+
+/** A running wsgiref server. */
+export interface Wsgiref {
+  port: number;
+  /** Send raw request bytes; resolves with everything the server sent before closing. */
+  send(request: Uint8Array): Promise<Uint8Array>;
+  close(): void;
+}
+
+/** True when python3 with wsgiref is on this machine. */
+export function hasPython(): boolean {
+  const probe = spawnSync("python3", ["-c", "import wsgiref.simple_server"], { stdio: "ignore" });
+  return probe.status === 0;
+}
+
+/** Start the oracle server with one of its apps. */
+export async function startWsgiref(app: string): Promise<Wsgiref> {
+  const child: ChildProcess = spawn("python3", [ORACLE, app], {
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let text = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      text += chunk.toString();
+      if (text.includes("\n")) resolve(Number(text.trim()));
+    });
+    child.on("exit", (code) => reject(new Error(`wsgiref oracle exited with ${code}`)));
+  });
+  return {
+    port,
+    send(request) {
+      return new Promise((resolve, reject) => {
+        const socket = connect(port, "127.0.0.1");
+        const chunks: Buffer[] = [];
+        socket.on("data", (chunk) => chunks.push(chunk));
+        socket.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+        socket.on("error", reject);
+        socket.setTimeout(5000, () => {
+          socket.destroy();
+          reject(new Error("wsgiref did not answer within 5 s"));
+        });
+        socket.write(request);
+      });
+    },
+    close() {
+      child.kill();
+    },
+  };
+}
+
+/** Split a raw HTTP response into status line, headers and body. */
+export function parseResponse(raw: Uint8Array): {
+  statusLine: string;
+  headers: [string, string][];
+  body: Uint8Array;
+} {
+  const text = Buffer.from(raw).toString("latin1");
+  const end = text.indexOf("\r\n\r\n");
+  const [statusLine, ...lines] = text.slice(0, end).split("\r\n");
+  const headers = lines.map((line) => {
+    const colon = line.indexOf(":");
+    return [line.slice(0, colon), line.slice(colon + 1).trim()] as [string, string];
+  });
+  return { statusLine: statusLine!, headers, body: raw.slice(end + 4) };
+}
