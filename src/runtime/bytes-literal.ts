@@ -3,6 +3,8 @@
  * The `b` tag: Python's `b"..."` literal for TypeScript.
  */
 
+import { concatBytes } from "./concat-bytes";
+
 const encoder = new TextEncoder();
 
 /**
@@ -20,13 +22,5 @@ export function b(strings: TemplateStringsArray | string, ...values: unknown[]):
       parts.push(value instanceof Uint8Array ? value : encoder.encode(String(value)));
     }
   });
-  let size = 0;
-  for (const part of parts) size += part.length;
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
