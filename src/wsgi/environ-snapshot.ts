@@ -3,7 +3,7 @@
  * A JSON-safe copy of the environ as the app received it, for the inspector.
  */
 import type { EnvironValue } from "./records";
-import { pyRepr } from "./repr";
+import { pyRepr } from "../runtime/repr";
 
 function snapshotValue(value: unknown): EnvironValue {
   if (value === null || value === undefined) return null;

@@ -110,7 +110,7 @@ const CASES: [string, RequestRecord][] = [
 describe.skipIf(!hasPython())("environ matches CPython's wsgiref.simple_server", () => {
   let wsgiref: Wsgiref;
   beforeAll(async () => {
-    wsgiref = await startWsgiref("environ");
+    wsgiref = await startWsgiref("environ_app");
   });
   afterAll(() => wsgiref?.close());
 

@@ -9,7 +9,7 @@
 import type { Environ, FileWrapperFactory } from "../runtime/types";
 import { latin1, utf8 } from "./bytes";
 import type { RequestRecord } from "./records";
-import type { BytesInput, TextErrors } from "./streams";
+import type { BytesIO, StringIO } from "../runtime/io";
 
 /** What wsgiref's simple_server calls itself in SERVER_SOFTWARE. */
 export const SERVER_VERSION = "WSGIServer/0.2";
@@ -49,8 +49,8 @@ export function headerValue(
 
 /** The streams and factories the environ refers to. */
 export interface EnvironParts {
-  input: BytesInput;
-  errors: TextErrors;
+  input: BytesIO;
+  errors: StringIO;
   fileWrapper: FileWrapperFactory;
 }
 

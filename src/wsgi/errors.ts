@@ -3,15 +3,7 @@
  * Python's exception names, so a fault reads the way CPython would report it.
  */
 
-/** Raised where CPython's wsgiref has an `assert` or raises AssertionError. */
-export class AssertionError extends Error {
-  override name = "AssertionError";
-}
-
-/** Raised where CPython raises TypeError for a value of the wrong type. */
-export class PyTypeError extends TypeError {
-  override name = "TypeError";
-}
+export { AssertionError, PyTypeError } from "../runtime/errors";
 
 /** Python's `type: message` line, for a thrown value of any kind. */
 export function exceptionLine(error: unknown): string {

@@ -57,7 +57,13 @@ export interface SourceLocation {
 
 /** A place where the app (or the request) broke PEP 3333. */
 export interface Finding {
+  /**
+   * `error`: wsgiref's server itself rejected it and the response failed;
+   * `warning`: wsgiref.validate would reject it (or warns), the server let it pass.
+   */
   severity: "error" | "warning";
+  /** Which part of wsgiref makes this check. */
+  source: "handlers" | "validate";
   /** Same meaning as CPython's message for the same fault. */
   message: string;
   /** The PEP 3333 section the rule comes from (an anchor of the PEP). */
@@ -65,6 +71,8 @@ export interface Finding {
   /** One line that says how to fix it. */
   fix?: string;
   location?: SourceLocation;
+  /** The JavaScript stack where it happened, before source mapping. */
+  stack?: string;
 }
 
 /** What the server sent back, and how it came to send it. */

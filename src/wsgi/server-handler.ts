@@ -14,13 +14,27 @@
  */
 import type { Environ, StartResponse, Write } from "../runtime/types";
 import { FileWrapper, is_hop_by_hop } from "../runtime/util";
+import {
+  check_content_type,
+  check_environ,
+  check_exc_info,
+  check_headers,
+  check_iterator,
+  check_status,
+  ErrorWrapper,
+  InputWrapper,
+  RULES,
+  StopCheck,
+  type Reporter,
+  type RuleId,
+} from "../runtime/validate";
 import { concatBytes } from "./bytes";
 import { buildEnviron, inputBytes, SERVER_VERSION } from "./environ";
 import { snapshotEnviron } from "./environ-snapshot";
 import { AssertionError, exceptionLine, formatTraceback, PyTypeError } from "./errors";
 import type { Finding, RequestRecord, ResponseRecord, TraceEvent } from "./records";
-import { pyRepr, pyTypeName } from "./repr";
-import { BytesInput, TextErrors } from "./streams";
+import { pyRepr, pyTypeName } from "../runtime/repr";
+import { BytesIO, StringIO } from "../runtime/io";
 
 /** What the server says it is in the Server header (wsgiref adds the Python version). */
 export const SOFTWARE_VERSION = `${SERVER_VERSION} WSGIPlayground/0.1`;
@@ -57,11 +71,6 @@ function unpackPair(item: unknown): [unknown, unknown] {
   return [values[0], values[1]];
 }
 
-function convertStringType(value: unknown, title: string): string {
-  if (typeof value === "string") return value;
-  throw new AssertionError(`${title} must be of type str (got ${pyRepr(value)})`);
-}
-
 /** `format_date_time()`: an RFC 1123 date, as the Date header wants. */
 export function formatDateTime(date: Date): string {
   return date.toUTCString();
@@ -88,17 +97,19 @@ class ServerHandler {
   readonly findings: Finding[] = [];
   private readonly started = performance.now();
   private readonly request: RequestRecord;
-  private readonly errors: TextErrors;
+  private readonly errors: StringIO;
   private readonly now: () => Date;
   readonly environ: Environ;
   private truncated = false;
+  /** True while the server sends its own 500: not the app's call, not linted. */
+  private handlingError = false;
 
   constructor(request: RequestRecord, now: () => Date) {
     this.request = request;
     this.now = now;
-    this.errors = new TextErrors();
+    this.errors = new StringIO();
     this.environ = buildEnviron(request, {
-      input: new BytesInput(inputBytes(request)),
+      input: new BytesIO(inputBytes(request)),
       errors: this.errors,
       fileWrapper: FileWrapper,
     });
@@ -108,15 +119,56 @@ class ServerHandler {
     return performance.now() - this.started;
   }
 
+  /** Record a fault wsgiref's server rejects, then raise it as wsgiref does. */
+  private fail(rule: RuleId, message: string, error: Error = new AssertionError(message)): never {
+    this.findings.push({
+      severity: "error",
+      source: "handlers",
+      message,
+      pep: RULES[rule].pep,
+      fix: RULES[rule].fix,
+      stack: new Error().stack,
+    });
+    throw error;
+  }
+
+  /** wsgiref.validate's checks, recorded as findings instead of raised. */
+  private readonly lint: Reporter = (rule, severity, message) => {
+    const known = this.findings.some((f) => f.message === message);
+    if (!known) {
+      this.findings.push({
+        severity: "warning",
+        source: "validate",
+        message: severity === "error" ? message : `WSGIWarning: ${message}`,
+        pep: RULES[rule].pep,
+        fix: RULES[rule].fix,
+        stack: new Error().stack,
+      });
+    }
+    if (severity === "error") throw new StopCheck(message);
+  };
+
   /** `BaseHandler.run()`. */
   run(application: unknown): void {
     try {
       if (typeof application !== "function") {
         throw new PyTypeError(`'${pyTypeName(application)}' object is not callable`);
       }
+      check_environ(this.environ, this.lint);
+      const environ = { ...this.environ };
+      environ["wsgi.input"] = new InputWrapper(environ["wsgi.input"], this.lint);
+      environ["wsgi.errors"] = new ErrorWrapper(environ["wsgi.errors"], this.lint);
       this.trace.push({ kind: "call", at: this.at() });
-      this.result = application(this.environ, this.startResponse);
+      this.result = application(environ, this.startResponse);
       this.trace.push({ kind: "return", at: this.at(), result: pyTypeName(this.result) });
+      if (this.result === null || this.result === undefined || this.result === false) {
+        this.lint(
+          "iterator",
+          "error",
+          "The application must return an iterator, if only an empty list",
+        );
+      }
+      check_iterator(this.result, this.lint);
       this.finishResponse();
     } catch (error) {
       try {
@@ -139,31 +191,41 @@ class ServerHandler {
       headers: pyRepr(headers),
       excInfo: excInfo ? exceptionLine(excInfo) : null,
     });
+    if (!this.handlingError) {
+      check_status(status, this.lint);
+      check_headers(headers, this.lint);
+      if (Array.isArray(headers)) check_content_type(status, headers, this.lint);
+      check_exc_info(excInfo ?? null, this.lint);
+    }
     if (excInfo) {
       if (this.headersSent) throw excInfo;
     } else if (this.headers !== null) {
-      throw new AssertionError("Headers already set!");
+      this.fail("start-response", "Headers already set!");
     }
     this.status = status as string;
     if (!Array.isArray(headers)) {
-      throw new PyTypeError("Headers must be a list of name/value tuples");
+      this.fail(
+        "headers",
+        "Headers must be a list of name/value tuples",
+        new PyTypeError("Headers must be a list of name/value tuples"),
+      );
     }
     this.headers = headers;
     for (const item of headers) {
       for (const part of unpackPair(item)) {
         if (typeof part !== "string") {
-          throw new AssertionError(`Header names/values must be of type str (got ${pyRepr(part)})`);
+          this.fail("headers", `Header names/values must be of type str (got ${pyRepr(part)})`);
         }
       }
     }
-    const text = convertStringType(status, "Status");
-    if (text.length < 4) throw new AssertionError("Status must be at least 4 characters");
-    if (!/^\d{3}/.test(text)) throw new AssertionError("Status message must begin w/3-digit code");
-    if (text[3] !== " ") throw new AssertionError("Status message must have a space after code");
+    if (typeof status !== "string")
+      this.fail("status", `Status must be of type str (got ${pyRepr(status)})`);
+    if (status.length < 4) this.fail("status", "Status must be at least 4 characters");
+    if (!/^\d{3}/.test(status)) this.fail("status", "Status message must begin w/3-digit code");
+    if (status[3] !== " ") this.fail("status", "Status message must have a space after code");
     for (const [name, value] of headers) {
-      if (is_hop_by_hop(name)) {
-        throw new AssertionError(`Hop-by-hop header, '${name}: ${value}', not allowed`);
-      }
+      if (is_hop_by_hop(name))
+        this.fail("headers", `Hop-by-hop header, '${name}: ${value}', not allowed`);
     }
     return this.appWrite;
   };
@@ -180,17 +242,21 @@ class ServerHandler {
       size: data instanceof Uint8Array ? data.length : 0,
     });
     if (!(data instanceof Uint8Array)) {
-      if (typeof data === "string") {
-        this.findings.push({
-          severity: "error",
-          message: `The ${kind === "write" ? "write() argument" : "body"} was a str (${pyRepr(data.length > 40 ? data.slice(0, 40) + "…" : data)}), not bytes.`,
-          pep: "unicode-issues",
-          fix: "Send bytes: wrap text in the b`` tag (b`Hello`) or encode it with new TextEncoder().encode(text).",
-        });
-      }
+      const what = kind === "write" ? "write() was given" : "The body yielded";
+      const shown = pyRepr(
+        typeof data === "string" && data.length > 40 ? data.slice(0, 40) + "…" : data,
+      );
+      this.findings.push({
+        severity: "error",
+        source: "handlers",
+        message: `${what} ${pyTypeName(data)} ${shown}, not bytes: write() argument must be a bytes instance`,
+        pep: "unicode-issues",
+        fix: "Send bytes: wrap text in the b`` tag (b`Hello`) or encode it with new TextEncoder().encode(text).",
+        stack: new Error().stack,
+      });
       throw new AssertionError("write() argument must be a bytes instance");
     }
-    if (!this.status) throw new AssertionError("write() before start_response()");
+    if (!this.status) this.fail("start-response", "write() before start_response()");
     if (!this.headersSent) {
       this.bytesSent = data.length;
       this.sendHeaders();
@@ -220,6 +286,7 @@ class ServerHandler {
     ) {
       this.findings.push({
         severity: "error",
+        source: "handlers",
         message:
           "The application returned a Promise or an async iterable. WSGI is synchronous: the server iterates the body without awaiting.",
         pep: "specification-details",
@@ -242,6 +309,7 @@ class ServerHandler {
       if (this.headers === null) {
         this.findings.push({
           severity: "error",
+          source: "handlers",
           message: "The application returned without calling start_response().",
           pep: "the-start-response-callable",
           fix: 'Call start_response("200 OK", [["Content-Type", "text/plain"]]) before returning the body.',
@@ -337,7 +405,7 @@ class ServerHandler {
       truncated: this.truncated,
       environ,
       trace: this.trace,
-      errors: this.errors.text(),
+      errors: this.errors.getvalue(),
       findings: this.findings,
       appTime: performance.now() - this.started,
       buildId,

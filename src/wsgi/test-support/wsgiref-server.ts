@@ -28,7 +28,8 @@ export function hasPython(): boolean {
 export async function startWsgiref(app: string): Promise<Wsgiref> {
   const child: ChildProcess = spawn("python3", [ORACLE, app], {
     env: { PATH: process.env.PATH ?? "/usr/bin:/bin" },
-    stdio: ["ignore", "pipe", "inherit"],
+    // Tracebacks the oracle prints are expected (some apps fail on purpose).
+    stdio: ["ignore", "pipe", "ignore"],
   });
   const port = await new Promise<number>((resolve, reject) => {
     let text = "";

@@ -1,11 +1,12 @@
 /**
- * @module streams
- * `wsgi.input` and `wsgi.errors`. The input stream holds exactly the body
- * bytes the request carried (cut at CONTENT_LENGTH), so reading past the end
- * returns empty bytes at once, where a socket would block.
+ * @module io
+ * In-memory streams, as Python's `io.BytesIO` and `io.StringIO`: the server
+ * uses them for `wsgi.input` (exactly the body bytes the request carried,
+ * so reading past the end returns empty bytes at once, where a socket would
+ * block) and `wsgi.errors`, and `setup_testing_defaults` for test environs.
  */
-import type { ErrorStream, InputStream } from "../runtime/types";
 import { pyTypeName } from "./repr";
+import type { ErrorStream, InputStream } from "./types";
 
 const EMPTY = new Uint8Array(0);
 const NEWLINE = 0x0a;
@@ -20,19 +21,21 @@ function sizeArg(size: unknown, method: string): number | null {
   return size < 0 ? null : size;
 }
 
-/** `wsgi.input` over a byte array. */
-export class BytesInput implements InputStream {
-  readonly [Symbol.toStringTag] = "InputStream";
+/**
+ * A binary stream over bytes (`io.BytesIO`), readable as `wsgi.input`.
+ * @example new BytesIO(b`name=Ada`).read() // the 8 bytes
+ */
+export class BytesIO implements InputStream {
   private position = 0;
   private readonly data: Uint8Array;
 
-  constructor(data: Uint8Array) {
+  constructor(data: Uint8Array = new Uint8Array(0)) {
     this.data = data;
   }
 
   /** How the inspector shows this stream. */
   describe(): string {
-    return `wsgi.input: ${this.data.length} bytes`;
+    return `BytesIO: ${this.data.length} bytes`;
   }
 
   /** Bytes consumed so far. */
@@ -68,7 +71,11 @@ export class BytesInput implements InputStream {
     return lines;
   }
 
-  *[Symbol.iterator](): Iterator<Uint8Array> {
+  [Symbol.iterator](): Iterator<Uint8Array> {
+    return this.lines();
+  }
+
+  private *lines(): Generator<Uint8Array, void, unknown> {
     for (;;) {
       const line = this.readline();
       if (line.length === 0) return;
@@ -84,9 +91,11 @@ export class BytesInput implements InputStream {
   }
 }
 
-/** `wsgi.errors`: collects text for the errors log. */
-export class TextErrors implements ErrorStream {
-  readonly [Symbol.toStringTag] = "ErrorStream";
+/**
+ * A text stream that keeps what is written (`io.StringIO`), usable as `wsgi.errors`.
+ * @example const log = new StringIO(); log.write("hi"); log.getvalue() // "hi"
+ */
+export class StringIO implements ErrorStream {
   private readonly parts: string[] = [];
 
   write(text: string): void {
@@ -104,11 +113,11 @@ export class TextErrors implements ErrorStream {
 
   /** How the inspector shows this stream. */
   describe(): string {
-    return "wsgi.errors: the errors log";
+    return "StringIO";
   }
 
   /** Everything written so far. */
-  text(): string {
+  getvalue(): string {
     return this.parts.join("");
   }
 }

@@ -1,0 +1,17 @@
+/**
+ * @module demo-app
+ * `wsgiref.simple_server.demo_app`: "Hello world!" and the environ, sorted.
+ */
+import { pyRepr } from "./repr";
+import type { Environ, StartResponse } from "./types";
+
+/**
+ * A small complete app that shows the environ it was given (`demo_app`).
+ * @example export default demo_app;
+ */
+export function demo_app(environ: Environ, start_response: StartResponse): Uint8Array[] {
+  const lines = ["Hello world!", ""];
+  for (const key of Object.keys(environ).sort()) lines.push(`${key} = ${pyRepr(environ[key])}`);
+  start_response("200 OK", [["Content-Type", "text/plain; charset=utf-8"]]);
+  return [new TextEncoder().encode(lines.join("\n") + "\n")];
+}

@@ -1,0 +1,594 @@
+/**
+ * @module validate
+ * `wsgiref.validate`: every check CPython's validator makes, with its
+ * messages word for word. `validator(app)` is the middleware, which raises
+ * AssertionError at the first fault as CPython's does and writes warnings to
+ * `wsgi.errors`. The server runs the same checks on every request with a
+ * reporter that records findings instead of raising, so the inspector can
+ * list every place the app broke PEP 3333 without changing the response.
+ */
+import { AssertionError } from "./errors";
+import { pyRepr, pyTypeName } from "./repr";
+import type {
+  Environ,
+  ErrorStream,
+  InputStream,
+  StartResponse,
+  WSGIApplication,
+  Write,
+} from "./types";
+
+/** Issued for a WSGI fault that is not an error (`wsgiref.validate.WSGIWarning`). */
+export class WSGIWarning extends Error {
+  override name: string = "WSGIWarning";
+}
+
+/** Which rule a check enforces; see {@link RULES}. */
+export type RuleId =
+  | "environ"
+  | "environ-key"
+  | "status"
+  | "headers"
+  | "content-type"
+  | "exc-info"
+  | "iterator"
+  | "input"
+  | "errors"
+  | "write"
+  | "start-response";
+
+/** Where each rule is in PEP 3333, and how to satisfy it. */
+export const RULES: Record<RuleId, { pep: string; fix: string }> = {
+  environ: {
+    pep: "environ-variables",
+    fix: "Pass the environ the server gave you (or a copy of it with the required keys).",
+  },
+  "environ-key": {
+    pep: "environ-variables",
+    fix: "CGI variables must be strings; keys with a dot (wsgi.*) may hold other values.",
+  },
+  status: {
+    pep: "the-start-response-callable",
+    fix: 'Give the status as a string: a three-digit code, a space and a reason, e.g. "404 Not Found".',
+  },
+  headers: {
+    pep: "the-start-response-callable",
+    fix: 'Give headers as an array of [name, value] string pairs, e.g. [["Content-Type", "text/html"]].',
+  },
+  "content-type": {
+    pep: "the-start-response-callable",
+    fix: "Send a Content-Type header, except with 204 and 304, which must have none.",
+  },
+  "exc-info": {
+    pep: "error-handling",
+    fix: "Pass the caught error as the third argument only from an error handler: start_response(status, headers, error).",
+  },
+  iterator: {
+    pep: "specification-details",
+    fix: "Return an iterable of bytes, e.g. [b`Hello`], not a string or bytes on their own.",
+  },
+  input: {
+    pep: "input-and-error-streams",
+    fix: 'Read wsgi.input with a size: environ["wsgi.input"].read(Number(environ.CONTENT_LENGTH || 0)).',
+  },
+  errors: {
+    pep: "input-and-error-streams",
+    fix: "Write strings to wsgi.errors, and leave closing the streams to the server.",
+  },
+  write: {
+    pep: "the-write-callable",
+    fix: "Pass bytes to write(): write(b`text`).",
+  },
+  "start-response": {
+    pep: "the-start-response-callable",
+    fix: "Call start_response(status, headers) before the body is iterated.",
+  },
+};
+
+/** Receives each fault found. The default raises errors and writes warnings to stderr. */
+export type Reporter = (rule: RuleId, severity: "error" | "warning", message: string) => void;
+
+/** Thrown by a recording reporter to stop the rest of one check, as CPython's assert would. */
+export class StopCheck extends Error {
+  override name: string = "StopCheck";
+}
+
+function raising(errors: ErrorStream | null): Reporter {
+  return (_rule, severity, message) => {
+    if (severity === "error") throw new AssertionError(message);
+    errors?.write(`WSGIWarning: ${message}\n`);
+  };
+}
+
+function assert(report: Reporter, rule: RuleId, condition: unknown, message = ""): void {
+  if (!condition) report(rule, "error", message);
+}
+
+/** Run one check; a recording reporter's StopCheck ends just that check. */
+function guarded(check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    if (!(error instanceof StopCheck)) throw error;
+  }
+}
+
+function checkString(
+  report: Reporter,
+  rule: RuleId,
+  value: unknown,
+  title: string,
+): value is string {
+  if (typeof value === "string") return true;
+  report(rule, "error", `${title} must be of type str (got ${pyRepr(value)})`);
+  return false;
+}
+
+const REQUIRED = [
+  "REQUEST_METHOD",
+  "SERVER_NAME",
+  "SERVER_PORT",
+  "wsgi.version",
+  "wsgi.input",
+  "wsgi.errors",
+  "wsgi.multithread",
+  "wsgi.multiprocess",
+  "wsgi.run_once",
+];
+const METHODS = ["GET", "HEAD", "POST", "OPTIONS", "PATCH", "PUT", "DELETE", "TRACE"];
+
+/** `check_environ`. */
+export function check_environ(environ: unknown, report: Reporter = raising(null)): void {
+  guarded(() => {
+    const isDict =
+      environ !== null &&
+      typeof environ === "object" &&
+      Object.getPrototypeOf(environ) === Object.prototype;
+    assert(
+      report,
+      "environ",
+      isDict,
+      `Environment is not of the right type: <class '${pyTypeName(environ)}'> (environment: ${pyRepr(environ)})`,
+    );
+    const env = environ as Record<string, unknown>;
+    for (const key of REQUIRED) {
+      assert(report, "environ", key in env, `Environment missing required key: ${pyRepr(key)}`);
+    }
+    for (const key of ["HTTP_CONTENT_TYPE", "HTTP_CONTENT_LENGTH"]) {
+      assert(
+        report,
+        "environ",
+        !(key in env),
+        `Environment should not have the key: ${key} (use ${key.slice(5)} instead)`,
+      );
+    }
+    if (!("QUERY_STRING" in env)) {
+      report(
+        "environ",
+        "warning",
+        "QUERY_STRING is not in the WSGI environment; the cgi module will use sys.argv when this variable is missing, so application errors are more likely",
+      );
+    }
+    for (const [key, value] of Object.entries(env)) {
+      if (key.includes(".")) continue;
+      assert(
+        report,
+        "environ-key",
+        typeof value === "string",
+        `Environmental variable ${key} is not a string: <class '${pyTypeName(value)}'> (value: ${pyRepr(value)})`,
+      );
+    }
+    const version = env["wsgi.version"];
+    assert(
+      report,
+      "environ",
+      Array.isArray(version),
+      `wsgi.version should be a tuple (${pyRepr(version)})`,
+    );
+    assert(
+      report,
+      "environ",
+      env["wsgi.url_scheme"] === "http" || env["wsgi.url_scheme"] === "https",
+      `wsgi.url_scheme unknown: ${pyRepr(env["wsgi.url_scheme"])}`,
+    );
+    check_input(env["wsgi.input"], report);
+    check_errors(env["wsgi.errors"], report);
+    if (!METHODS.includes(env.REQUEST_METHOD as string)) {
+      report("environ", "warning", `Unknown REQUEST_METHOD: ${pyRepr(env.REQUEST_METHOD)}`);
+    }
+    const scriptName = env.SCRIPT_NAME as string | undefined;
+    const pathInfo = env.PATH_INFO as string | undefined;
+    assert(
+      report,
+      "environ",
+      !scriptName || scriptName.startsWith("/"),
+      `SCRIPT_NAME doesn't start with /: ${pyRepr(scriptName)}`,
+    );
+    assert(
+      report,
+      "environ",
+      !pathInfo || pathInfo.startsWith("/"),
+      `PATH_INFO doesn't start with /: ${pyRepr(pathInfo)}`,
+    );
+    const length = env.CONTENT_LENGTH as string | undefined;
+    if (length) {
+      if (!/^\s*[+-]?\d+\s*$/.test(length)) {
+        throw new Error(`ValueError: invalid literal for int() with base 10: ${pyRepr(length)}`);
+      }
+      assert(report, "environ", Number(length) >= 0, `Invalid CONTENT_LENGTH: ${pyRepr(length)}`);
+    }
+    if (!scriptName) {
+      assert(
+        report,
+        "environ",
+        "PATH_INFO" in env,
+        "One of SCRIPT_NAME or PATH_INFO are required (PATH_INFO should at least be '/' if SCRIPT_NAME is empty)",
+      );
+    }
+    assert(
+      report,
+      "environ",
+      scriptName !== "/",
+      "SCRIPT_NAME cannot be '/'; it should instead be '', and PATH_INFO should be '/'",
+    );
+  });
+}
+
+/** `check_input`. */
+export function check_input(wsgiInput: unknown, report: Reporter = raising(null)): void {
+  const input = wsgiInput as Record<string | symbol, unknown> | null;
+  for (const attr of ["read", "readline", "readlines", "__iter__"]) {
+    const key = attr === "__iter__" ? Symbol.iterator : attr;
+    assert(
+      report,
+      "input",
+      input != null && typeof input[key] === "function",
+      `wsgi.input (${pyRepr(wsgiInput)}) doesn't have the attribute ${attr}`,
+    );
+  }
+}
+
+/** `check_errors`. */
+export function check_errors(wsgiErrors: unknown, report: Reporter = raising(null)): void {
+  const errors = wsgiErrors as Record<string, unknown> | null;
+  for (const attr of ["flush", "write", "writelines"]) {
+    assert(
+      report,
+      "errors",
+      errors != null && typeof errors[attr] === "function",
+      `wsgi.errors (${pyRepr(wsgiErrors)}) doesn't have the attribute ${attr}`,
+    );
+  }
+}
+
+/** `check_status`. */
+export function check_status(status: unknown, report: Reporter = raising(null)): void {
+  guarded(() => {
+    if (!checkString(report, "status", status, "Status")) return;
+    const code = status.trim().split(/\s+/, 1)[0] ?? "";
+    assert(
+      report,
+      "status",
+      code.length === 3,
+      `Status codes must be three characters: ${pyRepr(code)}`,
+    );
+    if (!/^\s*[+-]?\d+\s*$/.test(code)) {
+      report("status", "error", `invalid literal for int() with base 10: ${pyRepr(code)}`);
+      return;
+    }
+    const value = Number(code);
+    assert(report, "status", value >= 100, `Status code is invalid: ${value}`);
+    if (status.length < 4 || status[3] !== " ") {
+      report(
+        "status",
+        "warning",
+        `The status string (${pyRepr(status)}) should be a three-digit integer followed by a single space and a status explanation`,
+      );
+    }
+  });
+}
+
+/** `check_headers`. */
+export function check_headers(headers: unknown, report: Reporter = raising(null)): void {
+  guarded(() => {
+    assert(
+      report,
+      "headers",
+      Array.isArray(headers),
+      `Headers (${pyRepr(headers)}) must be of type list: <class '${pyTypeName(headers)}'>`,
+    );
+    for (const item of headers as unknown[]) {
+      assert(
+        report,
+        "headers",
+        Array.isArray(item),
+        `Individual headers (${pyRepr(item)}) must be of type tuple: <class '${pyTypeName(item)}'>`,
+      );
+      const pair = item as unknown[];
+      assert(report, "headers", pair.length === 2);
+      const [name, value] = pair;
+      if (!checkString(report, "headers", name, "Header name")) return;
+      if (!checkString(report, "headers", value, "Header value")) return;
+      assert(
+        report,
+        "headers",
+        name.toLowerCase() !== "status",
+        `The Status header cannot be used; it conflicts with CGI script, and HTTP status is not given through headers (value: ${pyRepr(value)}).`,
+      );
+      assert(
+        report,
+        "headers",
+        !name.includes("\n") && !name.includes(":"),
+        `Header names may not contain ':' or '\\n': ${pyRepr(name)}`,
+      );
+      assert(
+        report,
+        "headers",
+        /^[a-zA-Z][a-zA-Z0-9\-_]*$/.test(name),
+        `Bad header name: ${pyRepr(name)}`,
+      );
+      assert(
+        report,
+        "headers",
+        !name.endsWith("-") && !name.endsWith("_"),
+        `Names may not end in '-' or '_': ${pyRepr(name)}`,
+      );
+      // eslint-disable-next-line no-control-regex -- control characters are what is forbidden
+      const bad = /[\x00-\x1f]/.exec(value);
+      if (bad)
+        report(
+          "headers",
+          "error",
+          `Bad header value: ${pyRepr(value)} (bad char: ${pyRepr(bad[0])})`,
+        );
+    }
+  });
+}
+
+/** `check_content_type`. */
+export function check_content_type(
+  status: unknown,
+  headers: unknown,
+  report: Reporter = raising(null),
+): void {
+  guarded(() => {
+    if (!checkString(report, "status", status, "Status")) return;
+    const code = Number(status.trim().split(/\s+/, 1)[0]);
+    const noBody = code === 204 || code === 304;
+    for (const [name] of headers as [unknown, unknown][]) {
+      if (!checkString(report, "headers", name, "Header name")) return;
+      if (name.toLowerCase() === "content-type") {
+        if (!noBody) return;
+        report(
+          "content-type",
+          "error",
+          `Content-Type header found in a ${code} response, which must not return content.`,
+        );
+        return;
+      }
+    }
+    if (!noBody) {
+      const shown = (headers as [unknown, unknown][]).map(
+        ([k, v]) => `(${pyRepr(k)}, ${pyRepr(v)})`,
+      );
+      report(
+        "content-type",
+        "error",
+        `No Content-Type header found in headers ([${shown.join(", ")}])`,
+      );
+    }
+  });
+}
+
+/** `check_exc_info`: here, the caught error (any thrown object), not a tuple. */
+export function check_exc_info(excInfo: unknown, report: Reporter = raising(null)): void {
+  guarded(() => {
+    const ok = excInfo === undefined || excInfo === null || typeof excInfo === "object";
+    assert(
+      report,
+      "exc-info",
+      ok,
+      `exc_info (${pyRepr(excInfo)}) is not a tuple: <class '${pyTypeName(excInfo)}'>`,
+    );
+  });
+}
+
+/** `check_iterator`. */
+export function check_iterator(iterator: unknown, report: Reporter = raising(null)): void {
+  guarded(() => {
+    assert(
+      report,
+      "iterator",
+      typeof iterator !== "string" && !(iterator instanceof Uint8Array),
+      "You should not return a string as your application iterator, instead return a single-item list containing a bytestring.",
+    );
+  });
+}
+
+/** `InputWrapper`: wsgi.input as the validator hands it to the app. */
+export class InputWrapper implements InputStream {
+  private readonly input: InputStream;
+  private readonly report: Reporter;
+
+  constructor(wsgiInput: InputStream, report: Reporter = raising(null)) {
+    this.input = wsgiInput;
+    this.report = report;
+  }
+
+  read(...args: [size?: number | null]): Uint8Array {
+    guarded(() => assert(this.report, "input", args.length === 1));
+    const value = this.input.read(...args);
+    guarded(() => assert(this.report, "input", value instanceof Uint8Array));
+    return value;
+  }
+
+  readline(...args: [size?: number | null]): Uint8Array {
+    guarded(() => assert(this.report, "input", args.length <= 1));
+    const value = this.input.readline(...args);
+    guarded(() => assert(this.report, "input", value instanceof Uint8Array));
+    return value;
+  }
+
+  readlines(...args: [hint?: number | null]): Uint8Array[] {
+    guarded(() => assert(this.report, "input", args.length <= 1));
+    const lines = this.input.readlines(...args);
+    guarded(() => {
+      assert(this.report, "input", Array.isArray(lines));
+      for (const line of lines) assert(this.report, "input", line instanceof Uint8Array);
+    });
+    return lines;
+  }
+
+  [Symbol.iterator](): Iterator<Uint8Array> {
+    return this.lines();
+  }
+
+  private *lines(): Generator<Uint8Array, void, unknown> {
+    for (;;) {
+      const line = this.readline();
+      if (!line.length) return;
+      yield line;
+    }
+  }
+
+  close(): void {
+    guarded(() => assert(this.report, "input", false, "input.close() must not be called"));
+  }
+}
+
+/** `ErrorWrapper`: wsgi.errors as the validator hands it to the app. */
+export class ErrorWrapper implements ErrorStream {
+  private readonly errors: ErrorStream;
+  private readonly report: Reporter;
+
+  constructor(wsgiErrors: ErrorStream, report: Reporter = raising(null)) {
+    this.errors = wsgiErrors;
+    this.report = report;
+  }
+
+  write(s: string): void {
+    guarded(() => assert(this.report, "errors", typeof s === "string"));
+    this.errors.write(s);
+  }
+
+  flush(): void {
+    this.errors.flush();
+  }
+
+  writelines(seq: Iterable<string>): void {
+    for (const line of seq) this.write(line);
+  }
+
+  close(): void {
+    guarded(() => assert(this.report, "errors", false, "errors.close() must not be called"));
+  }
+}
+
+/** `WriteWrapper`: the write() callable as the validator hands it to the app. */
+export function writeWrapper(writer: Write, report: Reporter = raising(null)): Write {
+  return (s: Uint8Array) => {
+    guarded(() => assert(report, "write", s instanceof Uint8Array));
+    writer(s);
+  };
+}
+
+/** `IteratorWrapper`: the body as the validator hands it to the server. */
+export class IteratorWrapper implements Iterable<Uint8Array> {
+  private readonly original: unknown;
+  private readonly iterator: Iterator<unknown>;
+  private closed = false;
+  private checkStartResponse: unknown[] | null;
+  private readonly report: Reporter;
+
+  constructor(
+    wsgiIterator: Iterable<unknown>,
+    checkStartResponse: unknown[] | null,
+    report: Reporter = raising(null),
+  ) {
+    this.original = wsgiIterator;
+    this.iterator = wsgiIterator[Symbol.iterator]();
+    this.checkStartResponse = checkStartResponse;
+    this.report = report;
+  }
+
+  [Symbol.iterator](): Iterator<Uint8Array> {
+    return { next: () => this.next() };
+  }
+
+  private next(): IteratorResult<Uint8Array> {
+    guarded(() => assert(this.report, "iterator", !this.closed, "Iterator read after closed"));
+    const step = this.iterator.next();
+    if (step.done) return { done: true, value: undefined };
+    const value = step.value;
+    if (!(value instanceof Uint8Array)) {
+      guarded(() =>
+        this.report("iterator", "error", `Iterator yielded non-bytestring (${pyRepr(value)})`),
+      );
+    }
+    if (this.checkStartResponse !== null) {
+      const started = this.checkStartResponse.length > 0;
+      this.checkStartResponse = null;
+      guarded(() =>
+        assert(
+          this.report,
+          "start-response",
+          started,
+          "The application returns and we started iterating over its body, but start_response has not yet been called",
+        ),
+      );
+    }
+    return { done: false, value: value as Uint8Array };
+  }
+
+  close(): void {
+    this.closed = true;
+    const original = this.original as { close?: unknown; return?: unknown; next?: unknown };
+    if (typeof original.close === "function") (original.close as () => void).call(original);
+    else if (typeof original.return === "function" && typeof original.next === "function") {
+      (original.return as () => void).call(original);
+    }
+  }
+}
+
+/**
+ * Wrap an app in wsgiref's validating middleware: every fault raises
+ * AssertionError with CPython's message; warnings go to `wsgi.errors`.
+ * @example export default validator(app);
+ */
+export function validator(application: WSGIApplication): WSGIApplication {
+  return function lint_app(...args: unknown[]) {
+    const report = raising(null);
+    assert(report, "environ", args.length === 2, "Two arguments required");
+    const [environ, start_response] = args as [Environ, StartResponse];
+    const errors = environ?.["wsgi.errors"] as ErrorStream | undefined;
+    const warn = raising(errors ?? null);
+    check_environ(environ, warn);
+    const started: unknown[] = [];
+    const start_response_wrapper: StartResponse = (...srArgs: unknown[]) => {
+      assert(
+        report,
+        "start-response",
+        srArgs.length === 2 || srArgs.length === 3,
+        `Invalid number of arguments: ${pyRepr(srArgs)}`,
+      );
+      const [status, headers, excInfo] = srArgs;
+      check_status(status, warn);
+      check_headers(headers, warn);
+      check_content_type(status, headers, warn);
+      check_exc_info(excInfo ?? null, warn);
+      started.push(null);
+      return writeWrapper((start_response as (...a: unknown[]) => Write)(...srArgs), warn);
+    };
+    environ["wsgi.input"] = new InputWrapper(environ["wsgi.input"], warn);
+    environ["wsgi.errors"] = new ErrorWrapper(environ["wsgi.errors"], warn);
+    const iterator = application(environ, start_response_wrapper) as unknown;
+    assert(
+      report,
+      "iterator",
+      iterator !== null && iterator !== undefined && iterator !== false,
+      "The application must return an iterator, if only an empty list",
+    );
+    check_iterator(iterator, warn);
+    return new IteratorWrapper(iterator as Iterable<unknown>, started, warn);
+  } as WSGIApplication;
+}

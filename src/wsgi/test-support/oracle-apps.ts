@@ -1,0 +1,149 @@
+/**
+ * @module oracle-apps
+ * Test support: the TypeScript twins of the apps in
+ * scripts/wsgiref_oracle.py, name for name, written as a playground user
+ * would write them. The response cross-check runs each on both servers.
+ */
+import type { Environ, Header, StartResponse } from "../../runtime/types";
+
+type App = (environ: Environ, start_response: StartResponse) => unknown;
+
+const enc = (text: string) => new TextEncoder().encode(text);
+const textHeaders = (): Header[] => [["Content-Type", "text/plain"]];
+
+/** Every twin, by the oracle's name. */
+export const ORACLE_APPS: Record<string, App> = {
+  hello(_environ, start_response) {
+    start_response("200 OK", textHeaders());
+    return [enc("Hello world!")];
+  },
+  two_chunks(_environ, start_response) {
+    start_response("200 OK", textHeaders());
+    return [enc("Hello "), enc("world!")];
+  },
+  empty_list(_environ, start_response) {
+    start_response("200 OK", textHeaders());
+    return [];
+  },
+  single_empty(_environ, start_response) {
+    start_response("200 OK", textHeaders());
+    return [enc("")];
+  },
+  *generator(_environ, start_response) {
+    start_response("200 OK", textHeaders());
+    yield enc("one ");
+    yield enc("two");
+  },
+  write_callable(_environ, start_response) {
+    const write = start_response("200 OK", textHeaders());
+    write(enc("written, "));
+    return [enc("then returned")];
+  },
+  own_content_length(_environ, start_response) {
+    start_response("200 OK", [...textHeaders(), ["Content-Length", "5"]]);
+    return [enc("hello")];
+  },
+  own_date_server(_environ, start_response) {
+    start_response("200 OK", [
+      ["Date", "yesterday"],
+      ["Server", "mine/1.0"],
+      ["Content-Type", "text/plain"],
+    ]);
+    return [enc("ok")];
+  },
+  raises_before_start() {
+    throw new Error("boom");
+  },
+  raises_after_start(_environ, start_response) {
+    start_response("200 OK", textHeaders());
+    throw new Error("boom");
+  },
+  *raises_mid_body(_environ, start_response) {
+    start_response("200 OK", textHeaders());
+    yield enc("partial");
+    throw new Error("boom");
+  },
+  str_body(_environ, start_response) {
+    start_response("200 OK", textHeaders());
+    return ["Hello"];
+  },
+  int_status(_environ, start_response) {
+    (start_response as (...args: unknown[]) => unknown)(200, textHeaders());
+    return [enc("x")];
+  },
+  status_without_space(_environ, start_response) {
+    start_response("200OK", textHeaders());
+    return [enc("x")];
+  },
+  short_status(_environ, start_response) {
+    start_response("200", textHeaders());
+    return [enc("x")];
+  },
+  hop_by_hop(_environ, start_response) {
+    start_response("200 OK", [...textHeaders(), ["Connection", "close"]]);
+    return [enc("x")];
+  },
+  headers_twice(_environ, start_response) {
+    start_response("200 OK", textHeaders());
+    start_response("404 Not Found", textHeaders());
+    return [enc("x")];
+  },
+  exc_info_before_headers(_environ, start_response) {
+    start_response("200 OK", textHeaders());
+    try {
+      throw new Error("handled");
+    } catch (error) {
+      start_response("500 Handled", textHeaders(), error);
+    }
+    return [enc("recovered")];
+  },
+  *exc_info_after_headers(_environ, start_response) {
+    start_response("200 OK", textHeaders());
+    yield enc("sent");
+    try {
+      throw new Error("too late");
+    } catch (error) {
+      start_response("500 Handled", textHeaders(), error);
+    }
+    yield enc("never");
+  },
+  no_start_response() {
+    return [enc("x")];
+  },
+  no_start_response_empty() {
+    return [];
+  },
+  bytes_not_list(_environ, start_response) {
+    start_response("200 OK", textHeaders());
+    return enc("Hello");
+  },
+  no_content(_environ, start_response) {
+    start_response("204 No Content", []);
+    return [];
+  },
+  headers_mutated_later(_environ, start_response) {
+    const headers = textHeaders();
+    start_response("200 OK", headers);
+    headers.push(["X-Added-Later", "yes"]);
+    return [enc("x")];
+  },
+  latin1_header(_environ, start_response) {
+    start_response("200 OK", [...textHeaders(), ["X-Name", "Zoë"]]);
+    return [enc("x")];
+  },
+  header_value_not_str(_environ, start_response) {
+    start_response("200 OK", [
+      ["Content-Type", "text/plain"],
+      ["X-Count", 3 as unknown as string],
+    ]);
+    return [enc("x")];
+  },
+  not_iterable(_environ, start_response) {
+    start_response("200 OK", textHeaders());
+    return 42;
+  },
+  tuple_body(_environ, start_response) {
+    start_response("200 OK", textHeaders());
+    return [enc("tu"), enc("ple")];
+  },
+};
