@@ -100,7 +100,8 @@ function raising(errors: ErrorStream | null): Reporter {
   };
 }
 
-function assert(report: Reporter, rule: RuleId, condition: unknown, message = ""): void {
+/** CPython's `assert_`; where its assert has no message, ours says what failed. */
+function assert(report: Reporter, rule: RuleId, condition: unknown, message: string): void {
   if (!condition) report(rule, "error", message);
 }
 
@@ -305,7 +306,12 @@ export function check_headers(headers: unknown, report: Reporter = raising(null)
         `Individual headers (${pyRepr(item)}) must be of type tuple: <class '${pyTypeName(item)}'>`,
       );
       const pair = item as unknown[];
-      assert(report, "headers", pair.length === 2);
+      assert(
+        report,
+        "headers",
+        pair.length === 2,
+        `Individual headers must be (name, value) pairs (got ${pyRepr(item)})`,
+      );
       const [name, value] = pair;
       if (!checkString(report, "headers", name, "Header name")) return;
       if (!checkString(report, "headers", value, "Header value")) return;
@@ -416,25 +422,71 @@ export class InputWrapper implements InputStream {
   }
 
   read(...args: [size?: number | null]): Uint8Array {
-    guarded(() => assert(this.report, "input", args.length === 1));
+    guarded(() =>
+      assert(
+        this.report,
+        "input",
+        args.length === 1,
+        `wsgi.input.read() must be given exactly one argument, the size (got ${args.length} arguments)`,
+      ),
+    );
     const value = this.input.read(...args);
-    guarded(() => assert(this.report, "input", value instanceof Uint8Array));
+    guarded(() =>
+      assert(
+        this.report,
+        "input",
+        value instanceof Uint8Array,
+        "wsgi.input.read() must return bytes",
+      ),
+    );
     return value;
   }
 
   readline(...args: [size?: number | null]): Uint8Array {
-    guarded(() => assert(this.report, "input", args.length <= 1));
+    guarded(() =>
+      assert(
+        this.report,
+        "input",
+        args.length <= 1,
+        `wsgi.input.readline() takes at most one argument (got ${args.length})`,
+      ),
+    );
     const value = this.input.readline(...args);
-    guarded(() => assert(this.report, "input", value instanceof Uint8Array));
+    guarded(() =>
+      assert(
+        this.report,
+        "input",
+        value instanceof Uint8Array,
+        "wsgi.input.readline() must return bytes",
+      ),
+    );
     return value;
   }
 
   readlines(...args: [hint?: number | null]): Uint8Array[] {
-    guarded(() => assert(this.report, "input", args.length <= 1));
+    guarded(() =>
+      assert(
+        this.report,
+        "input",
+        args.length <= 1,
+        `wsgi.input.readlines() takes at most one argument (got ${args.length})`,
+      ),
+    );
     const lines = this.input.readlines(...args);
     guarded(() => {
-      assert(this.report, "input", Array.isArray(lines));
-      for (const line of lines) assert(this.report, "input", line instanceof Uint8Array);
+      assert(
+        this.report,
+        "input",
+        Array.isArray(lines),
+        "wsgi.input.readlines() must return a list",
+      );
+      for (const line of lines)
+        assert(
+          this.report,
+          "input",
+          line instanceof Uint8Array,
+          "wsgi.input.readlines() must return bytes lines",
+        );
     });
     return lines;
   }
@@ -467,7 +519,14 @@ export class ErrorWrapper implements ErrorStream {
   }
 
   write(s: string): void {
-    guarded(() => assert(this.report, "errors", typeof s === "string"));
+    guarded(() =>
+      assert(
+        this.report,
+        "errors",
+        typeof s === "string",
+        `wsgi.errors.write() argument must be a str (got ${pyRepr(s)})`,
+      ),
+    );
     this.errors.write(s);
   }
 
@@ -487,7 +546,14 @@ export class ErrorWrapper implements ErrorStream {
 /** `WriteWrapper`: the write() callable as the validator hands it to the app. */
 export function writeWrapper(writer: Write, report: Reporter = raising(null)): Write {
   return (s: Uint8Array) => {
-    guarded(() => assert(report, "write", s instanceof Uint8Array));
+    guarded(() =>
+      assert(
+        report,
+        "write",
+        s instanceof Uint8Array,
+        `write() argument must be bytes (got ${pyRepr(s)})`,
+      ),
+    );
     writer(s);
   };
 }

@@ -49,6 +49,8 @@ function request(
 }
 
 const host: [string, string] = ["Host", "localhost:8000"];
+const UPLOAD =
+  '--B\r\nContent-Disposition: form-data; name="f"; filename="a.txt"\r\n\r\nfile body\r\n--B--\r\n';
 
 const CASES: [string, RequestRecord][] = [
   ["a plain GET", request("GET", "/")],
@@ -105,6 +107,78 @@ const CASES: [string, RequestRecord][] = [
   ["UTF-8 in a header value", request("GET", "/", [host, ["X-Name", "Zoë"]])],
   ["a custom method", request("PURGE", "/cache", [host])],
   ["HEAD", request("HEAD", "/", [host])],
+  ["an empty query after ?", request("GET", "/path?", [host])],
+  ["a fragment in the target", request("GET", "/a#frag?x", [host])],
+  ["an absolute-form target", request("GET", "http://example.com/x?y=1", [host])],
+  ["an encoded NUL and an invalid escape", request("GET", "/a%00b/%zz/%4", [host])],
+  ["path parameters", request("GET", "/a;v=1/b;x", [host])],
+  ["an empty header value", request("GET", "/", [host, ["X-Empty", ""]])],
+  [
+    "mixed-case names",
+    request("GET", "/", [host, ["content-TYPE", "text/csv"], ["x-MiXeD-case", "v"]]),
+  ],
+  ["two Cookie headers", request("GET", "/", [host, ["Cookie", "a=1"], ["Cookie", "b=2"]])],
+  ["OPTIONS *", request("OPTIONS", "*", [host])],
+  [
+    "an HTTP/1.0 POST",
+    request(
+      "POST",
+      "/old",
+      [
+        ["Content-Length", "3"],
+        ["Content-Type", "text/plain"],
+      ],
+      "a=b",
+      "HTTP/1.0",
+    ),
+  ],
+  ["Content-Length: 0", request("POST", "/", [host, ["Content-Length", "0"]])],
+  [
+    "two Content-Type headers",
+    request(
+      "POST",
+      "/",
+      [host, ["Content-Type", "text/a"], ["Content-Type", "text/b"], ["Content-Length", "1"]],
+      "x",
+    ),
+  ],
+  ["a tab inside a value", request("GET", "/", [host, ["X-Tab", "a\tb"]])],
+  ["a host with port 80", request("GET", "/", [["Host", "example.com:80"]])],
+  [
+    "a multipart upload",
+    request(
+      "POST",
+      "/upload",
+      [
+        host,
+        ["Content-Type", "multipart/form-data; boundary=B"],
+        ["Content-Length", String(UPLOAD.length)],
+      ],
+      UPLOAD,
+    ),
+  ],
+  [
+    "a JSON body",
+    request(
+      "PUT",
+      "/api/1",
+      [host, ["Content-Type", "application/json"], ["Content-Length", "13"]],
+      '{"a": [1, 2]}',
+    ),
+  ],
+  [
+    "a body longer than Content-Length",
+    request("POST", "/", [host, ["Content-Length", "3"]], "abc"),
+  ],
+  ["an Authorization header", request("GET", "/", [host, ["Authorization", "Basic dXNlcjpwYXNz"]])],
+  [
+    "a proxy-style header",
+    request("GET", "/", [
+      host,
+      ["X-Forwarded-For", "10.0.0.1, 10.0.0.2"],
+      ["X-Forwarded-Proto", "https"],
+    ]),
+  ],
 ];
 
 describe.skipIf(!hasPython())("environ matches CPython's wsgiref.simple_server", () => {
