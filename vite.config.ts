@@ -9,8 +9,8 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import ts from "typescript";
 import { build, defineConfig, type Plugin } from "vite";
+import { runtimeDeclaration } from "./scripts/runtime-declarations.ts";
 
 const swEntry = fileURLToPath(new URL("./src/sw/service-worker.ts", import.meta.url));
 
@@ -61,22 +61,9 @@ function declarations(): Plugin {
     async load(id) {
       if (!id.endsWith("?dts")) return null;
       const file = id.slice(0, -"?dts".length);
-      const source = await readFile(file, "utf8");
-      const result = ts.transpileDeclaration(source, {
-        fileName: file,
-        reportDiagnostics: true,
-        compilerOptions: {
-          target: ts.ScriptTarget.ES2022,
-          isolatedDeclarations: true,
-          strict: true,
-        },
-      });
-      const problems = result.diagnostics ?? [];
-      if (problems.length > 0) {
-        const text = problems.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-        this.error(`${file}: cannot make declarations:\n${text.join("\n")}`);
-      }
-      return `export default ${JSON.stringify(result.outputText)};`;
+      const { text, problems } = runtimeDeclaration(file, await readFile(file, "utf8"));
+      if (problems.length > 0) this.error(`${file}: cannot make declarations:\n${problems.join("\n")}`);
+      return `export default ${JSON.stringify(text)};`;
     },
   };
 }

@@ -5,6 +5,7 @@
  * is answered with the runtime library the server core itself uses.
  */
 import * as wsgi from "../runtime/index";
+import { BUNDLE_URL } from "./source-mapper";
 
 /** A bundle that loaded but does not export an app, or threw while loading. */
 export class LoadError extends Error {
@@ -18,7 +19,7 @@ export function loadBundle(code: string, entry: string): unknown {
     if (name === "wsgi") return wsgi;
     throw new LoadError(`Cannot find module '${name}'`);
   };
-  const run = new Function("module", "exports", "require", `${code}\n//# sourceURL=app.bundle.js`);
+  const run = new Function("module", "exports", "require", `${code}\n//# sourceURL=${BUNDLE_URL}`);
   run(module, module.exports, require);
   const exports = module.exports;
   const app = exports.default ?? exports.application;

@@ -2,47 +2,66 @@
 /**
  * @module runner.worker
  * The app runner: the only place the user's code runs. It loads one build
- * at a time and serves requests with it through the PEP 3333 core. The page
- * can terminate it at any moment (a runaway loop) and start a new one, so it
- * keeps no state worth saving.
+ * at a time and serves requests with it through the PEP 3333 core, mapping
+ * tracebacks and findings back to the user's source. The page can terminate
+ * it at any moment (a runaway loop) and start a new one, so it keeps no
+ * state worth saving.
  */
 import type { RunnerReply, RunnerRequest } from "../protocol/runner";
-import { exceptionLine } from "../wsgi/errors";
+import type { ResponseRecord } from "../wsgi/records";
 import { serve } from "../wsgi/server-handler";
-import { loadBundle } from "./load-bundle";
+import { loadBundle, LoadError } from "./load-bundle";
+import { SourceMapper } from "./source-mapper";
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let app: unknown = null;
 let buildId = 0;
+let mapper: SourceMapper | null = null;
+
+/** Point each finding at the user's line, and drop the raw stacks. */
+function mapFindings(response: ResponseRecord, sources: SourceMapper): ResponseRecord {
+  for (const finding of response.findings) {
+    finding.location ??= sources.location(finding.stack);
+    delete finding.stack;
+  }
+  return response;
+}
+
+function load(code: string, entry: string, id: number, newBuildId: number): RunnerReply {
+  const sources = new SourceMapper(code);
+  try {
+    app = loadBundle(code, entry);
+    mapper = sources;
+    buildId = newBuildId;
+    return { type: "loaded", id, buildId };
+  } catch (error) {
+    const text = error instanceof LoadError ? error.message : sources.traceback(error);
+    return { type: "load-failed", id, error: text };
+  }
+}
 
 function handle(message: RunnerRequest, reply: (message: RunnerReply) => void, port?: MessagePort) {
   switch (message.type) {
     case "load":
-      try {
-        app = loadBundle(message.code, message.entry);
-        buildId = message.buildId;
-        reply({ type: "loaded", id: message.id, buildId });
-      } catch (error) {
-        const stack =
-          error instanceof Error && error.name !== "LoadError" ? `\n${error.stack ?? ""}` : "";
-        reply({ type: "load-failed", id: message.id, error: exceptionLine(error) + stack });
-      }
+      reply(load(message.code, message.entry, message.id, message.buildId));
       return;
     case "attach":
       if (port) listen(port);
       return;
-    case "serve":
-      if (app === null) {
-        reply({
-          type: "serve-failed",
-          id: message.id,
-          error: "No build of the app is loaded yet.",
-        });
+    case "serve": {
+      if (app === null || mapper === null) {
+        reply({ type: "serve-failed", id: message.id, error: "No build of the app is loaded yet." });
         return;
       }
-      reply({ type: "served", id: message.id, response: serve(app, message.request, { buildId }) });
+      const sources = mapper;
+      const response = serve(app, message.request, {
+        buildId,
+        traceback: (error) => sources.traceback(error),
+      });
+      reply({ type: "served", id: message.id, response: mapFindings(response, sources) });
       return;
+    }
   }
 }
 

@@ -52,6 +52,8 @@ export interface ServeOptions {
   now?: () => Date;
   /** Recorded in the response, to show which build answered. */
   buildId?: number;
+  /** Formats an exception for the errors log (the runner maps it to the user's source). */
+  traceback?: (error: unknown) => string;
 }
 
 function hasHeader(headers: readonly [string, string][], name: string): boolean {
@@ -104,9 +106,12 @@ class ServerHandler {
   /** True while the server sends its own 500: not the app's call, not linted. */
   private handlingError = false;
 
-  constructor(request: RequestRecord, now: () => Date) {
+  private readonly traceback: (error: unknown) => string;
+
+  constructor(request: RequestRecord, now: () => Date, traceback: (error: unknown) => string) {
     this.request = request;
     this.now = now;
+    this.traceback = traceback;
     this.errors = new StringIO();
     this.environ = buildEnviron(request, {
       input: new BytesIO(inputBytes(request)),
@@ -176,7 +181,7 @@ class ServerHandler {
       } catch (fatal) {
         // wsgiref closes and lets the exception end the connection.
         this.truncated = true;
-        this.errors.write(formatTraceback(fatal));
+        this.errors.write(this.traceback(fatal));
         this.close();
       }
     }
@@ -349,7 +354,7 @@ class ServerHandler {
   /** `BaseHandler.handle_error()`: log, then wsgiref's 500 if nothing was sent yet. */
   private handleError(error: unknown): void {
     this.trace.push({ kind: "exception", at: this.at(), message: exceptionLine(error) });
-    this.errors.write(formatTraceback(error));
+    this.errors.write(this.traceback(error));
     if (!this.headersSent) {
       this.startResponse(
         ERROR_STATUS,
@@ -422,7 +427,11 @@ export function serve(
   request: RequestRecord,
   options: ServeOptions = {},
 ): ResponseRecord {
-  const handler = new ServerHandler(request, options.now ?? (() => new Date()));
+  const handler = new ServerHandler(
+    request,
+    options.now ?? (() => new Date()),
+    options.traceback ?? formatTraceback,
+  );
   const environ = snapshotEnviron(handler.environ);
   handler.run(application);
   return handler.record(environ, options.buildId);

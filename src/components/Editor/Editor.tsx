@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { CompileMessage } from "../../protocol/compiler";
 import type * as MonacoSetup from "./monaco-setup";
+import { useEditorNav } from "../../state/editor-nav";
 import { useRun } from "../../state/run";
 import { setFileText, useWorkspace } from "../../state/workspace";
 
@@ -39,6 +40,8 @@ function applyMarkers(setup: MonacoModule, messages: CompileMessage[]) {
 export function Editor() {
   const container = useRef<HTMLDivElement>(null);
   const [setup, setSetup] = useState<MonacoModule | null>(null);
+  const [editor, setEditor] = useState<MonacoSetup.monaco.editor.IStandaloneCodeEditor | null>(null);
+  const navTarget = useEditorNav((state) => state.target);
   const active = useWorkspace((state) => state.active);
   const diagnostics = useRun((state) => state.diagnostics);
 
@@ -68,7 +71,9 @@ export function Editor() {
       tabSize: 2,
     });
     const listener = model.onDidChangeContent(() => setFileText(active, model.getValue()));
+    setEditor(editor);
     return () => {
+      setEditor(null);
       listener.dispose();
       editor.dispose();
     };
@@ -77,6 +82,14 @@ export function Editor() {
   useEffect(() => {
     if (setup) applyMarkers(setup, diagnostics);
   }, [setup, diagnostics]);
+
+  useEffect(() => {
+    if (!editor || !navTarget || navTarget.file !== active) return;
+    const position = { lineNumber: navTarget.line, column: navTarget.column };
+    editor.setPosition(position);
+    editor.revealPositionInCenter(position);
+    editor.focus();
+  }, [editor, navTarget, active]);
 
   return (
     <section className="pane editor-pane" aria-label="Editor">

@@ -5,6 +5,7 @@
  * reported above the last good response, which stays on screen.
  */
 import type { EnvironValue, ResponseRecord } from "../../wsgi/records";
+import { revealInEditor } from "../../state/editor-nav";
 import { useRun } from "../../state/run";
 import { BuildStatus } from "./BuildStatus";
 
@@ -80,14 +81,41 @@ function Response({ response, roundTrip }: { response: ResponseRecord; roundTrip
         </pre>
       </details>
       {response.findings.length > 0 && (
-        <ul className="findings" aria-label="Findings">
-          {response.findings.map((finding, index) => (
-            <li key={index} className={`finding finding-${finding.severity}`}>
-              <strong>{finding.message}</strong>
-              {finding.fix && <span> {finding.fix}</span>}
-            </li>
-          ))}
-        </ul>
+        <section aria-label="Findings">
+          <h3>Findings</h3>
+          <ul className="findings">
+            {response.findings.map((finding, index) => (
+              <li key={index} className={`finding finding-${finding.severity}`}>
+                <span className="severity">
+                  {finding.severity === "error" ? "Error" : "Warning"}
+                  {finding.source === "validate" ? " (wsgiref.validate)" : " (wsgiref)"}
+                </span>{" "}
+                <strong>{finding.message}</strong>
+                {finding.location && (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => revealInEditor(finding.location!)}
+                    title="Show this line in the editor"
+                  >
+                    {finding.location.file}:{finding.location.line}
+                  </button>
+                )}
+                {finding.fix && <div className="fix">{finding.fix}</div>}
+                {finding.pep && (
+                  <a
+                    className="pep"
+                    href={`https://peps.python.org/pep-3333/#${finding.pep}`}
+                    target="_blank"
+                    rel="noreferrer"
+                  >
+                    PEP 3333 § {finding.pep.replace(/-/g, " ")}
+                  </a>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </>
   );

@@ -1,0 +1,60 @@
+/**
+ * The PEP 3333 core as a person meets it: a crash gives wsgiref's 500 and a
+ * traceback in their own lines; a spec violation is listed with the line
+ * that made it, one click away in the editor.
+ */
+import { expect, test } from "@playwright/test";
+import { Playground } from "./playground";
+
+test("an exception gives wsgiref's 500 and a traceback in the user's lines", async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.replaceCode(
+    [
+      'import type { Environ, StartResponse } from "wsgi";',
+      "",
+      "export default function app(environ: Environ, start_response: StartResponse) {",
+      '  start_response("200 OK", [["Content-Type", "text/plain"]]);',
+      "  const user = JSON.parse(environ.QUERY_STRING);",
+      "  return [user.name];",
+      "}",
+    ].join("\n"),
+  );
+  await playground.url.fill("/?not-json");
+  await playground.pressSend();
+  await expect(playground.status).toHaveText("500 Internal Server Error");
+  await expect(playground.responseBody).toHaveText(
+    "A server error occurred.  Please contact the administrator.",
+  );
+  const log = page.getByRole("region", { name: "Errors log" });
+  await expect(log).toContainText('File "app.ts", line 5, in app');
+  await expect(log).toContainText("const user = JSON.parse(environ.QUERY_STRING);");
+  await expect(log).toContainText("SyntaxError");
+});
+
+test("a finding names the line that broke the rule and shows it in the editor", async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.replaceCode(
+    [
+      'import { b } from "wsgi";',
+      'import type { Environ, StartResponse } from "wsgi";',
+      "",
+      "export default function app(environ: Environ, start_response: StartResponse) {",
+      '  start_response("200 OK", []);',
+      "  return [b`no content type`];",
+      "}",
+    ].join("\n"),
+  );
+  await playground.pressSend();
+  await expect(playground.status).toHaveText("200 OK");
+  const findings = page.getByRole("region", { name: "Findings" });
+  await expect(findings).toContainText("No Content-Type header found in headers ([])");
+  await findings.getByRole("button", { name: "app.ts:5" }).click();
+  // The caret is now on line 5: what is typed lands there.
+  await page.keyboard.press("End");
+  await page.keyboard.type(" // here");
+  await expect(
+    playground.editor.locator(".view-line", { hasText: 'start_response("200 OK", []); // here' }),
+  ).toBeVisible();
+});

@@ -1,0 +1,110 @@
+/**
+ * @module source-mapper
+ * Turns stack traces of the compiled bundle back into the user's files and
+ * lines, through the inline source map esbuild wrote, so a traceback or a
+ * finding points at `app.ts` line 7 and not at the bundle.
+ *
+ * The bundle runs through `new Function`, which puts a header of its own
+ * above the code: how many lines that is is measured once, not assumed.
+ */
+import { originalPositionFor, TraceMap } from "@jridgewell/trace-mapping";
+import type { SourceLocation } from "../wsgi/records";
+
+/** The name the bundle's frames carry in stack traces (its `//# sourceURL`). */
+export const BUNDLE_URL = "app.bundle.js";
+
+const FRAME = /^\s*at (?:(.+?) \()?(?:.*?)app\.bundle\.js:(\d+):(\d+)\)?$/;
+const MAP_COMMENT = /\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)\s*$/;
+
+let functionHeaderLines: number | null = null;
+
+/** Lines that `new Function` puts above the body (2 in V8). */
+export function measureHeaderLines(): number {
+  if (functionHeaderLines === null) {
+    const stack = new Function(`return new Error().stack;\n//# sourceURL=${BUNDLE_URL}`)() as string;
+    const match = /app\.bundle\.js:(\d+):\d+/.exec(stack);
+    functionHeaderLines = match ? Number(match[1]) - 1 : 0;
+  }
+  return functionHeaderLines;
+}
+
+/** One frame of the user's code. */
+export interface UserFrame extends SourceLocation {
+  /** The function's name, when the stack has one. */
+  name: string | null;
+  /** The source line, trimmed, when the map carries sources. */
+  text: string | null;
+}
+
+function decodeBase64(text: string): string {
+  const binary = atob(text);
+  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
+/** Maps positions in one bundle back to the project's files. */
+export class SourceMapper {
+  private readonly map: TraceMap | null;
+  private readonly offset: number;
+  private readonly sources = new Map<string, string[]>();
+
+  constructor(code: string) {
+    const match = MAP_COMMENT.exec(code);
+    this.map = match ? new TraceMap(decodeBase64(match[1]!)) : null;
+    this.offset = measureHeaderLines();
+    if (this.map) {
+      this.map.sources.forEach((source, i) => {
+        const content = this.map!.sourcesContent?.[i];
+        if (source && content != null) this.sources.set(this.fileName(source), content.split("\n"));
+      });
+    }
+  }
+
+  private fileName(source: string): string {
+    return source.replace(/^(?:.*\/)?project:/, "");
+  }
+
+  /** The user's frames in a V8 stack, innermost first. */
+  frames(stack: string | undefined): UserFrame[] {
+    if (!stack || !this.map) return [];
+    const frames: UserFrame[] = [];
+    for (const line of stack.split("\n")) {
+      const match = FRAME.exec(line);
+      if (!match) continue;
+      const position = originalPositionFor(this.map, {
+        line: Number(match[2]) - this.offset,
+        column: Number(match[3]) - 1,
+      });
+      if (position.source === null || position.line === null) continue;
+      const file = this.fileName(position.source);
+      const name = match[1]?.replace(/^Object\./, "") ?? position.name ?? null;
+      const text = this.sources.get(file)?.[position.line - 1]?.trim() ?? null;
+      frames.push({ file, line: position.line, column: (position.column ?? 0) + 1, name, text });
+    }
+    return frames;
+  }
+
+  /** Where in the user's code a stack was taken: its innermost user frame. */
+  location(stack: string | undefined): SourceLocation | undefined {
+    const frame = this.frames(stack)[0];
+    return frame ? { file: frame.file, line: frame.line, column: frame.column } : undefined;
+  }
+
+  /**
+   * A Python-style traceback of the user's frames, outermost first, with the
+   * source line under each, ending in the error's `Type: message`.
+   */
+  traceback(error: unknown): string {
+    const stack = error instanceof Error ? error.stack : undefined;
+    const head =
+      error instanceof Error ? `${error.name}: ${error.message}` : `Error: ${String(error)}`;
+    const frames = this.frames(stack).reverse();
+    const lines = ["Traceback (most recent call last):"];
+    for (const frame of frames) {
+      lines.push(`  File "${frame.file}", line ${frame.line}, in ${frame.name ?? "<module>"}`);
+      if (frame.text) lines.push(`    ${frame.text}`);
+    }
+    if (frames.length === 0) lines.push("  (no frame in your code: the error came from the server)");
+    lines.push(head);
+    return lines.join("\n") + "\n";
+  }
+}
