@@ -62,7 +62,8 @@ function declarations(): Plugin {
       if (!id.endsWith("?dts")) return null;
       const file = id.slice(0, -"?dts".length);
       const { text, problems } = runtimeDeclaration(file, await readFile(file, "utf8"));
-      if (problems.length > 0) this.error(`${file}: cannot make declarations:\n${problems.join("\n")}`);
+      if (problems.length > 0)
+        this.error(`${file}: cannot make declarations:\n${problems.join("\n")}`);
       return `export default ${JSON.stringify(text)};`;
     },
   };

@@ -32,7 +32,9 @@ test("an exception gives wsgiref's 500 and a traceback in the user's lines", asy
   await expect(log).toContainText("SyntaxError");
 });
 
-test("a finding names the line that broke the rule and shows it in the editor", async ({ page }) => {
+test("a finding names the line that broke the rule and shows it in the editor", async ({
+  page,
+}) => {
   const playground = new Playground(page);
   await playground.open();
   await playground.replaceCode(

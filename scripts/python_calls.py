@@ -102,7 +102,35 @@ def validate(app_name, method="GET"):
     return {"error": caught[0] if caught else None, "warnings": [str(w.message) for w in seen if w.category.__name__ == "WSGIWarning"]}
 
 
+def bytesio_ops(data, ops):
+    """Run read/readline/readlines/iteration on io.BytesIO, results as latin-1 text."""
+    stream = io.BytesIO(data.encode("latin-1"))
+    out = []
+    for op, *args in ops:
+        if op == "iter":
+            out.append([line.decode("latin-1") for line in stream])
+        elif op == "readlines":
+            out.append([line.decode("latin-1") for line in stream.readlines(*args)])
+        else:
+            out.append(getattr(stream, op)(*args).decode("latin-1"))
+    return out
+
+
+def file_wrapper(data, blksize):
+    return [block.decode("latin-1") for block in util.FileWrapper(io.BytesIO(data.encode("latin-1")), blksize)]
+
+
+def demo(environ):
+    from wsgiref.simple_server import demo_app
+    seen = []
+    body = demo_app(dict(environ), lambda status, headers: seen.append([status, [list(h) for h in headers]]))
+    return {"start": seen, "body": b"".join(body).decode("utf-8")}
+
+
 FUNCTIONS = {
+    "bytesio_ops": bytesio_ops,
+    "file_wrapper": file_wrapper,
+    "demo_app": demo,
     "quote": lambda s, safe, enc: quote(s, safe, encoding=enc),
     "unquote": lambda s, enc: unquote(s, encoding=enc),
     "parse_qsl": lambda qs, kw: [list(p) for p in parse_qsl(qs, **kw)],

@@ -45,11 +45,14 @@ function check(files: Record<string, string>): string[] {
   host.readFile = (name) => files[name] ?? read(name);
   host.fileExists = (name) => name in files || ts.sys.fileExists(name);
   host.directoryExists = (dir) =>
-    Object.keys(files).some((f) => f.startsWith(dir.replace(/\/$/, "") + "/")) || ts.sys.directoryExists(dir);
+    Object.keys(files).some((f) => f.startsWith(dir.replace(/\/$/, "") + "/")) ||
+    ts.sys.directoryExists(dir);
   const program = ts.createProgram(["/app.ts"], options, host);
   return ts
     .getPreEmitDiagnostics(program)
-    .map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    .map(
+      (d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
+    );
 }
 
 describe("the runtime's declarations", () => {
@@ -57,8 +60,13 @@ describe("the runtime's declarations", () => {
     "/app.ts": USER_APP,
     "/node_modules/wsgi/package.json": JSON.stringify({ name: "wsgi", types: "index.d.ts" }),
   };
-  for (const name of readdirSync(RUNTIME).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
-    const { text, problems } = runtimeDeclaration(name, readFileSync(new URL(name, RUNTIME), "utf8"));
+  for (const name of readdirSync(RUNTIME).filter(
+    (f) => f.endsWith(".ts") && !f.endsWith(".test.ts"),
+  )) {
+    const { text, problems } = runtimeDeclaration(
+      name,
+      readFileSync(new URL(name, RUNTIME), "utf8"),
+    );
     it(`${name} makes declarations`, () => expect(problems).toEqual([]));
     files[`/node_modules/wsgi/${name.replace(/\.ts$/, ".d.ts")}`] = text;
   }
@@ -68,7 +76,10 @@ describe("the runtime's declarations", () => {
   });
 
   it("catch a wrong call, as the editor shows it", () => {
-    const broken = { ...files, "/app.ts": USER_APP.replace('start_response("200 OK"', "start_response(200") };
+    const broken = {
+      ...files,
+      "/app.ts": USER_APP.replace('start_response("200 OK"', "start_response(200"),
+    };
     expect(check(broken).join("\n")).toContain("not assignable to parameter of type 'string'");
   });
 });

@@ -14,12 +14,17 @@ function dropDuplicateSymbolProperties(text: string): string {
 }
 
 /** The `.d.ts` text of one runtime module, or the problems that prevent it. */
-export function runtimeDeclaration(fileName: string, source: string): { text: string; problems: string[] } {
+export function runtimeDeclaration(
+  fileName: string,
+  source: string,
+): { text: string; problems: string[] } {
   const result = ts.transpileDeclaration(source, {
     fileName,
     reportDiagnostics: true,
     compilerOptions: { target: ts.ScriptTarget.ES2022, isolatedDeclarations: true, strict: true },
   });
-  const problems = (result.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  const problems = (result.diagnostics ?? []).map((d) =>
+    ts.flattenDiagnosticMessageText(d.messageText, "\n"),
+  );
   return { text: dropDuplicateSymbolProperties(result.outputText), problems };
 }

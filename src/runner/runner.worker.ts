@@ -51,7 +51,11 @@ function handle(message: RunnerRequest, reply: (message: RunnerReply) => void, p
       return;
     case "serve": {
       if (app === null || mapper === null) {
-        reply({ type: "serve-failed", id: message.id, error: "No build of the app is loaded yet." });
+        reply({
+          type: "serve-failed",
+          id: message.id,
+          error: "No build of the app is loaded yet.",
+        });
         return;
       }
       const sources = mapper;

@@ -89,7 +89,9 @@ describe("source mapping", () => {
   });
 
   it("maps an error thrown while the module loads", async () => {
-    const broken = await compile({ "app.ts": 'const x = 1;\nthrow new TypeError("at import time");\n' });
+    const broken = await compile({
+      "app.ts": 'const x = 1;\nthrow new TypeError("at import time");\n',
+    });
     const sources = new SourceMapper(broken);
     let error: unknown;
     try {

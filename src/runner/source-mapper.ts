@@ -21,7 +21,9 @@ let functionHeaderLines: number | null = null;
 /** Lines that `new Function` puts above the body (2 in V8). */
 export function measureHeaderLines(): number {
   if (functionHeaderLines === null) {
-    const stack = new Function(`return new Error().stack;\n//# sourceURL=${BUNDLE_URL}`)() as string;
+    const stack = new Function(
+      `return new Error().stack;\n//# sourceURL=${BUNDLE_URL}`,
+    )() as string;
     const match = /app\.bundle\.js:(\d+):\d+/.exec(stack);
     functionHeaderLines = match ? Number(match[1]) - 1 : 0;
   }
@@ -103,7 +105,8 @@ export class SourceMapper {
       lines.push(`  File "${frame.file}", line ${frame.line}, in ${frame.name ?? "<module>"}`);
       if (frame.text) lines.push(`    ${frame.text}`);
     }
-    if (frames.length === 0) lines.push("  (no frame in your code: the error came from the server)");
+    if (frames.length === 0)
+      lines.push("  (no frame in your code: the error came from the server)");
     lines.push(head);
     return lines.join("\n") + "\n";
   }

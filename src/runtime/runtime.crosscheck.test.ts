@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { ORACLE_APPS } from "../wsgi/test-support/oracle-apps";
 import { FieldStorage } from "./field-storage";
+import { demo_app } from "./demo-app";
 import { Headers } from "./headers";
 import { escape } from "./html";
 import { BytesIO, StringIO } from "./io";
@@ -14,6 +15,7 @@ import type { Environ, Header, StartResponse, WSGIApplication } from "./types";
 import { parse_qs, parse_qsl, quote, unquote, type Encoding, type ParseQsOptions } from "./urllib";
 import {
   application_uri,
+  FileWrapper,
   guess_scheme,
   is_hop_by_hop,
   request_uri,
@@ -102,7 +104,32 @@ function validate(appName: string, method = "GET") {
   return { error, warnings };
 }
 
+function bytesioOps(data: string, ops: [string, ...unknown[]][]) {
+  const stream = new BytesIO(latin1Bytes(data));
+  return ops.map(([op, ...args]) => {
+    const arg = args[0] as number | undefined;
+    if (op === "iter") return [...stream].map(latin1Text);
+    if (op === "readlines")
+      return (args.length ? stream.readlines(arg) : stream.readlines()).map(latin1Text);
+    const read = op === "read" ? stream.read.bind(stream) : stream.readline.bind(stream);
+    return latin1Text(args.length ? read(arg) : read());
+  });
+}
+
+function demo(environ: Env) {
+  const seen: unknown[] = [];
+  const body = demo_app(environ as Environ, (status, headers) => {
+    seen.push([status, headers]);
+    return () => undefined;
+  });
+  return { start: seen, body: new TextDecoder().decode(body[0]) };
+}
+
 const OURS: Record<string, (...args: never[]) => unknown> = {
+  bytesio_ops: bytesioOps,
+  file_wrapper: (data: string, blksize: number) =>
+    [...new FileWrapper(new BytesIO(latin1Bytes(data)), blksize)].map(latin1Text),
+  demo_app: demo,
   quote: (s: string, safe: string, enc: Encoding) => quote(s, safe, enc),
   unquote: (s: string, enc: Encoding) => unquote(s, enc),
   parse_qsl: (qs: string, kw: ParseQsOptions) => parse_qsl(qs, kw),
@@ -167,6 +194,26 @@ const multipart = [
 ].join("\r\n");
 
 const CALLS: PythonCall[] = [
+  [
+    "bytesio_ops",
+    "line one\nline two\r\nthree",
+    [["readline"], ["read", 4], ["readline", 2], ["readlines"], ["read"], ["readline"]],
+  ],
+  ["bytesio_ops", "a\nbb\nccc\ndddd\n", [["readlines", 4], ["iter"]]],
+  [
+    "bytesio_ops",
+    "\x00\xff\n\n",
+    [
+      ["read", -1],
+      ["read", 0],
+    ],
+  ],
+  ["file_wrapper", "0123456789", 4],
+  ["file_wrapper", "", 8192],
+  [
+    "demo_app",
+    { PATH_INFO: "/x", QUERY_STRING: "a='b'", HTTP_X: 'say "hi"\n', "wsgi.url_scheme": "http" },
+  ],
   ["quote", "/a b/ü?x=1&y", "/", "utf-8"],
   ["quote", "/caf\u00e9;p=1,2", "/;=,", "latin1"],
   ["quote", "~user/_.-", "", "utf-8"],

@@ -40,7 +40,9 @@ function applyMarkers(setup: MonacoModule, messages: CompileMessage[]) {
 export function Editor() {
   const container = useRef<HTMLDivElement>(null);
   const [setup, setSetup] = useState<MonacoModule | null>(null);
-  const [editor, setEditor] = useState<MonacoSetup.monaco.editor.IStandaloneCodeEditor | null>(null);
+  const [editor, setEditor] = useState<MonacoSetup.monaco.editor.IStandaloneCodeEditor | null>(
+    null,
+  );
   const navTarget = useEditorNav((state) => state.target);
   const active = useWorkspace((state) => state.active);
   const diagnostics = useRun((state) => state.diagnostics);
