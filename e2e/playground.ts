@@ -47,11 +47,16 @@ export class Playground {
     await this.editor.locator(".view-lines").click();
   }
 
-  /** Select everything in the editor and type text in its place (as a paste). */
+  /** Select everything in the editor and paste text in its place, through the clipboard. */
   async replaceCode(text: string): Promise<void> {
+    await this.page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await this.page.evaluate((value) => navigator.clipboard.writeText(value), text);
     await this.focusEditor();
     await this.page.keyboard.press("ControlOrMeta+A");
-    await this.page.keyboard.insertText(text);
+    await this.page.keyboard.press("ControlOrMeta+V");
+    await expect(this.editor.locator(".view-line").first()).toContainText(
+      text.split("\n")[0]!.trim(),
+    );
   }
 
   /** Press Ctrl+Enter, the send shortcut. */

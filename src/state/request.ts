@@ -59,6 +59,10 @@ export function toRequestRecord(state: RequestState): RequestRecord {
   const has = (name: string) => headers.some(([key]) => key.toLowerCase() === name);
   const body = new TextEncoder().encode(state.body);
   if (!has("host")) headers.unshift(["Host", `${VIRTUAL_HOST.name}:${VIRTUAL_HOST.port}`]);
+  // As curl -d does: a body without a type is form data.
+  if (body.length > 0 && !has("content-type")) {
+    headers.push(["Content-Type", "application/x-www-form-urlencoded"]);
+  }
   if (body.length > 0 && !has("content-length")) {
     headers.push(["Content-Length", String(body.length)]);
   }

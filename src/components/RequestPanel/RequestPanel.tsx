@@ -72,7 +72,10 @@ export function RequestPanel() {
           value={request.body}
           onChange={(event) => updateRequest({ body: event.target.value })}
         />
-        <p className="hint">Host and Content-Length are added when you leave them out.</p>
+        <p className="hint">
+          Host is added when you leave it out; a body gets Content-Length and (as with curl -d)
+          Content-Type: application/x-www-form-urlencoded unless you set them.
+        </p>
       </form>
     </section>
   );
