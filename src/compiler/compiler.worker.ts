@@ -8,7 +8,7 @@
 import * as esbuild from "esbuild-wasm/esm/browser.js";
 import wasmURL from "esbuild-wasm/esbuild.wasm?url";
 import type { CompileMessage, CompileRequest, CompilerReply } from "../protocol/compiler";
-import { vfsPlugin } from "./vfs-plugin";
+import { bundleOptions } from "./bundle-options";
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -35,19 +35,7 @@ async function compile(request: CompileRequest): Promise<CompilerReply> {
   await initialize();
   const started = performance.now();
   try {
-    const result = await esbuild.build({
-      entryPoints: [request.entry],
-      bundle: true,
-      write: false,
-      format: "cjs",
-      platform: "neutral",
-      target: "es2022",
-      sourcemap: "inline",
-      sourcesContent: true,
-      logLevel: "silent",
-      outfile: "app.bundle.js",
-      plugins: [vfsPlugin(request.files)],
-    });
+    const result = await esbuild.build(bundleOptions(request.files, request.entry));
     return {
       type: "compiled",
       id: request.id,

@@ -5,7 +5,7 @@
  */
 import * as esbuild from "esbuild-wasm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { vfsPlugin } from "../compiler/vfs-plugin";
+import { bundleOptions } from "../compiler/bundle-options";
 import type { RequestRecord } from "../wsgi/records";
 import { serve } from "../wsgi/server-handler";
 import { loadBundle } from "./load-bundle";
@@ -32,19 +32,7 @@ export function greet(environ: Environ): Uint8Array[] {
 `;
 
 async function compile(files: Record<string, string>): Promise<string> {
-  const result = await esbuild.build({
-    entryPoints: ["app.ts"],
-    bundle: true,
-    write: false,
-    format: "cjs",
-    platform: "neutral",
-    target: "es2022",
-    sourcemap: "inline",
-    sourcesContent: true,
-    logLevel: "silent",
-    outfile: "app.bundle.js",
-    plugins: [vfsPlugin(files)],
-  });
+  const result = await esbuild.build(bundleOptions(files, "app.ts"));
   return result.outputFiles[0]!.text;
 }
 

@@ -6,6 +6,7 @@
  * `"name" in form` is `form.has("name")`; a text field's `value` is a
  * string and a file's is bytes, as in Python.
  */
+import { concatBytes } from "./concat-bytes";
 import { KeyError, PyTypeError, ValueError } from "./errors";
 import { reprBytes } from "./repr";
 import { BytesIO } from "./io";
@@ -69,18 +70,6 @@ function strip(line: Uint8Array, left = true): Uint8Array {
   while (end > 0 && space(line[end - 1]!)) end--;
   while (left && start < end && space(line[start]!)) start++;
   return line.subarray(start, end);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  let size = 0;
-  for (const part of parts) size += part.length;
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 /** `cgi._parseparam` and `cgi.parse_header`: `form-data; name="a"` → key and parameters. */
@@ -247,7 +236,7 @@ export class FieldStorage {
         headerLines.push(data);
         if (strip(data).length === 0) break;
       }
-      const headerBytes = concat(headerLines);
+      const headerBytes = concatBytes(headerLines);
       if (headerBytes.length === 0) break;
       const headers = parsePartHeaders(new TextDecoder().decode(headerBytes));
       delete headers["content-length"];
@@ -279,7 +268,7 @@ export class FieldStorage {
   }
 
   private store(chunks: Uint8Array[]): void {
-    const data = concat(chunks);
+    const data = concatBytes(chunks);
     if (this.binary) {
       this.bytes = data;
       this.file = new BytesIO(data);
@@ -290,8 +279,8 @@ export class FieldStorage {
 
   /** `read_lines_to_outerboundary`: the CRLF before the boundary is not content. */
   private readToOuterBoundary(outer: Uint8Array, out: Uint8Array[]): void {
-    const next = concat([bytesOf("--"), outer]);
-    const last = concat([next, bytesOf("--")]);
+    const next = concatBytes([bytesOf("--"), outer]);
+    const last = concatBytes([next, bytesOf("--")]);
     let delim: Uint8Array = new Uint8Array(0);
     let lastLineLfEnd = true;
     for (;;) {
@@ -301,7 +290,7 @@ export class FieldStorage {
         return;
       }
       if (delim.length === 1 && delim[0] === 0x0d) {
-        line = concat([delim, line]);
+        line = concatBytes([delim, line]);
         delim = new Uint8Array(0);
       }
       if (lastLineLfEnd && line[0] === 0x2d && line[1] === 0x2d) {

@@ -21,6 +21,17 @@ function sizeArg(size: unknown, method: string): number | null {
   return size < 0 ? null : size;
 }
 
+/** Iterate a binary stream line by line, as Python's `for line in stream`. */
+export function* iterateLines(stream: {
+  readline(): Uint8Array;
+}): Generator<Uint8Array, void, unknown> {
+  for (;;) {
+    const line = stream.readline();
+    if (line.length === 0) return;
+    yield line;
+  }
+}
+
 /**
  * A binary stream over bytes (`io.BytesIO`), readable as `wsgi.input`.
  * @example new BytesIO(b`name=Ada`).read() // the 8 bytes
@@ -72,15 +83,7 @@ export class BytesIO implements InputStream {
   }
 
   [Symbol.iterator](): Iterator<Uint8Array> {
-    return this.lines();
-  }
-
-  private *lines(): Generator<Uint8Array, void, unknown> {
-    for (;;) {
-      const line = this.readline();
-      if (line.length === 0) return;
-      yield line;
-    }
+    return iterateLines(this);
   }
 
   private take(end: number): Uint8Array {

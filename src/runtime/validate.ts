@@ -8,6 +8,7 @@
  * list every place the app broke PEP 3333 without changing the response.
  */
 import { AssertionError } from "./errors";
+import { iterateLines } from "./io";
 import { pyRepr, pyTypeName } from "./repr";
 import type {
   Environ,
@@ -492,15 +493,7 @@ export class InputWrapper implements InputStream {
   }
 
   [Symbol.iterator](): Iterator<Uint8Array> {
-    return this.lines();
-  }
-
-  private *lines(): Generator<Uint8Array, void, unknown> {
-    for (;;) {
-      const line = this.readline();
-      if (!line.length) return;
-      yield line;
-    }
+    return iterateLines(this);
   }
 
   close(): void {

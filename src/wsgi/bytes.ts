@@ -27,19 +27,4 @@ export function latin1(bytes: Uint8Array): string {
   return out;
 }
 
-/** The reverse of {@link latin1}; throws when a code point is above U+00FF. */
-export function toLatin1(text: string): Uint8Array {
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code > 0xff) {
-      throw new RangeError(
-        `'latin-1' codec can't encode character '\\u${code.toString(16).padStart(4, "0")}' in position ${i}: ordinal not in range(256)`,
-      );
-    }
-    out[i] = code;
-  }
-  return out;
-}
-
 export { concatBytes } from "../runtime/concat-bytes";
