@@ -202,5 +202,5 @@ describe.skipIf(!hasPython())("environ matches CPython's wsgiref.simple_server",
 });
 
 if (!hasPython()) {
-  it.skip("python3 is not installed: the wsgiref cross-check is skipped", () => {});
+  it.skip("python3 is not installed: the CPython cross-check is skipped", () => {});
 }
