@@ -1,15 +1,26 @@
 /**
  * @module engine
  * The operations behind the UI: build the project (compile, then load into
- * the runner) and send the panel's request through the service worker. The
- * stores hold the results; components read them and call these functions.
+ * the runner) and send the panel's request through the service worker,
+ * with the cookie jar, the history and redirects. The stores hold the
+ * results; components read them and call these functions.
  */
 import { CompilerClient } from "../compiler/compiler-client";
+import { buildRequest } from "../request/build";
+import type { RequestDraft } from "../request/draft";
+import { followRedirect, redirectLocation } from "../request/redirect";
+import { RequestError } from "../request/validate";
 import { RunnerClient } from "../runner/runner-client";
-import { updateRun } from "../state/run";
-import { toRequestRecord, useRequest } from "../state/request";
+import { cookieHeaderFor, storeResponseCookies } from "../state/cookies";
+import { addHistory } from "../state/history";
+import { replaceRequest, useRequest } from "../state/request";
+import { updateRun, useRun } from "../state/run";
 import { useWorkspace } from "../state/workspace";
 import { registerServiceWorker, ServerRelay } from "../sw/relay";
+import type { ResponseRecord } from "../wsgi/records";
+
+/** How many redirects auto-follow takes before it stops, as browsers do. */
+export const MAX_REDIRECTS = 10;
 
 let compiler: CompilerClient | null = null;
 let runner: RunnerClient | null = null;
@@ -83,11 +94,34 @@ export function ensureBuilt(): Promise<boolean> {
   return done;
 }
 
-/** Send the panel's request to the app and record the response. */
-export async function sendRequest(): Promise<void> {
-  updateRun({ sending: true, sendError: null });
+/** Send one request: cookies in, cookies out, a history entry. */
+async function sendOnce(draft: RequestDraft): Promise<ResponseRecord> {
+  const cookie = draft.useCookieJar ? cookieHeaderFor(draft.host, draft.target) : null;
+  const built = buildRequest(draft, cookie);
+  if (!relay) throw new Error("The playground has not started.");
+  const server = await relay;
+  const started = performance.now();
+  const response = await server.send(built.record);
+  const time = performance.now() - started;
+  if (draft.useCookieJar) storeResponseCookies(draft.host, draft.target, response.headers);
+  addHistory({
+    at: Date.now(),
+    draft,
+    method: built.record.method,
+    target: built.record.target,
+    status: response.status || "(no status)",
+    size: response.body.length,
+    time,
+  });
+  updateRun({ response, roundTrip: time, sent: { built, draft } });
+  return response;
+}
+
+/** Send the panel's request (or `draft`) and record the response; follow redirects if asked. */
+export async function sendRequest(draft: RequestDraft = useRequest.getState()): Promise<void> {
+  updateRun({ sending: true, sendError: null, sendErrorField: null });
   try {
-    const record = toRequestRecord(useRequest.getState());
+    buildRequest(draft); // refuse a bad request before building the app
     if (!(await ensureBuilt())) {
       updateRun({
         sendError:
@@ -95,14 +129,34 @@ export async function sendRequest(): Promise<void> {
       });
       return;
     }
-    if (!relay) throw new Error("The playground has not started.");
-    const server = await relay;
-    const started = performance.now();
-    const response = await server.send(record);
-    updateRun({ response, roundTrip: performance.now() - started });
+    const redirects: { status: string; location: string }[] = [];
+    let next: RequestDraft | null = draft;
+    while (next) {
+      const response = await sendOnce(next);
+      const location = redirectLocation(response);
+      next =
+        next.autoFollow && location !== null && redirects.length < MAX_REDIRECTS
+          ? followRedirect(next, response)
+          : null;
+      if (next) redirects.push({ status: response.status, location: location! });
+    }
+    updateRun({ redirects });
   } catch (error) {
-    updateRun({ sendError: message(error) });
+    updateRun({
+      sendError: message(error),
+      sendErrorField: error instanceof RequestError ? error.field : null,
+    });
   } finally {
     updateRun({ sending: false });
   }
+}
+
+/** Follow the redirect on screen: put the next request in the panel and send it. */
+export async function followRedirectOnScreen(): Promise<void> {
+  const { response, sent } = useRun.getState();
+  if (!response || !sent) return;
+  const next = followRedirect(sent.draft, response);
+  if (!next) return;
+  replaceRequest(next);
+  await sendRequest(next);
 }

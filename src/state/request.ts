@@ -1,77 +1,58 @@
 /**
  * @module request
- * What the request panel is composing, and how it becomes a request record.
+ * The request the panel is composing (a {@link RequestDraft}) and the
+ * operations on it. Components read the draft and call these; nothing else
+ * changes it.
  */
 import { create } from "zustand";
-import type { RequestRecord } from "../wsgi/records";
-
-/** The request as the panel edits it. */
-export interface RequestState {
-  method: string;
-  /** Path and query, as typed. */
-  target: string;
-  /** One `Name: value` per line; blank lines are ignored. */
-  headerLines: string;
-  body: string;
-}
-
-/** The virtual host the panel sends to, as the seeds' `make_server('', 8000, app)`. */
-export const VIRTUAL_HOST = { name: "localhost", port: "8000" } as const;
+import {
+  defaultDraft,
+  newRow,
+  type BodyDraft,
+  type RequestDraft,
+  type Row,
+} from "../request/draft";
+import { parseParams, splitTarget, withParams, type Param } from "../request/params";
 
 /** The request store. */
-export const useRequest = create<RequestState>(() => ({
-  method: "GET",
-  target: "/",
-  headerLines: "",
-  body: "",
-}));
+export const useRequest = create<RequestDraft>(() => defaultDraft());
 
-/** Change some fields of the request. */
-export function updateRequest(change: Partial<RequestState>): void {
+/** Change top-level fields of the draft. */
+export function updateRequest(change: Partial<RequestDraft>): void {
   useRequest.setState(change);
 }
 
-/** A header line the panel cannot send, and why. */
-export class HeaderLineError extends Error {
-  override name = "HeaderLineError";
+/** Change fields of the body draft. */
+export function updateBody(change: Partial<BodyDraft>): void {
+  useRequest.setState((state) => ({ body: { ...state.body, ...change } }));
 }
 
-/** Parse `Name: value` lines; throws a {@link HeaderLineError} naming the bad line. */
-export function parseHeaderLines(text: string): [string, string][] {
-  const headers: [string, string][] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    if (line.trim() === "") return;
-    const colon = line.indexOf(":");
-    const name = colon === -1 ? "" : line.slice(0, colon);
-    if (colon <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-      throw new HeaderLineError(
-        `Headers, line ${index + 1}: "${line}" is not a header. Write one "Name: value" per line; a name has no spaces.`,
-      );
-    }
-    headers.push([name, line.slice(colon + 1).trim()]);
-  });
-  return headers;
+/** Replace the whole draft (history, curl import, a followed redirect). */
+export function replaceRequest(draft: RequestDraft): void {
+  useRequest.setState(draft, true);
 }
 
-/** The bytes and headers a client would send for this request. */
-export function toRequestRecord(state: RequestState): RequestRecord {
-  const headers = parseHeaderLines(state.headerLines);
-  const has = (name: string) => headers.some(([key]) => key.toLowerCase() === name);
-  const body = new TextEncoder().encode(state.body);
-  if (!has("host")) headers.unshift(["Host", `${VIRTUAL_HOST.name}:${VIRTUAL_HOST.port}`]);
-  // As curl -d does: a body without a type is form data.
-  if (body.length > 0 && !has("content-type")) {
-    headers.push(["Content-Type", "application/x-www-form-urlencoded"]);
-  }
-  if (body.length > 0 && !has("content-length")) {
-    headers.push(["Content-Length", String(body.length)]);
-  }
+/** The query string of the target, as table rows. */
+export function currentParams(): Param[] {
+  return parseParams(splitTarget(useRequest.getState().target).query);
+}
+
+/** Rewrite the target's query from the params table. */
+export function setParams(params: Param[]): void {
+  useRequest.setState((state) => ({ target: withParams(state.target, params) }));
+}
+
+/** Operations on one of the draft's row tables. */
+export function rowsOps<K extends "headers">(key: K) {
+  const rows = () => useRequest.getState()[key] as Row[];
+  const set = (next: Row[]) => useRequest.setState({ [key]: next } as Partial<RequestDraft>);
   return {
-    method: state.method,
-    target: state.target || "/",
-    httpVersion: "HTTP/1.1",
-    headers,
-    body,
-    server: VIRTUAL_HOST,
+    add: (name = "", value = "") => set([...rows(), newRow(name, value)]),
+    update: (id: string, change: Partial<Row>) =>
+      set(rows().map((row) => (row.id === id ? { ...row, ...change } : row))),
+    remove: (id: string) => set(rows().filter((row) => row.id !== id)),
   };
 }
+
+/** The header rows' operations. */
+export const headerRows = rowsOps("headers");

@@ -4,6 +4,8 @@
  */
 import { create } from "zustand";
 import type { CompileMessage } from "../protocol/compiler";
+import type { BuiltRequest } from "../request/build";
+import type { RequestDraft } from "../request/draft";
 import type { ResponseRecord } from "../wsgi/records";
 
 /** Where the latest build stands. */
@@ -26,6 +28,12 @@ export interface RunState {
   roundTrip: number | null;
   /** Why the last send did not produce a response. */
   sendError: string | null;
+  /** Which request field the send error is about ("Method", "Headers", …). */
+  sendErrorField: string | null;
+  /** The request that produced `response`, as sent, and its draft. */
+  sent: { built: BuiltRequest; draft: RequestDraft } | null;
+  /** The redirects followed on the way to `response`: each status and Location. */
+  redirects: { status: string; location: string }[];
   /** The service worker could not start. */
   serverError: string | null;
 }
@@ -38,6 +46,9 @@ export const useRun = create<RunState>(() => ({
   response: null,
   roundTrip: null,
   sendError: null,
+  sendErrorField: null,
+  sent: null,
+  redirects: [],
   serverError: null,
 }));
 

@@ -1,82 +1,155 @@
 /**
  * @module RequestPanel
- * Compose a request: method, target, header lines and a text body. Sending
- * goes through the service worker as a message, so every header arrives as
- * typed (see DESIGN.md, "Request path").
+ * Compose any HTTP request: method (any token), virtual host and target,
+ * query parameters, headers, a body in six modes, cookies, history and the
+ * raw bytes. Sending goes to the service worker as a message, so every
+ * header arrives as typed (see DESIGN.md, "Request path").
  */
+import { useState } from "react";
 import { sendRequest } from "../../app/engine";
-import { updateRequest, useRequest, VIRTUAL_HOST } from "../../state/request";
+import { updateRequest, useRequest } from "../../state/request";
+import { useCookies } from "../../state/cookies";
 import { useRun } from "../../state/run";
+import { BodyTab } from "./BodyTab";
+import { CookiesTab } from "./CookiesTab";
+import { CurlBar } from "./CurlBar";
+import { HeadersTab } from "./HeadersTab";
+import { HistoryTab } from "./HistoryTab";
+import { ParamsTab } from "./ParamsTab";
+import { RawTab } from "./RawTab";
 
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE"];
+const TABS = ["Params", "Headers", "Body", "Cookies", "History", "Raw"] as const;
+type Tab = (typeof TABS)[number];
+
+function TabPanel({ tab }: { tab: Tab }) {
+  switch (tab) {
+    case "Params":
+      return <ParamsTab />;
+    case "Headers":
+      return <HeadersTab />;
+    case "Body":
+      return <BodyTab />;
+    case "Cookies":
+      return <CookiesTab />;
+    case "History":
+      return <HistoryTab />;
+    case "Raw":
+      return <RawTab />;
+  }
+}
 
 /** The request pane. */
 export function RequestPanel() {
-  const request = useRequest();
+  const method = useRequest((state) => state.method);
+  const host = useRequest((state) => state.host);
+  const target = useRequest((state) => state.target);
+  const headerCount = useRequest(
+    (state) => state.headers.filter((h) => h.enabled && h.name).length,
+  );
+  const bodyMode = useRequest((state) => state.body.mode);
+  const autoFollow = useRequest((state) => state.autoFollow);
+  const cookieCount = useCookies((state) => state.cookies.length);
   const sending = useRun((state) => state.sending);
+  const error = useRun((state) => state.sendError);
+  const errorField = useRun((state) => state.sendErrorField);
+  const [tab, setTab] = useState<Tab>("Params");
+
+  const badge = (name: Tab) =>
+    name === "Headers" && headerCount
+      ? ` (${headerCount})`
+      : name === "Body" && bodyMode !== "none"
+        ? ` (${bodyMode})`
+        : name === "Cookies" && cookieCount
+          ? ` (${cookieCount})`
+          : "";
 
   return (
     <section className="pane request-pane" aria-label="Request">
       <form
-        className="request-form"
+        className="url-row"
         onSubmit={(event) => {
           event.preventDefault();
           void sendRequest();
         }}
       >
-        <div className="url-row">
-          <label className="visually-hidden" htmlFor="request-method">
-            Method
-          </label>
-          <select
-            id="request-method"
-            value={request.method}
-            onChange={(event) => updateRequest({ method: event.target.value })}
-          >
-            {METHODS.map((method) => (
-              <option key={method}>{method}</option>
-            ))}
-          </select>
-          <span className="host" title="The virtual host the app is served at">
-            http://{VIRTUAL_HOST.name}:{VIRTUAL_HOST.port}
-          </span>
-          <label className="visually-hidden" htmlFor="request-url">
-            URL
-          </label>
-          <input
-            id="request-url"
-            className="target"
-            value={request.target}
-            spellCheck={false}
-            onChange={(event) => updateRequest({ target: event.target.value })}
-          />
-          <button type="submit" disabled={sending} title="Send (Ctrl+Enter)">
-            {sending ? "Sending…" : "Send"}
-          </button>
-        </div>
-        <label htmlFor="request-headers">Headers</label>
-        <textarea
-          id="request-headers"
-          rows={3}
+        <input
+          className="method"
+          aria-label="Method"
+          aria-invalid={errorField === "Method"}
+          list="methods"
           spellCheck={false}
-          placeholder={"Cookie: session=abc\nAccept: text/html"}
-          value={request.headerLines}
-          onChange={(event) => updateRequest({ headerLines: event.target.value })}
+          value={method}
+          onChange={(event) => updateRequest({ method: event.target.value })}
         />
-        <label htmlFor="request-body">Body</label>
-        <textarea
-          id="request-body"
-          rows={3}
+        <datalist id="methods">
+          {METHODS.map((m) => (
+            <option key={m} value={m} />
+          ))}
+        </datalist>
+        <span className="scheme">http://</span>
+        <input
+          className="host"
+          aria-label="Host"
+          aria-invalid={errorField === "Host"}
+          title="The virtual host: sets Host, SERVER_NAME and SERVER_PORT"
           spellCheck={false}
-          placeholder="name=World"
-          value={request.body}
-          onChange={(event) => updateRequest({ body: event.target.value })}
+          value={host}
+          onChange={(event) => updateRequest({ host: event.target.value })}
         />
-        <p className="hint">
-          Host is added when you leave it out; a body gets Content-Length and (as with curl -d)
-          Content-Type: application/x-www-form-urlencoded unless you set them.
-        </p>
+        <input
+          className="target"
+          aria-label="URL"
+          aria-invalid={errorField === "URL"}
+          spellCheck={false}
+          value={target}
+          onChange={(event) => updateRequest({ target: event.target.value })}
+        />
+        <button type="submit" className="send" disabled={sending} title="Send (Ctrl+Enter)">
+          {sending ? "Sending…" : "Send"}
+        </button>
       </form>
+      {error && (
+        <p className="error" role="alert" aria-label="Request error">
+          {error}
+        </p>
+      )}
+      <div className="tabs-row">
+        <div role="tablist" aria-label="Request parts" className="tabs">
+          {TABS.map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`request-tab-${name}`}
+              aria-selected={tab === name}
+              aria-controls="request-tabpanel"
+              className={tab === name ? "tab active" : "tab"}
+              onClick={() => setTab(name)}
+            >
+              {name}
+              {badge(name)}
+            </button>
+          ))}
+        </div>
+        <label className="inline follow">
+          <input
+            type="checkbox"
+            checked={autoFollow}
+            onChange={(event) => updateRequest({ autoFollow: event.target.checked })}
+          />
+          Follow redirects
+        </label>
+      </div>
+      <div
+        role="tabpanel"
+        id="request-tabpanel"
+        aria-labelledby={`request-tab-${tab}`}
+        className="tabpanel"
+      >
+        <TabPanel tab={tab} />
+      </div>
+      <CurlBar />
     </section>
   );
 }

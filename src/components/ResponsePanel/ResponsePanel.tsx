@@ -5,6 +5,8 @@
  * reported above the last good response, which stays on screen.
  */
 import type { EnvironValue, ResponseRecord } from "../../wsgi/records";
+import { followRedirectOnScreen } from "../../app/engine";
+import { redirectLocation } from "../../request/redirect";
 import { revealInEditor } from "../../state/editor-nav";
 import { useRun } from "../../state/run";
 import { BuildStatus } from "./BuildStatus";
@@ -22,8 +24,20 @@ function statusClass(status: string): string {
   return "status status-2xx";
 }
 
+function Redirects() {
+  const redirects = useRun((state) => state.redirects);
+  if (redirects.length === 0) return null;
+  return (
+    <p className="meta" aria-label="Redirects followed">
+      Followed {redirects.length} redirect{redirects.length > 1 ? "s" : ""}:{" "}
+      {redirects.map((r) => `${r.status.slice(0, 3)} → ${r.location}`).join(", ")}
+    </p>
+  );
+}
+
 function Response({ response, roundTrip }: { response: ResponseRecord; roundTrip: number | null }) {
   const body = new TextDecoder().decode(response.body);
+  const location = redirectLocation(response);
   return (
     <>
       <div className="status-row">
@@ -35,7 +49,13 @@ function Response({ response, roundTrip }: { response: ResponseRecord; roundTrip
           {roundTrip !== null && ` · round trip ${roundTrip.toFixed(1)} ms`}
           {response.buildId !== undefined && ` · build #${response.buildId}`}
         </span>
+        {location !== null && (
+          <button type="button" className="small" onClick={() => void followRedirectOnScreen()}>
+            Follow redirect to {location}
+          </button>
+        )}
       </div>
+      <Redirects />
       <h3 id="response-headers-title">Headers</h3>
       <table className="kv" aria-label="Response headers">
         <tbody>

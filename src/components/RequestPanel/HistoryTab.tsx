@@ -1,0 +1,43 @@
+/**
+ * @module HistoryTab
+ * Every request sent, newest first: click one to put it back in the panel.
+ */
+import { clearHistory, useHistory } from "../../state/history";
+import { replaceRequest } from "../../state/request";
+
+function size(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/** The History tab. */
+export function HistoryTab() {
+  const entries = useHistory((state) => state.entries);
+  if (entries.length === 0) return <p className="hint">Requests you send are listed here.</p>;
+  return (
+    <>
+      <ol className="history" aria-label="Request history">
+        {entries.map((entry) => (
+          <li key={entry.id}>
+            <button
+              type="button"
+              className="history-entry"
+              title="Put this request back in the panel"
+              onClick={() => replaceRequest(structuredClone(entry.draft))}
+            >
+              <span className="method">{entry.method}</span>
+              <span className="target">{entry.target}</span>
+              <span className="status">{entry.status}</span>
+              <span className="meta">
+                {size(entry.size)} · {entry.time.toFixed(0)} ms ·{" "}
+                {new Date(entry.at).toLocaleTimeString()}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ol>
+      <button type="button" className="small" onClick={clearHistory}>
+        Clear history
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * @module history
+ * Every request sent, newest first, with what came back; saved locally.
+ * Restoring an entry puts its request back into the panel.
+ */
+import { create } from "zustand";
+import type { RequestDraft } from "../request/draft";
+import { load, saveLater } from "./persist";
+
+const KEY = "wsgi-playground:history";
+/** How many requests the history keeps. */
+export const HISTORY_LIMIT = 100;
+
+/** One request sent and its outcome. */
+export interface HistoryEntry {
+  id: string;
+  /** When it was sent (ms since the epoch). */
+  at: number;
+  draft: RequestDraft;
+  method: string;
+  target: string;
+  /** The response status, or the reason there was none. */
+  status: string;
+  /** Body size in bytes. */
+  size: number;
+  /** Round trip in ms. */
+  time: number;
+}
+
+/** The history store. */
+export const useHistory = create<{ entries: HistoryEntry[] }>(() => ({ entries: [] }));
+
+function changed(entries: HistoryEntry[]): void {
+  useHistory.setState({ entries });
+  saveLater(KEY, () => useHistory.getState().entries);
+}
+
+/** Load the saved history (once, at start). */
+export async function loadHistory(): Promise<void> {
+  const saved = await load<HistoryEntry[]>(KEY);
+  if (Array.isArray(saved)) useHistory.setState({ entries: saved.slice(0, HISTORY_LIMIT) });
+}
+
+/** Record a request that was sent. */
+export function addHistory(entry: Omit<HistoryEntry, "id">): void {
+  const id = `h${entry.at.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  changed([{ ...entry, id }, ...useHistory.getState().entries].slice(0, HISTORY_LIMIT));
+}
+
+/** Forget every request. */
+export function clearHistory(): void {
+  changed([]);
+}
