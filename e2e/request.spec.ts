@@ -195,6 +195,12 @@ test("every request is in the history, and a click restores it", async ({ page }
   await history.getByRole("button", { name: /GET\s*\/first/ }).click();
   await expect(playground.method).toHaveValue("GET");
   await expect(playground.url).toHaveValue("/first");
+
+  // The history is saved locally: it is still there after a reload.
+  await page.reload();
+  await expect(playground.buildStatus).toHaveText(/ready/);
+  await playground.tab("History").click();
+  await expect(page.getByRole("list", { name: "Request history" }).getByRole("listitem")).toHaveCount(2);
 });
 
 test("the raw request shows the exact bytes to be sent", async ({ page }) => {

@@ -4,7 +4,7 @@
  * Restoring an entry puts its request back into the panel.
  */
 import { create } from "zustand";
-import type { RequestDraft } from "../request/draft";
+import type { FileData, RequestDraft } from "../request/draft";
 import { load, saveLater } from "./persist";
 
 const KEY = "wsgi-playground:history";
@@ -41,10 +41,26 @@ export async function loadHistory(): Promise<void> {
   if (Array.isArray(saved)) useHistory.setState({ entries: saved.slice(0, HISTORY_LIMIT) });
 }
 
+/** Files larger than this are not kept in the history (choose them again to resend). */
+export const HISTORY_FILE_LIMIT = 1024 * 1024;
+
+function compact(file: FileData | null): FileData | null {
+  return file && file.bytes.length > HISTORY_FILE_LIMIT ? { ...file, bytes: new Uint8Array() } : file;
+}
+
 /** Record a request that was sent. */
 export function addHistory(entry: Omit<HistoryEntry, "id">): void {
   const id = `h${entry.at.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  changed([{ ...entry, id }, ...useHistory.getState().entries].slice(0, HISTORY_LIMIT));
+  const { body } = entry.draft;
+  const draft: RequestDraft = {
+    ...entry.draft,
+    body: {
+      ...body,
+      binaryFile: compact(body.binaryFile),
+      parts: body.parts.map((part) => ({ ...part, file: compact(part.file) })),
+    },
+  };
+  changed([{ ...entry, draft, id }, ...useHistory.getState().entries].slice(0, HISTORY_LIMIT));
 }
 
 /** Forget every request. */
