@@ -26,6 +26,7 @@ test("an exception gives wsgiref's 500 and a traceback in the user's lines", asy
   await expect(playground.responseBody).toHaveText(
     "A server error occurred.  Please contact the administrator.",
   );
+  await playground.responseTab("Errors log");
   const log = page.getByRole("region", { name: "Errors log" });
   await expect(log).toContainText('File "app.ts", line 5, in app');
   await expect(log).toContainText("const user = JSON.parse(environ.QUERY_STRING);");
@@ -50,6 +51,7 @@ test("a finding names the line that broke the rule and shows it in the editor", 
   );
   await playground.pressSend();
   await expect(playground.status).toHaveText("200 OK");
+  await playground.responseTab("Findings");
   const findings = page.getByRole("region", { name: "Findings" });
   await expect(findings).toContainText("No Content-Type header found in headers ([])");
   await findings.getByRole("button", { name: "app.ts:5" }).click();

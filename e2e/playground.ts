@@ -74,6 +74,14 @@ export class Playground {
     await this.page.getByLabel(`Headers row ${index} value`).fill(value);
   }
 
+  /** Open a tab of the response inspector ("Body", "Environ", "Call trace", "Findings", "Errors log", "Compare"). */
+  async responseTab(name: string): Promise<void> {
+    await this.page
+      .getByRole("tablist", { name: "Response views" })
+      .getByRole("tab", { name: new RegExp(`^${name}`) })
+      .click();
+  }
+
   /** The value of one row of a key/value table. */
   row(table: Locator, key: string): Locator {
     return table

@@ -200,7 +200,9 @@ test("every request is in the history, and a click restores it", async ({ page }
   await page.reload();
   await expect(playground.buildStatus).toHaveText(/ready/);
   await playground.tab("History").click();
-  await expect(page.getByRole("list", { name: "Request history" }).getByRole("listitem")).toHaveCount(2);
+  await expect(
+    page.getByRole("list", { name: "Request history" }).getByRole("listitem"),
+  ).toHaveCount(2);
 });
 
 test("the raw request shows the exact bytes to be sent", async ({ page }) => {

@@ -17,6 +17,7 @@ test("the default app answers Hello world with wsgiref's headers", async ({ page
   await expect(playground.row(playground.responseHeaders, "Server")).toContainText(
     "WSGIServer/0.2",
   );
+  await playground.responseTab("Environ");
   await expect(playground.row(playground.environ, "PATH_INFO")).toHaveText("/");
   await expect(playground.row(playground.environ, "HTTP_HOST")).toHaveText("localhost:8000");
 });
@@ -71,6 +72,7 @@ test("the request panel sends method, target, headers and body as typed", async 
   await playground.send.click();
 
   await expect(playground.status).toHaveText("200 OK");
+  await playground.responseTab("Environ");
   const env = (key: string) => playground.row(playground.environ, key);
   await expect(env("REQUEST_METHOD")).toHaveText("POST");
   await expect(env("PATH_INFO")).toHaveText("/greet/~user");

@@ -3,7 +3,8 @@
  * The shell: a header with the build state, the editor on the left, the
  * request and the response on the right. Ctrl/Cmd+Enter sends from anywhere.
  */
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
+import { Group, Panel, Separator } from "react-resizable-panels";
 import { Editor } from "../components/Editor/Editor";
 import { RequestPanel } from "../components/RequestPanel/RequestPanel";
 import { ResponsePanel } from "../components/ResponsePanel/ResponsePanel";
@@ -30,8 +31,23 @@ function BuildBadge() {
   );
 }
 
+const NARROW = "(max-width: 900px)";
+
+/** True on screens too narrow for side-by-side panes. */
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => matchMedia(NARROW).matches);
+  useEffect(() => {
+    const query = matchMedia(NARROW);
+    const update = () => setNarrow(query.matches);
+    query.addEventListener("change", update);
+    return () => query.removeEventListener("change", update);
+  }, []);
+  return narrow;
+}
+
 /** The whole page. */
 export function App() {
+  const narrow = useNarrow();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
@@ -68,11 +84,23 @@ export function App() {
         </span>
       </header>
       <main className="workbench">
-        <Editor />
-        <div className="side">
-          <RequestPanel />
-          <ResponsePanel />
-        </div>
+        <Group orientation={narrow ? "vertical" : "horizontal"} className="panes">
+          <Panel id="editor" defaultSize="48%" minSize="20%">
+            <Editor />
+          </Panel>
+          <Separator className="separator" aria-label="Resize the editor" />
+          <Panel id="side" minSize="25%">
+            <Group orientation="vertical" className="panes">
+              <Panel id="request" defaultSize="42%" minSize="15%">
+                <RequestPanel />
+              </Panel>
+              <Separator className="separator" aria-label="Resize the request and response" />
+              <Panel id="response" minSize="20%">
+                <ResponsePanel />
+              </Panel>
+            </Group>
+          </Panel>
+        </Group>
       </main>
     </div>
   );

@@ -112,6 +112,7 @@ async function sendOnce(draft: RequestDraft): Promise<ResponseRecord> {
     status: response.status || "(no status)",
     size: response.body.length,
     time,
+    response,
   });
   updateRun({ response, roundTrip: time, sent: { built, draft } });
   return response;

@@ -16,7 +16,10 @@ export type Decoding = (typeof DECODINGS)[number];
 export const PRETTY_LIMIT = 2 * 1024 * 1024;
 
 /** The media type and charset of a Content-Type value. */
-export function parseContentType(value: string | undefined): { type: string; charset: string | null } {
+export function parseContentType(value: string | undefined): {
+  type: string;
+  charset: string | null;
+} {
   if (!value) return { type: "", charset: null };
   const [type = "", ...params] = value.split(";");
   const charset = params
@@ -40,7 +43,11 @@ export function isHtml(type: string): boolean {
 
 /** True for types that are text. */
 export function isText(type: string): boolean {
-  return type.startsWith("text/") || isJson(type) || /(xml|javascript|ecmascript|x-www-form-urlencoded)/.test(type);
+  return (
+    type.startsWith("text/") ||
+    isJson(type) ||
+    /(xml|javascript|ecmascript|x-www-form-urlencoded)/.test(type)
+  );
 }
 
 /** The view that suits a body best. */
@@ -64,7 +71,8 @@ export function defaultDecoding(contentType: string | undefined): Decoding {
 export function decodeBody(bytes: Uint8Array, decoding: Decoding): string {
   if (decoding !== "latin-1") return new TextDecoder(decoding).decode(bytes);
   let out = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return out;
 }
 
@@ -72,7 +80,10 @@ export function decodeBody(bytes: Uint8Array, decoding: Decoding): string {
 export const HEX_ROW = 16;
 
 /** One row of the hex dump: offset, hex pairs, printable ASCII. */
-export function hexRow(bytes: Uint8Array, row: number): { offset: string; hex: string; ascii: string } {
+export function hexRow(
+  bytes: Uint8Array,
+  row: number,
+): { offset: string; hex: string; ascii: string } {
   const start = row * HEX_ROW;
   const slice = bytes.subarray(start, start + HEX_ROW);
   let hex = "";

@@ -23,7 +23,8 @@ export interface BodyPart {
 export interface Comparison {
   status: { before: string; after: string } | null;
   headers: HeaderChange[];
-  body: { identical: true } | { identical: false; parts: BodyPart[] | null; firstDifference: number };
+  body:
+    { identical: true } | { identical: false; parts: BodyPart[] | null; firstDifference: number };
 }
 
 const VOLATILE = new Set(["date"]);
@@ -46,7 +47,12 @@ export function compareResponses(before: ResponseRecord, after: ResponseRecord):
     .filter((name) => a.get(name) !== b.get(name))
     .map((name) => ({ name, before: a.get(name) ?? null, after: b.get(name) ?? null }));
   let first = 0;
-  while (first < before.body.length && first < after.body.length && before.body[first] === after.body[first]) first++;
+  while (
+    first < before.body.length &&
+    first < after.body.length &&
+    before.body[first] === after.body[first]
+  )
+    first++;
   const identical = first === before.body.length && first === after.body.length;
   let body: Comparison["body"] = { identical: true };
   if (!identical) {

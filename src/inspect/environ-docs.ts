@@ -8,12 +8,14 @@ import type { EnvironValue } from "../wsgi/records";
 /** What each standard key means. */
 export const ENVIRON_DOCS: Record<string, string> = {
   REQUEST_METHOD: 'The HTTP method: "GET", "POST", … Always present.',
-  SCRIPT_NAME: "Where the app is mounted: the start of the URL path the server routed to the app. Empty at the root.",
+  SCRIPT_NAME:
+    "Where the app is mounted: the start of the URL path the server routed to the app. Empty at the root.",
   PATH_INFO: "The rest of the URL path, after SCRIPT_NAME: percent-decoded, as bytes-as-latin-1.",
   QUERY_STRING: "The part of the URL after '?', still percent-encoded. May be empty.",
   CONTENT_TYPE: "The request's Content-Type. wsgiref puts text/plain when the client sent none.",
   CONTENT_LENGTH: "The request's Content-Length, as a string; empty when absent.",
-  SERVER_NAME: "The server's host name; with SERVER_PORT, rebuilds the URL when HTTP_HOST is absent.",
+  SERVER_NAME:
+    "The server's host name; with SERVER_PORT, rebuilds the URL when HTTP_HOST is absent.",
   SERVER_PORT: "The server's port, as a string.",
   SERVER_PROTOCOL: 'The request line\'s protocol: "HTTP/1.0" or "HTTP/1.1".',
   SERVER_SOFTWARE: "The server's name and version (wsgiref: WSGIServer/0.2).",
@@ -28,7 +30,8 @@ export const ENVIRON_DOCS: Record<string, string> = {
   "wsgi.multithread": "True when another thread may call the app at the same time.",
   "wsgi.multiprocess": "True when another process may call the app at the same time.",
   "wsgi.run_once": "True when the app will be called only once in this process (CGI).",
-  "wsgi.file_wrapper": "A class that wraps a file for efficient sending: return environ['wsgi.file_wrapper'](f).",
+  "wsgi.file_wrapper":
+    "A class that wraps a file for efficient sending: return environ['wsgi.file_wrapper'](f).",
 };
 
 /** The explanation of a key: the standard ones, and HTTP_* generically. */
@@ -77,6 +80,7 @@ function pyString(text: string): string {
     .replace(/\n/g, "\\n")
     .replace(/\r/g, "\\r")
     .replace(/\t/g, "\\t")
+    // eslint-disable-next-line no-control-regex -- control characters are escaped, as repr() does
     .replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => "\\x" + c.charCodeAt(0).toString(16).padStart(2, "0"));
   return text.includes("'") && !text.includes('"') ? `"${body}"` : `'${body.replace(/'/g, "\\'")}'`;
 }

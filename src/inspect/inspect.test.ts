@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ResponseRecord } from "../wsgi/records";
-import { chooseView, decodeBody, defaultDecoding, hexRow, parseContentType, prettyJson } from "./body-format";
+import {
+  chooseView,
+  decodeBody,
+  defaultDecoding,
+  hexRow,
+  parseContentType,
+  prettyJson,
+} from "./body-format";
 import { compareResponses } from "./compare";
 import { describeKey, environAsPython, groupOf } from "./environ-docs";
 import { describeTrace } from "./trace-format";
@@ -42,7 +49,10 @@ describe("body views", () => {
   });
 
   it("reads the charset and decodes latin-1 byte for byte", () => {
-    expect(parseContentType('text/plain; Charset="ISO-8859-1"')).toEqual({ type: "text/plain", charset: "iso-8859-1" });
+    expect(parseContentType('text/plain; Charset="ISO-8859-1"')).toEqual({
+      type: "text/plain",
+      charset: "iso-8859-1",
+    });
     expect(defaultDecoding("text/plain; charset=iso-8859-1")).toBe("latin-1");
     expect(defaultDecoding("text/plain; charset=klingon")).toBe("utf-8");
     expect(decodeBody(new Uint8Array([0x80, 0xe9]), "latin-1")).toBe("\u0080é");
@@ -66,12 +76,12 @@ describe("body views", () => {
 
 describe("environ", () => {
   it("groups keys and explains them", () => {
-    expect([groupOf("PATH_INFO"), groupOf("HTTP_HOST"), groupOf("wsgi.input"), groupOf("my.custom")]).toEqual([
-      "CGI variables",
-      "HTTP headers",
-      "wsgi.*",
-      "Other",
-    ]);
+    expect([
+      groupOf("PATH_INFO"),
+      groupOf("HTTP_HOST"),
+      groupOf("wsgi.input"),
+      groupOf("my.custom"),
+    ]).toEqual(["CGI variables", "HTTP headers", "wsgi.*", "Other"]);
     expect(describeKey("HTTP_ACCEPT_LANGUAGE")).toContain("Accept-Language header");
     expect(describeKey("SCRIPT_NAME")).toContain("mounted");
   });
@@ -84,7 +94,9 @@ describe("environ", () => {
         "wsgi.run_once": false,
         "wsgi.input": { repr: "<BytesIO: 0 bytes>" },
       }),
-    ).toBe(`{\n    'PATH_INFO': "/it's",\n    'wsgi.version': (1, 0),\n    'wsgi.run_once': False,\n    'wsgi.input': <BytesIO: 0 bytes>,\n}`);
+    ).toBe(
+      `{\n    'PATH_INFO': "/it's",\n    'wsgi.version': (1, 0),\n    'wsgi.run_once': False,\n    'wsgi.input': <BytesIO: 0 bytes>,\n}`,
+    );
   });
 });
 
@@ -100,19 +112,33 @@ describe("the call trace", () => {
       { kind: "chunk", at: 0.5, size: 3 },
       { kind: "close", at: 0.6 },
     ]);
-    expect(lines.filter((l) => l.bodyIndex !== null).map((l) => `${l.bodyIndex} ${l.step} ${l.detail}`)).toEqual([
-      "1 write 1 bytes",
-      "2 yield chunk of 2 bytes",
-      "3 yield chunk of 3 bytes",
-    ]);
+    expect(
+      lines.filter((l) => l.bodyIndex !== null).map((l) => `${l.bodyIndex} ${l.step} ${l.detail}`),
+    ).toEqual(["1 write 1 bytes", "2 yield chunk of 2 bytes", "3 yield chunk of 3 bytes"]);
     expect(lines[1]!.detail).toBe('("200 OK", [])');
   });
 });
 
 describe("comparing responses", () => {
   it("lists a changed status, changed headers and body lines, ignoring Date", () => {
-    const a = record("200 OK", [["Date", "x"], ["Content-Type", "text/plain"], ["X-Old", "1"]], enc("one\ntwo\n"));
-    const b = record("404 Not Found", [["Date", "y"], ["Content-Type", "text/html"], ["X-New", "2"]], enc("one\nthree\n"));
+    const a = record(
+      "200 OK",
+      [
+        ["Date", "x"],
+        ["Content-Type", "text/plain"],
+        ["X-Old", "1"],
+      ],
+      enc("one\ntwo\n"),
+    );
+    const b = record(
+      "404 Not Found",
+      [
+        ["Date", "y"],
+        ["Content-Type", "text/html"],
+        ["X-New", "2"],
+      ],
+      enc("one\nthree\n"),
+    );
     const diff = compareResponses(a, b);
     expect(diff.status).toEqual({ before: "200 OK", after: "404 Not Found" });
     expect(diff.headers).toEqual([

@@ -30,7 +30,12 @@ export function describeTrace(trace: TraceEvent[]): TraceLine[] {
           bodyIndex: null,
         };
       case "return":
-        return { at, step: "return", detail: `the app returned a ${event.result}`, bodyIndex: null };
+        return {
+          at,
+          step: "return",
+          detail: `the app returned a ${event.result}`,
+          bodyIndex: null,
+        };
       case "write":
         return { at, step: "write", detail: `${event.size} bytes`, bodyIndex: ++body };
       case "chunk":

@@ -5,6 +5,7 @@
  */
 import { create } from "zustand";
 import type { FileData, RequestDraft } from "../request/draft";
+import type { ResponseRecord } from "../wsgi/records";
 import { load, saveLater } from "./persist";
 
 const KEY = "wsgi-playground:history";
@@ -25,6 +26,8 @@ export interface HistoryEntry {
   size: number;
   /** Round trip in ms. */
   time: number;
+  /** The response itself, kept in memory for Compare (not saved). */
+  response?: ResponseRecord;
 }
 
 /** The history store. */
@@ -32,7 +35,7 @@ export const useHistory = create<{ entries: HistoryEntry[] }>(() => ({ entries: 
 
 function changed(entries: HistoryEntry[]): void {
   useHistory.setState({ entries });
-  saveLater(KEY, () => useHistory.getState().entries);
+  saveLater(KEY, () => useHistory.getState().entries.map(({ response: _, ...saved }) => saved));
 }
 
 /** Load the saved history (once, at start). */
@@ -45,11 +48,13 @@ export async function loadHistory(): Promise<void> {
 export const HISTORY_FILE_LIMIT = 1024 * 1024;
 
 function compact(file: FileData | null): FileData | null {
-  return file && file.bytes.length > HISTORY_FILE_LIMIT ? { ...file, bytes: new Uint8Array() } : file;
+  return file && file.bytes.length > HISTORY_FILE_LIMIT
+    ? { ...file, bytes: new Uint8Array() }
+    : file;
 }
 
-/** Record a request that was sent. */
-export function addHistory(entry: Omit<HistoryEntry, "id">): void {
+/** Record a request that was sent; returns its id. */
+export function addHistory(entry: Omit<HistoryEntry, "id">): string {
   const id = `h${entry.at.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const { body } = entry.draft;
   const draft: RequestDraft = {
@@ -61,6 +66,7 @@ export function addHistory(entry: Omit<HistoryEntry, "id">): void {
     },
   };
   changed([{ ...entry, draft, id }, ...useHistory.getState().entries].slice(0, HISTORY_LIMIT));
+  return id;
 }
 
 /** Forget every request. */

@@ -8,6 +8,9 @@
 import * as monaco from "monaco-editor/editor";
 import "monaco-editor/features/register.all";
 import "monaco-editor/languages/definitions/typescript/register";
+// Tokenizers the response inspector colourises bodies with (JSON as JavaScript).
+import "monaco-editor/languages/definitions/html/register";
+import "monaco-editor/languages/definitions/javascript/register";
 import {
   ModuleKind,
   ModuleResolutionKind,

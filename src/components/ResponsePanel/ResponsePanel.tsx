@@ -1,20 +1,26 @@
 /**
  * @module ResponsePanel
- * What came back: status, headers (server-added ones marked), the body as
- * text, the environ the app received, and the errors log. A failed build is
- * reported above the last good response, which stays on screen.
+ * Everything the server and the app did: the status line with size and
+ * timings, the headers (server-added ones marked), and tabs for the body
+ * (four views), the environ, the call trace, the findings, the errors log
+ * and a comparison of two responses. A failed build is reported above the
+ * last good response, which stays on screen.
  */
-import type { EnvironValue, ResponseRecord } from "../../wsgi/records";
+import { useState } from "react";
 import { followRedirectOnScreen } from "../../app/engine";
 import { redirectLocation } from "../../request/redirect";
-import { revealInEditor } from "../../state/editor-nav";
 import { useRun } from "../../state/run";
+import type { ResponseRecord } from "../../wsgi/records";
+import { BodyView } from "./body/BodyView";
 import { BuildStatus } from "./BuildStatus";
+import { CompareView } from "./CompareView";
+import { EnvironView } from "./EnvironView";
+import { ErrorsLog } from "./ErrorsLog";
+import { FindingsList } from "./FindingsList";
+import { TraceView } from "./TraceView";
 
-function showValue(value: EnvironValue): string {
-  if (value !== null && typeof value === "object" && !Array.isArray(value)) return value.repr;
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
+const TABS = ["Body", "Environ", "Trace", "Findings", "Errors", "Compare"] as const;
+type Tab = (typeof TABS)[number];
 
 function statusClass(status: string): string {
   const code = Number(status.slice(0, 3));
@@ -24,19 +30,16 @@ function statusClass(status: string): string {
   return "status status-2xx";
 }
 
-function Redirects() {
-  const redirects = useRun((state) => state.redirects);
-  if (redirects.length === 0) return null;
-  return (
-    <p className="meta" aria-label="Redirects followed">
-      Followed {redirects.length} redirect{redirects.length > 1 ? "s" : ""}:{" "}
-      {redirects.map((r) => `${r.status.slice(0, 3)} → ${r.location}`).join(", ")}
-    </p>
-  );
+function ms(value: number): string {
+  return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
 }
 
-function Response({ response, roundTrip }: { response: ResponseRecord; roundTrip: number | null }) {
-  const body = new TextDecoder().decode(response.body);
+function StatusRow({ response }: { response: ResponseRecord }) {
+  const roundTrip = useRun((state) => state.roundTrip);
+  const build = useRun((state) => state.build);
+  const redirects = useRun((state) => state.redirects);
+  const compile =
+    build.phase === "ready" && build.buildId === response.buildId ? build.compileTime : null;
   const location = redirectLocation(response);
   return (
     <>
@@ -44,9 +47,11 @@ function Response({ response, roundTrip }: { response: ResponseRecord; roundTrip
         <output className={statusClass(response.status)} aria-label="Response status">
           {response.status || "(no status: the app failed before sending headers)"}
         </output>
-        <span className="meta">
-          {response.body.length} bytes · app {response.appTime.toFixed(1)} ms
-          {roundTrip !== null && ` · round trip ${roundTrip.toFixed(1)} ms`}
+        <span className="meta" aria-label="Timings">
+          {response.body.length.toLocaleString()} bytes · app {ms(response.appTime)}
+          {roundTrip !== null &&
+            ` · queue ${ms(Math.max(0, roundTrip - response.appTime))} · total ${ms(roundTrip)}`}
+          {compile !== null && ` · compile ${ms(compile)}`}
           {response.buildId !== undefined && ` · build #${response.buildId}`}
         </span>
         {location !== null && (
@@ -55,8 +60,27 @@ function Response({ response, roundTrip }: { response: ResponseRecord; roundTrip
           </button>
         )}
       </div>
-      <Redirects />
-      <h3 id="response-headers-title">Headers</h3>
+      {redirects.length > 0 && (
+        <p className="meta" aria-label="Redirects followed">
+          Followed {redirects.length} redirect{redirects.length > 1 ? "s" : ""}:{" "}
+          {redirects.map((r) => `${r.status.slice(0, 3)} → ${r.location}`).join(", ")}
+        </p>
+      )}
+      {response.truncated && (
+        <p className="warning">
+          The app failed after the headers were sent: the body stops short, as the client saw it.
+        </p>
+      )}
+    </>
+  );
+}
+
+function HeadersTable({ response }: { response: ResponseRecord }) {
+  return (
+    <details open className="response-headers">
+      <summary>
+        Headers ({response.httpVersion} {response.status})
+      </summary>
       <table className="kv" aria-label="Response headers">
         <tbody>
           {response.headers.map(([name, value], index) => (
@@ -74,69 +98,54 @@ function Response({ response, roundTrip }: { response: ResponseRecord; roundTrip
           ))}
         </tbody>
       </table>
-      <h3 id="response-body-title">Body</h3>
-      <pre className="body" role="region" aria-label="Response body" tabIndex={0}>
-        {body}
-      </pre>
-      {response.truncated && (
-        <p className="warning">The app failed after the headers were sent: the body stops short.</p>
-      )}
-      <details open>
-        <summary>Environ</summary>
-        <table className="kv environ" aria-label="Environ">
-          <tbody>
-            {Object.entries(response.environ).map(([key, value]) => (
-              <tr key={key}>
-                <th scope="row">{key}</th>
-                <td>{showValue(value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-      <details open={response.errors.includes("Traceback")}>
-        <summary>Errors log</summary>
-        <pre className="errors" role="region" aria-label="Errors log" tabIndex={0}>
-          {response.errors}
-        </pre>
-      </details>
-      {response.findings.length > 0 && (
-        <section aria-label="Findings">
-          <h3>Findings</h3>
-          <ul className="findings">
-            {response.findings.map((finding, index) => (
-              <li key={index} className={`finding finding-${finding.severity}`}>
-                <span className="severity">
-                  {finding.severity === "error" ? "Error" : "Warning"}
-                  {finding.source === "validate" ? " (wsgiref.validate)" : " (wsgiref)"}
-                </span>{" "}
-                <strong>{finding.message}</strong>
-                {finding.location && (
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => revealInEditor(finding.location!)}
-                    title="Show this line in the editor"
-                  >
-                    {finding.location.file}:{finding.location.line}
-                  </button>
-                )}
-                {finding.fix && <div className="fix">{finding.fix}</div>}
-                {finding.pep && (
-                  <a
-                    className="pep"
-                    href={`https://peps.python.org/pep-3333/#${finding.pep}`}
-                    target="_blank"
-                    rel="noreferrer"
-                  >
-                    PEP 3333 § {finding.pep.replace(/-/g, " ")}
-                  </a>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+    </details>
+  );
+}
+
+function Inspector({ response }: { response: ResponseRecord }) {
+  const [tab, setTab] = useState<Tab>("Body");
+  const errors = response.findings.filter((f) => f.severity === "error").length;
+  const badge = (name: Tab) =>
+    name === "Findings" && response.findings.length
+      ? ` (${response.findings.length})`
+      : name === "Errors" && response.errors.includes("Traceback")
+        ? " (traceback)"
+        : "";
+  const contentType = response.headers.find(([name]) => name.toLowerCase() === "content-type")?.[1];
+  return (
+    <>
+      <StatusRow response={response} />
+      <HeadersTable response={response} />
+      <div role="tablist" aria-label="Response views" className="tabs">
+        {TABS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`response-tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls="response-tabpanel"
+            className={`tab ${tab === name ? "active" : ""} ${name === "Findings" && errors ? "has-errors" : ""}`}
+            onClick={() => setTab(name)}
+          >
+            {name === "Trace" ? "Call trace" : name === "Errors" ? "Errors log" : name}
+            {badge(name)}
+          </button>
+        ))}
+      </div>
+      <div
+        role="tabpanel"
+        id="response-tabpanel"
+        aria-labelledby={`response-tab-${tab}`}
+        className="tabpanel response-tabpanel"
+      >
+        {tab === "Body" && <BodyView body={response.body} contentType={contentType} />}
+        {tab === "Environ" && <EnvironView environ={response.environ} />}
+        {tab === "Trace" && <TraceView trace={response.trace} />}
+        {tab === "Findings" && <FindingsList findings={response.findings} />}
+        {tab === "Errors" && <ErrorsLog text={response.errors} />}
+        {tab === "Compare" && <CompareView />}
+      </div>
     </>
   );
 }
@@ -144,18 +153,11 @@ function Response({ response, roundTrip }: { response: ResponseRecord; roundTrip
 /** The response pane. */
 export function ResponsePanel() {
   const response = useRun((state) => state.response);
-  const roundTrip = useRun((state) => state.roundTrip);
-  const sendError = useRun((state) => state.sendError);
   return (
     <section className="pane response-pane" aria-label="Response">
       <BuildStatus />
-      {sendError && (
-        <p className="error" role="alert">
-          {sendError}
-        </p>
-      )}
       {response ? (
-        <Response response={response} roundTrip={roundTrip} />
+        <Inspector response={response} />
       ) : (
         <p className="placeholder">Press Send (or Ctrl+Enter) to call the app.</p>
       )}

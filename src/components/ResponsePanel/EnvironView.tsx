@@ -1,0 +1,92 @@
+/**
+ * @module EnvironView
+ * Every key the app received, grouped (CGI variables, HTTP headers,
+ * wsgi.*), each standard key explained on hover, with a filter and copy as
+ * JSON or as a Python dict.
+ */
+import { useState } from "react";
+import {
+  describeKey,
+  environAsPython,
+  groupOf,
+  type EnvironGroup,
+} from "../../inspect/environ-docs";
+import type { EnvironValue } from "../../wsgi/records";
+
+const GROUPS: EnvironGroup[] = ["CGI variables", "HTTP headers", "wsgi.*", "Other"];
+
+function show(value: EnvironValue): string {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) return value.repr;
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** The Environ tab. */
+export function EnvironView({ environ }: { environ: Record<string, EnvironValue> }) {
+  const [filter, setFilter] = useState("");
+  const [copied, setCopied] = useState<string | null>(null);
+  const needle = filter.trim().toLowerCase();
+  const entries = Object.entries(environ).filter(
+    ([key, value]) =>
+      !needle || key.toLowerCase().includes(needle) || show(value).toLowerCase().includes(needle),
+  );
+  const copy = async (what: string, text: string) => {
+    await navigator.clipboard.writeText(text).catch(() => undefined);
+    setCopied(what);
+  };
+  return (
+    <div className="environ-view">
+      <div className="row-actions">
+        <input
+          type="search"
+          aria-label="Filter environ"
+          placeholder="Filter keys and values"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+        />
+        <button
+          type="button"
+          className="small"
+          onClick={() => void copy("JSON", JSON.stringify(environ, null, 2))}
+        >
+          Copy as JSON
+        </button>
+        <button
+          type="button"
+          className="small"
+          onClick={() => void copy("Python dict", environAsPython(environ))}
+        >
+          Copy as Python dict
+        </button>
+        {copied && (
+          <span className="meta" role="status">
+            Copied as {copied}
+          </span>
+        )}
+      </div>
+      <table className="kv environ" aria-label="Environ">
+        {GROUPS.map((group) => {
+          const rows = entries.filter(([key]) => groupOf(key) === group);
+          if (rows.length === 0) return null;
+          return (
+            <tbody key={group}>
+              <tr className="group">
+                <th colSpan={2} scope="rowgroup">
+                  {group}
+                </th>
+              </tr>
+              {rows.map(([key, value]) => (
+                <tr key={key}>
+                  <th scope="row" title={describeKey(key)}>
+                    {key}
+                  </th>
+                  <td>{show(value)}</td>
+                </tr>
+              ))}
+            </tbody>
+          );
+        })}
+      </table>
+      {entries.length === 0 && <p className="hint">No key or value matches “{filter}”.</p>}
+    </div>
+  );
+}
