@@ -55,6 +55,20 @@ export class Playground {
     await expect(this.editor.locator(".view-lines")).toContainText(word);
   }
 
+  /** How many responses the page has received so far. */
+  async responseSeq(): Promise<number> {
+    const pane = this.page.getByRole("region", { name: "Response", exact: true });
+    return Number(await pane.getAttribute("data-response-seq"));
+  }
+
+  /** Send (Ctrl+Enter, or a click on Send) and wait until a new response is on screen. */
+  async sendForResponse(how: "key" | "click" = "key"): Promise<void> {
+    const before = await this.responseSeq();
+    if (how === "key") await this.pressSend();
+    else await this.send.click();
+    await expect.poll(() => this.responseSeq()).toBeGreaterThan(before);
+  }
+
   /** Press Ctrl+Enter, the send shortcut. */
   async pressSend(): Promise<void> {
     await this.page.keyboard.press("ControlOrMeta+Enter");

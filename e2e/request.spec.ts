@@ -34,7 +34,7 @@ test("headers fetch() would drop (Cookie, Host) arrive as typed", async ({ page 
   await playground.addHeader("Host", "example.test:9000");
   await playground.addHeader("X-Twice", "1");
   await playground.addHeader("X-Twice", "2");
-  await playground.send.click();
+  await playground.sendForResponse("click");
   const echo = await echoed(playground);
   expect(echo.environ.HTTP_COOKIE).toBe("session=abc; theme=dark");
   expect(echo.environ.HTTP_HOST).toBe("example.test:9000");
@@ -47,7 +47,7 @@ test("a 12-byte binary body arrives byte for byte", async ({ page }) => {
   await playground.tab("Body").click();
   await page.getByRole("radio", { name: "Binary" }).check();
   await page.getByLabel("Body bytes in hex").fill("00 01 02 7f 80 fe ff 0d 0a 25 32 46");
-  await playground.pressSend();
+  await playground.sendForResponse();
   const echo = await echoed(playground);
   expect(echo.body).toBe("00 01 02 7f 80 fe ff 0d 0a 25 32 46");
   expect(echo.environ.CONTENT_LENGTH).toBe("12");
@@ -72,7 +72,7 @@ test("a multipart upload with a file arrives and parses with the runtime's form 
     buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   });
   await expect(page.getByText("tiny.png, 8 bytes")).toBeVisible();
-  await playground.pressSend();
+  await playground.sendForResponse();
   const echo = await echoed(playground);
   expect(echo.form).toEqual({
     title: "Zoë's photo",
@@ -93,14 +93,14 @@ test("the params table and the URL stay in sync both ways", async ({ page }) => 
   await expect(playground.url).toHaveValue("/search?q=pep+3333&path=%2Fetc&page=2");
   await page.getByRole("button", { name: "Remove query parameters row 2" }).click();
   await expect(playground.url).toHaveValue("/search?q=pep+3333&page=2");
-  await playground.pressSend();
+  await playground.sendForResponse();
   expect((await echoed(playground)).environ.QUERY_STRING).toBe("q=pep+3333&page=2");
 });
 
 test("a 302 is shown as it is, and Follow sends the next request", async ({ page }) => {
   const playground = await openEcho(page);
   await playground.url.fill("/old");
-  await playground.pressSend();
+  await playground.sendForResponse();
   await expect(playground.status).toHaveText("302 Found");
   await expect(playground.row(playground.responseHeaders, "Location")).toHaveText("/new?from=old");
   await page.getByRole("button", { name: "Follow redirect to /new?from=old" }).click();
@@ -111,7 +111,7 @@ test("a 302 is shown as it is, and Follow sends the next request", async ({ page
   // With auto-follow on, the panel shows where the redirects led.
   await playground.url.fill("/old");
   await page.getByLabel("Follow redirects").check();
-  await playground.pressSend();
+  await playground.sendForResponse();
   await expect(playground.status).toHaveText("200 OK");
   await expect(page.getByLabel("Redirects followed")).toContainText("302 → /new?from=old");
 });
@@ -121,15 +121,15 @@ test("a cookie set by one response is sent by the next, and listed in the jar", 
 }) => {
   const playground = await openEcho(page);
   await playground.url.fill("/login");
-  await playground.pressSend();
+  await playground.sendForResponse();
   await expect(playground.responseBody).toHaveText("logged in");
   await playground.url.fill("/whoami");
-  await playground.pressSend();
+  await playground.sendForResponse();
   expect((await echoed(playground)).environ.HTTP_COOKIE).toBe("session=s3cret");
   await playground.tab("Cookies").click();
   await expect(page.getByRole("table", { name: "Cookies" })).toContainText("s3cret");
   await page.getByRole("button", { name: "Delete cookie session" }).click();
-  await playground.pressSend();
+  await playground.sendForResponse();
   expect((await echoed(playground)).environ.HTTP_COOKIE).toBeUndefined();
 });
 
@@ -141,7 +141,7 @@ test("curl import fills the panel, and Copy as curl gives the command back", asy
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(playground.method).toHaveValue("POST");
   await expect(playground.url).toHaveValue("/form?x=1");
-  await playground.pressSend();
+  await playground.sendForResponse();
   const echo = await echoed(playground);
   expect(echo.form).toEqual({ name: "Ada", lang: "py" });
   expect(echo.environ.HTTP_COOKIE).toBe("a=1");
@@ -175,18 +175,18 @@ test("bad input is refused with the field and the reason, and nothing typed is l
     'Headers: row 1: "Bad Name" is not a header name',
   );
   await page.getByLabel("Headers row 1 name").fill("X-Good");
-  await playground.pressSend();
+  await playground.sendForResponse();
   expect((await echoed(playground)).environ.REQUEST_METHOD).toBe("PURGE");
 });
 
 test("every request is in the history, and a click restores it", async ({ page }) => {
   const playground = await openEcho(page);
   await playground.url.fill("/first");
-  await playground.pressSend();
+  await playground.sendForResponse();
   await expect(playground.status).toHaveText("200 OK");
   await playground.method.fill("DELETE");
   await playground.url.fill("/second");
-  await playground.pressSend();
+  await playground.sendForResponse();
   await expect(playground.status).toHaveText("200 OK");
   await playground.tab("History").click();
   const history = page.getByRole("list", { name: "Request history" });

@@ -114,7 +114,12 @@ async function sendOnce(draft: RequestDraft): Promise<ResponseRecord> {
     time,
     response,
   });
-  updateRun({ response, roundTrip: time, sent: { built, draft } });
+  updateRun({
+    response,
+    responseSeq: useRun.getState().responseSeq + 1,
+    roundTrip: time,
+    sent: { built, draft },
+  });
   return response;
 }
 

@@ -9,6 +9,7 @@ import {
   decodeBody,
   defaultDecoding,
   hexRow,
+  lineStarts,
   parseContentType,
   prettyJson,
 } from "./body-format";
@@ -66,6 +67,13 @@ describe("body views", () => {
       ascii: "Hello, WSGI!....",
     });
     expect(hexRow(bytes, 1)).toEqual({ offset: "00000010", hex: "41", ascii: "A" });
+  });
+
+  it("indexes line starts, for decoding a huge body line by line", () => {
+    expect([...lineStarts(enc("ab\ncd\n\nef"))]).toEqual([0, 3, 6, 7]);
+    expect([...lineStarts(enc(""))]).toEqual([0]);
+    const many = new Uint8Array(5000).fill(0x0a);
+    expect(lineStarts(many).length).toBe(5001);
   });
 
   it("pretty-prints JSON and says when it is not", () => {

@@ -24,6 +24,8 @@ export interface RunState {
   sending: boolean;
   /** The last response received; kept while later builds fail. */
   response: ResponseRecord | null;
+  /** Counts the responses received, so a view (or a test) can tell a new one from the last. */
+  responseSeq: number;
   /** Milliseconds from Send to the response record. */
   roundTrip: number | null;
   /** Why the last send did not produce a response. */
@@ -44,6 +46,7 @@ export const useRun = create<RunState>(() => ({
   diagnostics: [],
   sending: false,
   response: null,
+  responseSeq: 0,
   roundTrip: null,
   sendError: null,
   sendErrorField: null,

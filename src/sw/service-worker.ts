@@ -113,7 +113,11 @@ async function answerPanel(
       error: error instanceof Error ? error.message : String(error),
     };
   }
-  replyPort.postMessage(reply);
+  // Move the body to the page rather than copy it.
+  replyPort.postMessage(
+    reply,
+    reply.type === "panel-response" ? [reply.response.body.buffer as ArrayBuffer] : [],
+  );
 }
 
 self.addEventListener("message", (event: ExtendableMessageEvent) => {

@@ -153,8 +153,9 @@ function Inspector({ response }: { response: ResponseRecord }) {
 /** The response pane. */
 export function ResponsePanel() {
   const response = useRun((state) => state.response);
+  const seq = useRun((state) => state.responseSeq);
   return (
-    <section className="pane response-pane" aria-label="Response">
+    <section className="pane response-pane" aria-label="Response" data-response-seq={seq}>
       <BuildStatus />
       {response ? (
         <Inspector response={response} />

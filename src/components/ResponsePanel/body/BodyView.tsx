@@ -11,9 +11,14 @@ import {
   DECODINGS,
   defaultDecoding,
   PRETTY_LIMIT,
+  splitsAtNewlineBytes,
   type BodyViewKind,
   type Decoding,
 } from "../../../inspect/body-format";
+
+/** Bodies larger than this are shown line by line from their bytes. */
+const LARGE = 200_000;
+import { ByteLinesView } from "./ByteLinesView";
 import { HexView } from "./HexView";
 import { PrettyView } from "./PrettyView";
 import { RenderedView } from "./RenderedView";
@@ -39,10 +44,17 @@ export function BodyView({
   // A new body opens in the view that suits it; a pick holds for that body.
   const view = picked && picked.body === body ? picked.view : chooseView(contentType, body.length);
   const usedDecoding = decoding ?? defaultDecoding(contentType);
-  const needsText = view === "raw" || (view === "pretty" && body.length > PRETTY_LIMIT);
+  const byLines = body.length > LARGE && splitsAtNewlineBytes(usedDecoding);
+  const needsText =
+    !byLines && (view === "raw" || (view === "pretty" && body.length > PRETTY_LIMIT));
   const text = useMemo(
     () => (needsText ? decodeBody(body, usedDecoding) : ""),
     [needsText, body, usedDecoding],
+  );
+  const plain = byLines ? (
+    <ByteLinesView bytes={body} decoding={usedDecoding} />
+  ) : (
+    <TextView text={text} />
   );
   return (
     <div className="body-view">
@@ -83,12 +95,12 @@ export function BodyView({
             <p className="warning">
               Too large to pretty-print ({(body.length / 1024 / 1024).toFixed(1)} MB): shown raw.
             </p>
-            <TextView text={text} />
+            {plain}
           </>
         ) : (
           <PrettyView bytes={body} contentType={contentType} />
         ))}
-      {view === "raw" && <TextView text={text} />}
+      {view === "raw" && plain}
       {view === "hex" && <HexView bytes={body} />}
       {view === "rendered" && <RenderedView bytes={body} contentType={contentType} />}
     </div>

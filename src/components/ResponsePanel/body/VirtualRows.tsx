@@ -2,9 +2,11 @@
  * @module VirtualRows
  * A scrolling list that renders only the rows in view, so a body of many
  * megabytes (a million hex rows) shows at once and scrolls smoothly.
+ * Rows have one fixed height, so react-window finds the visible ones in
+ * constant time, whatever the count.
  */
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { List, type RowComponentProps } from "react-window";
 
 interface Props {
   count: number;
@@ -15,42 +17,31 @@ interface Props {
   className?: string;
 }
 
+interface RowProps {
+  renderRow(index: number): ReactNode;
+}
+
+function Row({ index, style, renderRow }: RowComponentProps<RowProps>) {
+  return (
+    <div className="virtual-row" style={style}>
+      {renderRow(index)}
+    </div>
+  );
+}
+
 /** Rows rendered on demand, in a region named `label`. */
 export function VirtualRows({ count, rowHeight, renderRow, label, className }: Props) {
-  const scroller = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
-    overscan: 20,
-  });
   return (
-    <div
-      ref={scroller}
+    <List
       className={`virtual ${className ?? ""}`}
       role="region"
       aria-label={label}
       tabIndex={0}
-    >
-      <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-        {virtualizer.getVirtualItems().map((item) => (
-          <div
-            key={item.key}
-            className="virtual-row"
-            style={{
-              position: "absolute",
-              top: 0,
-              left: 0,
-              right: 0,
-              height: rowHeight,
-              transform: `translateY(${item.start}px)`,
-            }}
-          >
-            {renderRow(item.index)}
-          </div>
-        ))}
-      </div>
-    </div>
+      rowCount={count}
+      rowHeight={rowHeight}
+      rowComponent={Row}
+      rowProps={{ renderRow }}
+      overscanCount={20}
+    />
   );
 }
