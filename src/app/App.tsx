@@ -6,6 +6,7 @@
 import { useEffect, useState } from "react";
 import { Group, Panel, Separator } from "react-resizable-panels";
 import { Editor } from "../components/Editor/Editor";
+import { Preview } from "../components/Preview/Preview";
 import { RequestPanel } from "../components/RequestPanel/RequestPanel";
 import { ResponsePanel } from "../components/ResponsePanel/ResponsePanel";
 import { useRun } from "../state/run";
@@ -85,8 +86,16 @@ export function App() {
       </header>
       <main className="workbench">
         <Group orientation={narrow ? "vertical" : "horizontal"} className="panes">
-          <Panel id="editor" defaultSize="48%" minSize="20%">
-            <Editor />
+          <Panel id="left" defaultSize="48%" minSize="20%">
+            <Group orientation="vertical" className="panes">
+              <Panel id="editor" defaultSize="60%" minSize="20%">
+                <Editor />
+              </Panel>
+              <Separator className="separator" aria-label="Resize the editor and preview" />
+              <Panel id="preview" minSize="15%">
+                <Preview />
+              </Panel>
+            </Group>
           </Panel>
           <Separator className="separator" aria-label="Resize the editor" />
           <Panel id="side" minSize="25%">

@@ -7,6 +7,7 @@
  */
 import { CompilerClient } from "../compiler/compiler-client";
 import { buildRequest } from "../request/build";
+import { draftFromRecord } from "../request/from-record";
 import type { RequestDraft } from "../request/draft";
 import { followRedirect, redirectLocation } from "../request/redirect";
 import { RequestError } from "../request/validate";
@@ -14,10 +15,11 @@ import { RunnerClient } from "../runner/runner-client";
 import { cookieHeaderFor, storeResponseCookies } from "../state/cookies";
 import { addHistory } from "../state/history";
 import { replaceRequest, useRequest } from "../state/request";
+import { updatePreview } from "../state/preview";
 import { updateRun, useRun } from "../state/run";
 import { useWorkspace } from "../state/workspace";
 import { registerServiceWorker, ServerRelay } from "../sw/relay";
-import type { ResponseRecord } from "../wsgi/records";
+import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 
 /** How many redirects auto-follow takes before it stops, as browsers do. */
 export const MAX_REDIRECTS = 10;
@@ -40,10 +42,17 @@ export function startEngine(): void {
   relay = registerServiceWorker().then((registration) => {
     const created = new ServerRelay(registration, () => theRunner.connect());
     created.attachRunner();
+    created.onPreview = servePreview;
     theRunner.onRestart = () => created.attachRunner();
+    updatePreview({
+      available: true,
+      scope: registration.scope,
+      path: new URL(registration.scope).pathname,
+    });
     return created;
   });
-  relay.catch((error: unknown) => updateRun({ serverError: message(error) }));
+  // Without a service worker the panel still works (straight to the runner); the preview cannot.
+  relay.catch((error: unknown) => updatePreview({ available: false, reason: message(error) }));
   void ensureBuilt();
 }
 
@@ -98,10 +107,10 @@ export function ensureBuilt(): Promise<boolean> {
 async function sendOnce(draft: RequestDraft): Promise<ResponseRecord> {
   const cookie = draft.useCookieJar ? cookieHeaderFor(draft.host, draft.target) : null;
   const built = buildRequest(draft, cookie);
-  if (!relay) throw new Error("The playground has not started.");
-  const server = await relay;
+  if (!relay || !runner) throw new Error("The playground has not started.");
+  const server = await relay.catch(() => null);
   const started = performance.now();
-  const response = await server.send(built.record);
+  const response = server ? await server.send(built.record) : await runner.serve(built.record);
   const time = performance.now() - started;
   if (draft.useCookieJar) storeResponseCookies(draft.host, draft.target, response.headers);
   addHistory({
@@ -121,6 +130,48 @@ async function sendOnce(draft: RequestDraft): Promise<ResponseRecord> {
     sent: { built, draft },
   });
   return response;
+}
+
+/**
+ * Serve a request the preview frame made: the same host as the panel, the
+ * cookie jar's cookies in, Set-Cookie kept, an entry in the history.
+ */
+export async function servePreview(record: RequestRecord): Promise<ResponseRecord> {
+  await ensureBuilt();
+  if (!runner) throw new Error("The playground has not started.");
+  const draftNow = useRequest.getState();
+  const [name = "localhost", port = "80"] = draftNow.host.split(":");
+  const headers = record.headers.map(
+    ([key, value]) => [key, key === "Host" ? draftNow.host : value] as [string, string],
+  );
+  const cookie = draftNow.useCookieJar ? cookieHeaderFor(draftNow.host, record.target) : null;
+  if (cookie) headers.push(["Cookie", cookie]);
+  const request: RequestRecord = { ...record, headers, server: { name, port } };
+  const started = performance.now();
+  const response = await runner.serve(request);
+  if (draftNow.useCookieJar) storeResponseCookies(draftNow.host, record.target, response.headers);
+  addHistory({
+    at: Date.now(),
+    draft: draftFromRecord(request, draftNow.host),
+    method: request.method,
+    target: request.target,
+    status: response.status || "(no status)",
+    size: response.body.length,
+    time: performance.now() - started,
+    response,
+    source: "preview",
+  });
+  return response;
+}
+
+/** Show a response from the history in the inspector. */
+export function inspectResponse(response: ResponseRecord): void {
+  updateRun({
+    response,
+    responseSeq: useRun.getState().responseSeq + 1,
+    roundTrip: null,
+    redirects: [],
+  });
 }
 
 /** Send the panel's request (or `draft`) and record the response; follow redirects if asked. */

@@ -28,7 +28,22 @@ export interface RunnerWantedMessage {
   type: "runner-wanted";
 }
 
-export type WorkerToPageMessage = RunnerWantedMessage;
+/**
+ * Service worker → page: the preview frame asked for this; serve it through
+ * the cookie jar, the runner and the history, and answer on `ports[0]`.
+ */
+export interface PreviewRequestMessage {
+  type: "preview-request";
+  id: number;
+  request: RequestRecord;
+}
+
+export type WorkerToPageMessage = RunnerWantedMessage | PreviewRequestMessage;
+
+/** Page → service worker, on the preview request's reply port. */
+export type PreviewReply =
+  | { type: "preview-response"; id: number; response: ResponseRecord }
+  | { type: "preview-error"; id: number; error: string };
 
 /** Service worker → page, on the request's reply port. */
 export type PanelReply =

@@ -6,8 +6,10 @@
  */
 import { PendingReplies } from "../protocol/pending-replies";
 import type { RunnerReply, RunnerRequest } from "../protocol/runner";
+import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 
 const LOAD_TIMEOUT_MS = 10_000;
+const SERVE_TIMEOUT_MS = 60_000;
 
 /** A build that loaded, or the reason it did not. */
 export type LoadResult = { ok: true; buildId: number } | { ok: false; error: string };
@@ -48,6 +50,17 @@ export class RunnerClient {
       return { ok: true, buildId };
     }
     return { ok: false, error: answer.type === "load-failed" ? answer.error : "Unexpected reply." };
+  }
+
+  /** Serve a request directly (the preview, and the panel where no service worker runs). */
+  async serve(request: RequestRecord): Promise<ResponseRecord> {
+    const { id, reply } = this.pending.open(SERVE_TIMEOUT_MS);
+    this.post({ type: "serve", id, request });
+    const answer = await reply;
+    if (answer.type === "served") return answer.response;
+    throw new Error(
+      answer.type === "serve-failed" ? answer.error : "Unexpected reply from the app runner.",
+    );
   }
 
   /** A new port on which the runner answers `serve` messages. */

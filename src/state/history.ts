@@ -28,6 +28,8 @@ export interface HistoryEntry {
   time: number;
   /** The response itself, kept in memory for Compare (not saved). */
   response?: ResponseRecord;
+  /** Who sent it: the request panel (the default) or the live preview. */
+  source?: "panel" | "preview";
 }
 
 /** The history store. */

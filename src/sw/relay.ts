@@ -8,6 +8,7 @@ import { PendingReplies } from "../protocol/pending-replies";
 import type {
   PageToWorkerMessage,
   PanelReply,
+  PreviewReply,
   WorkerToPageMessage,
 } from "../protocol/service-worker";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
@@ -54,6 +55,9 @@ export class ServerRelay {
       "message",
       (event: MessageEvent<WorkerToPageMessage>) => {
         if (event.data?.type === "runner-wanted") this.attachRunner();
+        if (event.data?.type === "preview-request" && event.ports[0]) {
+          void this.answerPreview(event.data.id, event.data.request, event.ports[0]);
+        }
       },
     );
     // A new version took over: it has no port to our runner yet.
@@ -65,6 +69,40 @@ export class ServerRelay {
     const worker = navigator.serviceWorker.controller ?? this.registration.active;
     if (!worker) throw new Error("The service worker is not active.");
     return worker;
+  }
+
+  /** Serves the preview frame's requests; set by the engine. */
+  onPreview: ((request: RequestRecord) => Promise<ResponseRecord>) | null = null;
+
+  private async answerPreview(
+    id: number,
+    request: RequestRecord,
+    port: MessagePort,
+  ): Promise<void> {
+    let reply: PreviewReply;
+    try {
+      if (!this.onPreview) throw new Error("The playground is still starting.");
+      reply = { type: "preview-response", id, response: await this.onPreview(request) };
+    } catch (error) {
+      reply = {
+        type: "preview-error",
+        id,
+        error: error instanceof Error ? error.message : String(error),
+      };
+    }
+    // The page keeps no copy of the body it hands on: copy, then move the copy.
+    if (reply.type === "preview-response") {
+      const body = reply.response.body.slice();
+      reply = { ...reply, response: { ...reply.response, body } };
+      port.postMessage(reply, [body.buffer]);
+    } else {
+      port.postMessage(reply);
+    }
+  }
+
+  /** The scope the service worker serves: the preview's root. */
+  get scope(): string {
+    return this.registration.scope;
   }
 
   /** Give the service worker a (new) port to the runner. */

@@ -2,6 +2,7 @@
  * @module HistoryTab
  * Every request sent, newest first: click one to put it back in the panel.
  */
+import { inspectResponse } from "../../app/engine";
 import { clearHistory, useHistory } from "../../state/history";
 import { replaceRequest } from "../../state/request";
 
@@ -24,7 +25,10 @@ export function HistoryTab() {
               title="Put this request back in the panel"
               onClick={() => replaceRequest(structuredClone(entry.draft))}
             >
-              <span className="method">{entry.method}</span>
+              <span className="method">
+                {entry.source === "preview" && <span className="badge">preview</span>}
+                {entry.method}
+              </span>
               <span className="target">{entry.target}</span>
               <span className="status">{entry.status}</span>
               <span className="meta">
@@ -32,6 +36,16 @@ export function HistoryTab() {
                 {new Date(entry.at).toLocaleTimeString()}
               </span>
             </button>
+            {entry.response && (
+              <button
+                type="button"
+                className="small"
+                aria-label={`Inspect the response to ${entry.method} ${entry.target}`}
+                onClick={() => inspectResponse(entry.response!)}
+              >
+                Inspect
+              </button>
+            )}
           </li>
         ))}
       </ol>
