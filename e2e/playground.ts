@@ -22,7 +22,7 @@ export class Playground {
     this.editor = page.getByRole("region", { name: "Editor" });
     this.buildStatus = page.getByRole("status", { name: "Build status" });
     this.method = page.getByLabel("Method");
-    this.url = page.getByLabel("URL");
+    this.url = page.getByLabel("URL", { exact: true });
     this.send = page.getByRole("button", { name: "Send" });
     this.status = page.getByLabel("Response status");
     this.responseHeaders = page.getByRole("table", { name: "Response headers" });
@@ -50,8 +50,10 @@ export class Playground {
     await this.focusEditor();
     await this.page.keyboard.press("ControlOrMeta+A");
     await this.page.keyboard.press("ControlOrMeta+V");
-    // Monaco draws only the lines in view, in any DOM order: look for the longest word.
-    const word = text.split(/\s+/).reduce((a, w) => (w.length > a.length ? w : a), "");
+    // Monaco draws only the lines in view, in any DOM order; after a paste the
+    // view shows the end: look for the longest word of the last lines.
+    const tail = text.trim().split("\n").slice(-3).join(" ");
+    const word = tail.split(/\s+/).reduce((a, w) => (w.length > a.length ? w : a), "");
     await expect(this.editor.locator(".view-lines")).toContainText(word);
   }
 

@@ -192,7 +192,7 @@ test("every request is in the history, and a click restores it", async ({ page }
   const history = page.getByRole("list", { name: "Request history" });
   await expect(history.getByRole("listitem")).toHaveCount(2);
   await expect(history.getByRole("listitem").first()).toContainText("DELETE/second200 OK");
-  await history.getByRole("button", { name: /GET\s*\/first/ }).click();
+  await history.getByRole("button", { name: /^GET\s*\/first/ }).click();
   await expect(playground.method).toHaveValue("GET");
   await expect(playground.url).toHaveValue("/first");
 

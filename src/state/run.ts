@@ -36,8 +36,6 @@ export interface RunState {
   sent: { built: BuiltRequest; draft: RequestDraft } | null;
   /** The redirects followed on the way to `response`: each status and Location. */
   redirects: { status: string; location: string }[];
-  /** The service worker could not start. */
-  serverError: string | null;
 }
 
 /** The run store. */
@@ -52,7 +50,6 @@ export const useRun = create<RunState>(() => ({
   sendErrorField: null,
   sent: null,
   redirects: [],
-  serverError: null,
 }));
 
 /** Change some fields of the run state. */

@@ -14,6 +14,8 @@ import type {
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 
 const RELOAD_FLAG = "wsgi-playground:reloaded-for-controller";
+/** How long the service worker may take to start before the page goes on without it. */
+const START_TIMEOUT_MS = 8_000;
 const REQUEST_TIMEOUT_MS = 65_000;
 
 /** Register the service worker; resolves with its registration once one is active. */
@@ -24,11 +26,19 @@ export async function registerServiceWorker(): Promise<ServiceWorkerRegistration
     );
   }
   const url = `${import.meta.env.BASE_URL}sw.js`;
-  await navigator.serviceWorker.register(url, {
-    type: import.meta.env.DEV ? "module" : "classic",
-    updateViaCache: "none",
-  });
-  const registration = await navigator.serviceWorker.ready;
+  const start = navigator.serviceWorker
+    .register(url, { type: import.meta.env.DEV ? "module" : "classic", updateViaCache: "none" })
+    .then(() => navigator.serviceWorker.ready);
+  // Some contexts (an embedding, a policy) accept the registration and never activate it.
+  const registration = await Promise.race([
+    start,
+    new Promise<never>((_, reject) =>
+      setTimeout(
+        () => reject(new Error(`it did not start within ${START_TIMEOUT_MS / 1000} s`)),
+        START_TIMEOUT_MS,
+      ),
+    ),
+  ]);
   // A hard reload loads the page without a controller, and clients.claim()
   // already ran: reload once so the page (and its preview) are served again.
   if (!navigator.serviceWorker.controller) {

@@ -8,14 +8,8 @@ import { useRun } from "../../state/run";
 /** Build errors, shown above the response. */
 export function BuildStatus() {
   const build = useRun((state) => state.build);
-  const serverError = useRun((state) => state.serverError);
   return (
     <>
-      {serverError && (
-        <p className="error" role="alert">
-          The in-page server could not start: {serverError}
-        </p>
-      )}
       {build.phase === "failed" && (
         <div className="error" role="alert" aria-label="Build errors">
           <strong>The app does not compile.</strong>

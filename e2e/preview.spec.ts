@@ -1,0 +1,153 @@
+/**
+ * The live preview, clicked through as a person uses it: the app runs as a
+ * site, its links, forms, redirects and scripts reach it, its cookies are
+ * kept, and the preview survives reloads and a stopped service worker.
+ */
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { Playground } from "./playground";
+import { SUBPATH_URL } from "./servers";
+
+const SITE = readFileSync(new URL("./apps/site.ts", import.meta.url), "utf8");
+const BASE64 = readFileSync(new URL("./apps/base64.ts", import.meta.url), "utf8");
+
+async function openWith(page: Page, source: string, url = "./"): Promise<Playground> {
+  const playground = new Playground(page);
+  await playground.open(url);
+  await playground.replaceCode(source);
+  await expect(playground.buildStatus).toHaveText(/#2 ready/);
+  await page.getByRole("button", { name: /^Open http/ }).click();
+  return playground;
+}
+
+function frame(page: Page) {
+  return page.frameLocator('iframe[title="Preview"]');
+}
+
+test('the seeds\' base64 app, end to end, with href="/" back home', async ({ page }) => {
+  await openWith(page, BASE64);
+  const site = frame(page);
+  await expect(site.getByText("Welcome! Enter a string:")).toBeVisible();
+  await site.getByRole("textbox").fill("hello wsgi");
+  await site.getByRole("button").click();
+  await expect(site.locator("body")).toContainText(
+    "'hello wsgi' base64 encoded is: aGVsbG8gd3NnaQ==",
+  );
+  await expect(page.getByLabel("Preview URL")).toHaveValue("/encode?mystring=hello+wsgi");
+  await site.getByRole("link", { name: "Return to the home page" }).click();
+  await expect(site.getByText("Welcome! Enter a string:")).toBeVisible();
+  await expect(page.getByLabel("Preview URL")).toHaveValue("/");
+  await page.screenshot({ path: "test-results/screens/preview-base64.png" });
+});
+
+test("a POST form with a file reaches the app", async ({ page }) => {
+  await openWith(page, SITE);
+  const site = frame(page);
+  await site.locator('input[type="file"]').setInputFiles({
+    name: "notes.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from("twelve bytes"),
+  });
+  await site.locator('input[name="note"]').fill("from the preview");
+  await site.getByRole("button", { name: "Upload" }).click();
+  await expect(site.locator("#upload")).toHaveText("notes.txt: 12 bytes, note from the preview");
+});
+
+test("a redirect after POST lands on the page it names", async ({ page }) => {
+  await openWith(page, SITE);
+  const site = frame(page);
+  await site.locator('input[name="item"]').fill("first item");
+  await site.getByRole("button", { name: "Add" }).click();
+  await expect(site.getByRole("heading", { name: "List" })).toBeVisible();
+  await expect(site.getByRole("listitem")).toHaveText(["first item"]);
+  await expect(page.getByLabel("Preview URL")).toHaveValue("/list");
+  await site.getByRole("link", { name: "Home" }).click();
+  await expect(site.getByRole("heading", { name: "Home" })).toBeVisible();
+});
+
+test("a cookie the app sets is kept in the shared jar and sent back", async ({ page }) => {
+  const playground = await openWith(page, SITE);
+  const site = frame(page);
+  await expect(site.locator("#who")).toHaveText("Not logged in");
+  await site.getByRole("link", { name: "Log in as Ada" }).click();
+  await expect(site.locator("#who")).toHaveText("Hello, Ada");
+  // The request panel shares the jar.
+  await playground.tab("Cookies").click();
+  await expect(page.getByRole("table", { name: "Cookies" })).toContainText("user");
+  await playground.sendForResponse("click");
+  await expect(playground.responseBody).toContainText("Hello, Ada");
+});
+
+test("the app page's own script fetches JSON from the app", async ({ page }) => {
+  await openWith(page, SITE);
+  const site = frame(page);
+  await site.getByRole("link", { name: "Script page" }).click();
+  await expect(site.locator("#out")).toHaveText("fetched from the app at /api/data");
+});
+
+test("reload, back and forward work in the preview", async ({ page }) => {
+  await openWith(page, SITE);
+  await page.getByLabel("Preview URL").fill("/count");
+  await page.getByRole("button", { name: "Go" }).click();
+  const site = frame(page);
+  await expect(site.locator("#count")).toHaveText(/visit \d+/);
+  const first = Number((await site.locator("#count").innerText()).split(" ")[1]);
+  await page.getByRole("button", { name: "Reload" }).click();
+  await expect(site.locator("#count")).toHaveText(`visit ${first + 1}`);
+  await page.getByRole("button", { name: "Back" }).click();
+  await expect(site.getByRole("heading", { name: "Home" })).toBeVisible();
+  await page.getByRole("button", { name: "Forward" }).click();
+  await expect(site.locator("#count")).toHaveText(/visit \d+/);
+});
+
+test("preview requests are in the history and open in the inspector", async ({ page }) => {
+  const playground = await openWith(page, SITE);
+  await expect(frame(page).getByRole("heading", { name: "Home" })).toBeVisible();
+  await playground.tab("History").click();
+  const entry = page.getByRole("list", { name: "Request history" }).getByRole("listitem").first();
+  await expect(entry).toContainText("preview");
+  await expect(entry).toContainText("GET/200 OK");
+  await entry.getByRole("button", { name: /^Inspect/ }).click();
+  await expect(playground.status).toHaveText("200 OK");
+  await expect(playground.responseBody).toContainText("<h1>Home</h1>");
+});
+
+test("the preview recovers after its service worker is stopped", async ({ page }) => {
+  const playground = await openWith(page, SITE);
+  const site = frame(page);
+  await expect(site.getByRole("heading", { name: "Home" })).toBeVisible();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("ServiceWorker.enable");
+  await cdp.send("ServiceWorker.stopAllWorkers");
+  await site.getByRole("link", { name: "List" }).click();
+  await expect(site.getByRole("heading", { name: "List" })).toBeVisible();
+  await cdp.send("ServiceWorker.stopAllWorkers");
+  // Focus is in the preview frame, where Ctrl+Enter belongs to the app's page: click Send.
+  await playground.sendForResponse("click");
+  await expect(playground.status).toHaveText("200 OK");
+});
+
+test.describe("without service workers", () => {
+  test.use({ serviceWorkers: "block" });
+
+  test("the preview says so and the request panel still works", async ({ page }) => {
+    const playground = new Playground(page);
+    await playground.open();
+    await expect(page.getByLabel("Preview unavailable")).toContainText("needs a service worker");
+    await playground.sendForResponse();
+    await expect(playground.responseBody).toHaveText("Hello world!");
+  });
+});
+
+test("under a sub-path the app is mounted there, with SCRIPT_NAME set", async ({ page }) => {
+  await openWith(page, SITE, SUBPATH_URL);
+  await expect(page.getByLabel("Preview mount")).toContainText("/tools/wsgi-playground");
+  await page.getByLabel("Preview URL").fill("/tools/wsgi-playground/env");
+  await page.getByRole("button", { name: "Go" }).click();
+  const site = frame(page);
+  await expect(site.locator("#env")).toHaveText(
+    "SCRIPT_NAME=[/tools/wsgi-playground] PATH_INFO=[/env]",
+  );
+  await site.getByRole("link", { name: "relative link" }).click();
+  await expect(site.getByRole("heading", { name: "List" })).toBeVisible();
+});
