@@ -7,11 +7,13 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { startEngine } from "./app/engine";
+import { openStartProject } from "./app/startup";
 import { loadCookies } from "./state/cookies";
 import { loadHistory } from "./state/history";
 import "./app/app.css";
 
 startEngine();
+void openStartProject();
 void loadCookies();
 void loadHistory();
 

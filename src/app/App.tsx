@@ -7,6 +7,10 @@ import { useEffect, useState } from "react";
 import { Group, Panel, Separator } from "react-resizable-panels";
 import { Editor } from "../components/Editor/Editor";
 import { Preview } from "../components/Preview/Preview";
+import { Banners } from "../components/TopBar/Banners";
+import { Examples } from "../components/TopBar/Examples";
+import { ProjectBar } from "../components/TopBar/ProjectBar";
+import { ShareButton } from "../components/TopBar/ShareButton";
 import { RequestPanel } from "../components/RequestPanel/RequestPanel";
 import { ResponsePanel } from "../components/ResponsePanel/ResponsePanel";
 import { useRun } from "../state/run";
@@ -20,11 +24,13 @@ function BuildBadge() {
   const text =
     build.phase === "idle"
       ? "Starting…"
-      : build.phase === "compiling"
-        ? "Compiling…"
-        : build.phase === "ready"
-          ? `Build #${build.buildId} ready`
-          : `Build #${build.buildId} failed`;
+      : build.phase === "held"
+        ? "Waiting for Run"
+        : build.phase === "compiling"
+          ? "Compiling…"
+          : build.phase === "ready"
+            ? `Build #${build.buildId} ready`
+            : `Build #${build.buildId} failed`;
   return (
     <span className={`build-badge build-${build.phase}`} role="status" aria-label="Build status">
       {text}
@@ -79,11 +85,15 @@ export function App() {
       <header className="topbar">
         <h1>WSGI Playground</h1>
         <BuildBadge />
+        <ProjectBar />
+        <Examples />
+        <ShareButton />
         <span className="spacer" />
         <span className="tagline">
           PEP 3333 in your browser, faithful to CPython&rsquo;s wsgiref
         </span>
       </header>
+      <Banners />
       <main className="workbench">
         <Group orientation={narrow ? "vertical" : "horizontal"} className="panes">
           <Panel id="left" defaultSize="48%" minSize="20%">

@@ -53,7 +53,6 @@ export function startEngine(): void {
   });
   // Without a service worker the panel still works (straight to the runner); the preview cannot.
   relay.catch((error: unknown) => updatePreview({ available: false, reason: message(error) }));
-  void ensureBuilt();
 }
 
 async function build(
@@ -91,7 +90,11 @@ async function build(
 
 /** Build the current files unless that exact project is already built (or building). */
 export function ensureBuilt(): Promise<boolean> {
-  const { files, entry } = useWorkspace.getState();
+  const { files, entry, trusted } = useWorkspace.getState();
+  if (!trusted) {
+    updateRun({ build: { phase: "held" } });
+    return Promise.resolve(false);
+  }
   const key = JSON.stringify([entry, files]);
   if (current?.key === key) return current.done;
   const buildId = ++buildSeq;
@@ -181,8 +184,9 @@ export async function sendRequest(draft: RequestDraft = useRequest.getState()): 
     buildRequest(draft); // refuse a bad request before building the app
     if (!(await ensureBuilt())) {
       updateRun({
-        sendError:
-          "The app did not build, so the request was not sent. The last response is still shown.",
+        sendError: useWorkspace.getState().trusted
+          ? "The app did not build, so the request was not sent. The last response is still shown."
+          : "This code came from a link: read it, then press Run to run it.",
       });
       return;
     }

@@ -20,6 +20,7 @@ export { FieldStorage, MiniFieldStorage, parse_header } from "./field-storage";
 export type { FieldStorageOptions, FieldValue } from "./field-storage";
 export { Headers } from "./headers";
 export { escape } from "./html";
+export { gzip } from "./gzip";
 export { BytesIO, StringIO } from "./io";
 export { parse_qs, parse_qsl, quote, unquote, unquote_to_bytes } from "./urllib";
 export type { Encoding, ParseQsOptions } from "./urllib";

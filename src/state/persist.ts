@@ -3,13 +3,14 @@
  * Saving small stores in IndexedDB (through idb-keyval). Saving can fail
  * (private windows, a full disk): the page keeps working and says so once.
  */
-import { get, set } from "idb-keyval";
-
-let warned: string | null = null;
+import { del, get, set } from "idb-keyval";
+import { create } from "zustand";
 
 /** What went wrong with local saving, if anything, for a banner. */
-export function storageWarning(): string | null {
-  return warned;
+export const useStorageWarning = create<{ warning: string | null }>(() => ({ warning: null }));
+
+function warn(text: string): void {
+  if (!useStorageWarning.getState().warning) useStorageWarning.setState({ warning: text });
 }
 
 /** Read a saved value; undefined when there is none or storage is unavailable. */
@@ -17,7 +18,9 @@ export async function load<T>(key: string): Promise<T | undefined> {
   try {
     return await get<T>(key);
   } catch (error) {
-    warned ??= `Local saving is unavailable (${error instanceof Error ? error.message : String(error)}); nothing is lost now, but it will not be kept after you close the page.`;
+    warn(
+      `Local saving is unavailable (${error instanceof Error ? error.message : String(error)}): the page works, but your work will not be kept after you close it. Download it as a zip, or share its link.`,
+    );
     return undefined;
   }
 }
@@ -28,8 +31,11 @@ export function saveLater(key: string, value: () => unknown, delay = 300): void 
   timers.set(
     key,
     setTimeout(() => {
-      set(key, value()).catch((error: unknown) => {
-        warned ??= `Could not save locally (${error instanceof Error ? error.message : String(error)}).`;
+      const data = value();
+      (data === undefined ? del(key) : set(key, data)).catch((error: unknown) => {
+        warn(
+          `Could not save locally (${error instanceof Error ? error.message : String(error)}): the page works, but download your work as a zip or share its link to keep it.`,
+        );
       });
     }, delay),
   );

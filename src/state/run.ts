@@ -11,6 +11,7 @@ import type { ResponseRecord } from "../wsgi/records";
 /** Where the latest build stands. */
 export type BuildState =
   | { phase: "idle" }
+  | { phase: "held" }
   | { phase: "compiling"; buildId: number }
   | { phase: "ready"; buildId: number; compileTime: number }
   | { phase: "failed"; buildId: number; errors: CompileMessage[] }

@@ -13,6 +13,8 @@ export interface WorkspaceState {
   entry: string;
   /** The file shown in the editor. */
   active: string;
+  /** False for code that came from a link: it does not run until the user presses Run. */
+  trusted: boolean;
 }
 
 /** The workspace store. */
@@ -20,7 +22,13 @@ export const useWorkspace = create<WorkspaceState>(() => ({
   files: { "app.ts": DEFAULT_APP },
   entry: "app.ts",
   active: "app.ts",
+  trusted: true,
 }));
+
+/** The user read the code from a link and pressed Run. */
+export function trustCode(): void {
+  useWorkspace.setState({ trusted: true });
+}
 
 /** Replace one file's text. */
 export function setFileText(path: string, text: string): void {

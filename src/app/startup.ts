@@ -1,0 +1,58 @@
+/**
+ * @module startup
+ * What the page opens with: the project a share link carries (held until
+ * the user presses Run), else the project that was on screen last, else a
+ * new one. A broken link says what is wrong and leaves saved work as it was.
+ */
+import { fromShared } from "../share/project-state";
+import { decodeShare, isShareFragment } from "../share/share-codec";
+import {
+  adoptProject,
+  createProject,
+  currentContent,
+  loadProjects,
+  showContent,
+  watchForChanges,
+} from "../state/projects";
+import { currentFragment, syncUrl, useShareLink } from "../state/share-link";
+import { ensureBuilt } from "./engine";
+
+/** Put the right project on screen, then build it (unless it waits for Run). */
+export async function openStartProject(): Promise<void> {
+  const hash = location.hash;
+  const saved = await loadProjects();
+  let opened = false;
+  if (saved) {
+    showContent(saved.content, true);
+    adoptProject(saved.id);
+  }
+  if (isShareFragment(hash)) {
+    // The address bar tracks the project on screen: a reload of it is not a new link.
+    const same = saved !== null && `#${currentFragment()}` === hash;
+    if (!same) {
+      try {
+        const project = decodeShare(hash);
+        createProject(
+          project.name ? `${project.name} (from a link)` : "From a link",
+          fromShared(project),
+          false,
+        );
+        useShareLink.setState({ fromLink: true });
+        opened = true;
+      } catch (error) {
+        useShareLink.setState({ error: error instanceof Error ? error.message : String(error) });
+        if (saved) showContent(saved.content, true);
+        const fragment = currentFragment();
+        history.replaceState(
+          history.state,
+          "",
+          `${location.pathname}${location.search}${fragment ? `#${fragment}` : ""}`,
+        );
+      }
+    }
+  }
+  if (!saved && !opened) createProject("My project", currentContent());
+  watchForChanges();
+  syncUrl();
+  void ensureBuilt();
+}

@@ -1,0 +1,54 @@
+/**
+ * @module Banners
+ * What the user must know before going on: a broken link (their saved work
+ * is untouched), code from a link that waits for Run, storage that cannot
+ * save.
+ */
+import { ensureBuilt } from "../../app/engine";
+import { useStorageWarning } from "../../state/persist";
+import { useShareLink } from "../../state/share-link";
+import { trustCode, useWorkspace } from "../../state/workspace";
+
+/** The banners under the top bar. */
+export function Banners() {
+  const { error } = useShareLink();
+  const trusted = useWorkspace((state) => state.trusted);
+  const storage = useStorageWarning((state) => state.warning);
+  return (
+    <>
+      {error && (
+        <div className="banner banner-error" role="alert" aria-label="Link problem">
+          <strong>This link could not be opened.</strong> {error} Your saved work is unchanged.
+          <button
+            type="button"
+            className="small"
+            onClick={() => useShareLink.setState({ error: null })}
+          >
+            Dismiss
+          </button>
+        </div>
+      )}
+      {!trusted && (
+        <div className="banner banner-hold" role="alert" aria-label="Code from a link">
+          <strong>This code came from a link or a file, and has not run.</strong> Read it, then run
+          it if you trust it.
+          <button
+            type="button"
+            className="small primary"
+            onClick={() => {
+              trustCode();
+              void ensureBuilt();
+            }}
+          >
+            Run
+          </button>
+        </div>
+      )}
+      {storage && (
+        <div className="banner banner-warn" role="alert" aria-label="Storage problem">
+          {storage}
+        </div>
+      )}
+    </>
+  );
+}

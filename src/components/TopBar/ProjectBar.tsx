@@ -1,0 +1,126 @@
+/**
+ * @module ProjectBar
+ * The saved projects: switch, new, rename, duplicate, delete, download as a
+ * zip of plain files, open a zip.
+ */
+import { useRef, useState } from "react";
+import { newProjectContent } from "../../share/project-state";
+import { projectToZip, zipToProject } from "../../share/zip";
+import {
+  createProject,
+  currentContent,
+  currentName,
+  deleteProject,
+  duplicateProject,
+  openProject,
+  renameProject,
+  useProjects,
+} from "../../state/projects";
+
+function download(bytes: Uint8Array, name: string) {
+  const url = URL.createObjectURL(new Blob([bytes.slice()], { type: "application/zip" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The project controls of the top bar. */
+export function ProjectBar() {
+  const { projects, currentId } = useProjects();
+  const [problem, setProblem] = useState<string | null>(null);
+  const upload = useRef<HTMLInputElement>(null);
+  return (
+    <div className="project-bar">
+      <select
+        aria-label="Project"
+        value={currentId ?? ""}
+        onChange={(event) => void openProject(event.target.value)}
+      >
+        {projects.map((project) => (
+          <option key={project.id} value={project.id}>
+            {project.name}
+          </option>
+        ))}
+      </select>
+      <details className="menu">
+        <summary aria-label="Project actions">Project ▾</summary>
+        <div className="menu-items" role="menu">
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => createProject("New project", newProjectContent())}
+          >
+            New
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              const name = prompt("Rename the project", currentName());
+              if (name && currentId) renameProject(currentId, name);
+            }}
+          >
+            Rename…
+          </button>
+          <button type="button" role="menuitem" onClick={duplicateProject}>
+            Duplicate
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              if (currentId && confirm(`Delete "${currentName()}"? This cannot be undone.`))
+                void deleteProject(currentId);
+            }}
+          >
+            Delete…
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() =>
+              download(
+                projectToZip(currentContent()),
+                `${currentName().replace(/[^\w.-]+/g, "-")}.zip`,
+              )
+            }
+          >
+            Download zip
+          </button>
+          <button type="button" role="menuitem" onClick={() => upload.current?.click()}>
+            Open zip…
+          </button>
+        </div>
+      </details>
+      <input
+        ref={upload}
+        type="file"
+        accept=".zip,application/zip"
+        aria-label="Open a project zip"
+        hidden
+        onChange={async (event) => {
+          const file = event.target.files?.[0];
+          event.target.value = "";
+          if (!file) return;
+          try {
+            createProject(
+              file.name.replace(/\.zip$/i, ""),
+              zipToProject(new Uint8Array(await file.arrayBuffer())),
+              false,
+            );
+            setProblem(null);
+          } catch (error) {
+            setProblem(error instanceof Error ? error.message : String(error));
+          }
+        }}
+      />
+      {problem && (
+        <span className="bar-error" role="alert" aria-label="Zip problem">
+          {problem}
+        </span>
+      )}
+    </div>
+  );
+}
