@@ -72,10 +72,18 @@ export function Editor() {
       ariaLabel: `Code editor: ${active}`,
       tabSize: 2,
     });
+    // Another project (a link, a zip, an example) replaces the text from outside.
+    const shown = useWorkspace.getState().files[active] ?? "";
+    if (model.getValue() !== shown) model.setValue(shown);
     const listener = model.onDidChangeContent(() => setFileText(active, model.getValue()));
+    const external = useWorkspace.subscribe((state) => {
+      const text = state.files[active];
+      if (text !== undefined && text !== model.getValue()) model.setValue(text);
+    });
     setEditor(editor);
     return () => {
       setEditor(null);
+      external();
       listener.dispose();
       editor.dispose();
     };

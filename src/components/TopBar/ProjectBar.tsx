@@ -44,7 +44,15 @@ export function ProjectBar() {
           </option>
         ))}
       </select>
-      <details className="menu">
+      <details
+        className="menu"
+        onClick={(event) => {
+          // Choosing an item closes the menu.
+          if ((event.target as HTMLElement).getAttribute("role") === "menuitem") {
+            (event.currentTarget as HTMLDetailsElement).open = false;
+          }
+        }}
+      >
         <summary aria-label="Project actions">Project ▾</summary>
         <div className="menu-items" role="menu">
           <button

@@ -1,0 +1,209 @@
+/**
+ * Projects that last: share links, local saving, zips, and the examples
+ * gallery, each checked as a person would use it.
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { Playground } from "./playground";
+import { ROOT_URL } from "./servers";
+
+const EXAMPLES = JSON.parse(
+  readFileSync(new URL("../src/examples/examples.json", import.meta.url), "utf8"),
+) as {
+  title: string;
+  expect: { status: string; body?: string[]; header?: string[]; errors?: string };
+}[];
+
+const GREETER = `import { b } from "wsgi";
+import type { Environ, StartResponse } from "wsgi";
+
+export default function app(environ: Environ, start_response: StartResponse) {
+  start_response("200 OK", [["Content-Type", "text/plain"]]);
+  return [b\`shared app says \${environ.REQUEST_METHOD} \${environ.QUERY_STRING}\`];
+}
+`;
+
+async function editorText(page: Page): Promise<string> {
+  const text = await page
+    .getByRole("region", { name: "Editor" })
+    .locator(".view-lines")
+    .innerText();
+  return text.replace(/\u00a0/g, " "); // Monaco draws spaces as no-break spaces
+}
+
+test("a share link opens the same files and request elsewhere, and runs only after Run", async ({
+  page,
+  browser,
+}) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.replaceCode(GREETER);
+  await playground.method.fill("PATCH");
+  await playground.url.fill("/x?shared=yes");
+  await playground.sendForResponse();
+  await expect(playground.responseBody).toHaveText("shared app says PATCH shared=yes");
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Share" }).click();
+  await expect(page.getByLabel("Share link")).toContainText("Link copied (");
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/#v1\./);
+
+  const other = await browser.newContext();
+  const visitor = await other.newPage();
+  const theirs = new Playground(visitor);
+  await visitor.goto(link);
+  await expect(visitor.getByLabel("Code from a link")).toContainText("has not run");
+  await expect(theirs.buildStatus).toHaveText("Waiting for Run");
+  await expect(theirs.method).toHaveValue("PATCH");
+  await expect(theirs.url).toHaveValue("/x?shared=yes");
+  expect(await editorText(visitor)).toContain("shared app says");
+  await theirs.pressSend();
+  await expect(visitor.getByLabel("Request error")).toContainText("press Run");
+  await visitor.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(theirs.buildStatus).toHaveText(/ready/);
+  await theirs.sendForResponse();
+  await expect(theirs.responseBody).toHaveText("shared app says PATCH shared=yes");
+  await other.close();
+});
+
+test("work is saved as it is typed: a reload restores it", async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.replaceCode(GREETER);
+  await playground.url.fill("/?kept");
+  await page.waitForTimeout(800); // the save is debounced
+  await page.reload();
+  await expect(playground.buildStatus).toHaveText(/ready/);
+  await expect(page.getByLabel("Code from a link")).toHaveCount(0);
+  await expect(playground.url).toHaveValue("/?kept");
+  await playground.sendForResponse();
+  await expect(playground.responseBody).toHaveText("shared app says GET kept");
+});
+
+const BROKEN: [string, string][] = [
+  ["bad base64", "#v1.ab$cd"],
+  ["bad compression", "#v1.aGVsbG8gd29ybGQ"],
+  ["a newer version", "#v7.AAAA"],
+  // Over the playground's 1 MB limit (the browser itself refuses 2 MB URLs).
+  ["a 1.5 MB fragment", `#v1.${"A".repeat(1.5 * 1024 * 1024)}`],
+];
+
+for (const [kind, fragment] of BROKEN) {
+  test(`a link with ${kind} says what is wrong and keeps saved work`, async ({ page }) => {
+    const playground = new Playground(page);
+    await playground.open();
+    await playground.replaceCode(GREETER);
+    await page.waitForTimeout(800);
+    await page.goto(`${ROOT_URL}${fragment}`);
+    await page.reload();
+    await expect(page.getByLabel("Link problem")).toContainText("could not be opened");
+    await expect(page.getByLabel("Link problem")).toContainText("Your saved work is unchanged");
+    await expect(playground.buildStatus).toHaveText(/ready/);
+    expect(await editorText(page)).toContain("shared app says");
+  });
+}
+
+test("the share command's link opens the right files and request", async ({ page }) => {
+  const dir = tmpdir();
+  writeFileSync(join(dir, "cli-app.ts"), GREETER.replace("shared app", "cli app"));
+  const link = execFileSync(
+    "npx",
+    [
+      "tsx",
+      "scripts/share.ts",
+      join(dir, "cli-app.ts"),
+      "--method",
+      "PUT",
+      "--url",
+      "/cli?from=command",
+      "--header",
+      "X-From: cli",
+      "--data",
+      "a=1",
+      "--base",
+      ROOT_URL,
+    ],
+    { encoding: "utf8" },
+  ).trim();
+  const playground = new Playground(page);
+  await page.goto(link);
+  await expect(playground.method).toHaveValue("PUT");
+  await expect(playground.url).toHaveValue("/cli?from=command");
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await playground.sendForResponse();
+  await expect(playground.responseBody).toHaveText("cli app says PUT from=command");
+  await playground.responseTab("Environ");
+  await expect(playground.row(playground.environ, "HTTP_X_FROM")).toHaveText("cli");
+  await expect(playground.row(playground.environ, "CONTENT_LENGTH")).toHaveText("3");
+});
+
+test("a project zip downloads and opens again as the same project", async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.replaceCode(GREETER);
+  await playground.method.fill("DELETE");
+  await page.getByLabel("Project actions").click();
+  const download = page.waitForEvent("download");
+  await page.getByRole("menuitem", { name: "Download zip" }).click();
+  const path = await (await download).path();
+  const zip = readFileSync(path);
+  await page.getByLabel("Project actions").click();
+  await page.getByRole("menuitem", { name: "New" }).click();
+  await expect(playground.method).toHaveValue("GET");
+  await page
+    .getByLabel("Open a project zip")
+    .setInputFiles({ name: "greeter.zip", mimeType: "application/zip", buffer: zip });
+  await expect(page.getByLabel("Project", { exact: true })).toHaveValue(/.+/);
+  await expect(page.getByLabel("Project", { exact: true }).locator("option:checked")).toHaveText(
+    "greeter",
+  );
+  await expect(playground.method).toHaveValue("DELETE");
+  expect(await editorText(page)).toContain("shared app says");
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await playground.sendForResponse();
+  await expect(playground.responseBody).toHaveText("shared app says DELETE ");
+});
+
+test("projects can be switched without losing either", async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.replaceCode(GREETER);
+  await page.getByLabel("Project actions").click();
+  await page.getByRole("menuitem", { name: "New" }).click();
+  expect(await editorText(page)).toContain("Hello world");
+  await page.getByLabel("Project", { exact: true }).selectOption({ label: "My project" });
+  await expect.poll(() => editorText(page)).toContain("shared app says");
+});
+
+for (const example of EXAMPLES) {
+  test(`example: ${example.title}`, async ({ page }) => {
+    const playground = new Playground(page);
+    await playground.open();
+    await page.getByRole("button", { name: "Examples" }).click();
+    await page
+      .getByRole("dialog", { name: "Examples" })
+      .getByRole("button", { name: new RegExp(`^${example.title.replace(/[()?:.*+]/g, "\\$&")}`) })
+      .click();
+    await expect(page.getByLabel("Project", { exact: true }).locator("option:checked")).toHaveText(
+      example.title,
+    );
+    await expect(playground.buildStatus).toHaveText(/ready/);
+    await playground.sendForResponse();
+    await expect(playground.status).toHaveText(example.expect.status);
+    for (const text of example.expect.body ?? [])
+      await expect(playground.responseBody).toContainText(text);
+    if (example.expect.header) {
+      const [name, value] = example.expect.header as [string, string];
+      await expect(playground.row(playground.responseHeaders, name)).toContainText(value);
+    }
+    if (example.expect.errors) {
+      await playground.responseTab("Errors log");
+      await expect(page.getByRole("region", { name: "Errors log" })).toContainText(
+        example.expect.errors,
+      );
+    }
+  });
+}

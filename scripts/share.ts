@@ -1,0 +1,97 @@
+/**
+ * `npm run share -- app.ts [more files] [--method M] [--url '/path?query']
+ *   [--header 'Name: value']... [--data TEXT | --data-file FILE] [--base URL]`
+ *
+ * Prints a WSGI Playground link that opens these files (the first is the
+ * entry) with this request. The link format is described in the README.
+ */
+import { readFileSync } from "node:fs";
+import { basename, isAbsolute, normalize } from "node:path";
+import { parseArgs } from "node:util";
+import { encodeShare, type SharedProject } from "../src/share/share-codec.ts";
+
+const USAGE =
+  "usage: npm run share -- app.ts [more files] [--method M] [--url '/path?query'] [--header 'Name: value']... [--data TEXT | --data-file FILE] [--base URL]";
+
+function fail(message: string): never {
+  process.stderr.write(`share: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+const { values, positionals } = (() => {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        method: { type: "string" },
+        url: { type: "string" },
+        header: { type: "string", multiple: true },
+        data: { type: "string" },
+        "data-file": { type: "string" },
+        base: { type: "string", default: "http://127.0.0.1:4173/" },
+      },
+    });
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+})();
+
+if (positionals.length === 0) fail("name at least one file; the first is the entry.");
+if (values.data !== undefined && values["data-file"] !== undefined)
+  fail("give --data or --data-file, not both.");
+
+const files: Record<string, string> = {};
+for (const path of positionals) {
+  try {
+    // A file outside the current folder keeps only its name in the project.
+    const name =
+      isAbsolute(path) || normalize(path).startsWith("..") ? basename(path) : normalize(path);
+    files[name] = readFileSync(path, "utf8");
+  } catch {
+    fail(`cannot read ${path}.`);
+  }
+}
+
+const request: NonNullable<SharedProject["request"]> = {};
+if (values.method) request.method = values.method;
+if (values.url) request.target = values.url;
+const headers = (values.header ?? []).map((line) => {
+  const colon = line.indexOf(":");
+  if (colon <= 0) fail(`--header "${line}" is not "Name: value".`);
+  return { name: line.slice(0, colon).trim(), value: line.slice(colon + 1).trim() };
+});
+let body: Uint8Array | null = null;
+if (values.data !== undefined) body = new TextEncoder().encode(values.data);
+if (values["data-file"] !== undefined) {
+  try {
+    body = new Uint8Array(readFileSync(values["data-file"]));
+  } catch {
+    fail(`cannot read ${values["data-file"]}.`);
+  }
+}
+if (body) {
+  const typeAt = headers.findIndex((h) => h.name.toLowerCase() === "content-type");
+  const type =
+    typeAt >= 0 ? headers.splice(typeAt, 1)[0]!.value : "application/x-www-form-urlencoded";
+  let text: string | null = null;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    text = null;
+  }
+  request.body =
+    text !== null
+      ? { mode: "raw", raw: text, rawType: type }
+      : {
+          mode: "binary",
+          binarySource: "hex",
+          hex: Array.from(body, (b) => b.toString(16).padStart(2, "0")).join(" "),
+        };
+  if (text === null) headers.push({ name: "Content-Type", value: type });
+  if (!request.method) request.method = "POST";
+}
+if (headers.length) request.headers = headers;
+
+const project: SharedProject = { files };
+if (Object.keys(request).length) project.request = request;
+process.stdout.write(`${values.base!.split("#")[0]}#${encodeShare(project)}\n`);
