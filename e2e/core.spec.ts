@@ -62,3 +62,31 @@ test("a finding names the line that broke the rule and shows it in the editor", 
     playground.editor.locator(".view-line", { hasText: 'start_response("200 OK", []); // here' }),
   ).toBeVisible();
 });
+
+test("a runaway loop is stopped after the limit, and the next request works", async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.replaceCode(
+    [
+      'import { b } from "wsgi";',
+      'import type { Environ, StartResponse } from "wsgi";',
+      "",
+      "export default function app(environ: Environ, start_response: StartResponse) {",
+      '  if (environ.PATH_INFO === "/spin") while (true) {}',
+      '  start_response("200 OK", [["Content-Type", "text/plain"]]);',
+      "  return [b`still here`];",
+      "}",
+    ].join("\n"),
+  );
+  await expect(playground.buildStatus).toHaveText(/#2 ready/);
+  await playground.url.fill("/spin");
+  await playground.pressSend();
+  // The page stays responsive while the app spins: typing works.
+  await playground.url.fill("/");
+  await expect(playground.url).toHaveValue("/");
+  await expect(page.getByLabel("Request error")).toContainText("stopped after 5 s", {
+    timeout: 15_000,
+  });
+  await playground.sendForResponse();
+  await expect(playground.responseBody).toHaveText("still here");
+});

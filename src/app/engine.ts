@@ -24,6 +24,38 @@ import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 /** How many redirects auto-follow takes before it stops, as browsers do. */
 export const MAX_REDIRECTS = 10;
 
+/** How long the app may run for one request (or its module's top level) before it is stopped. */
+export const RUN_LIMIT_MS = 5_000;
+
+/** The app ran past the limit and its runner was replaced. */
+export class StoppedError extends Error {
+  override name = "StoppedError";
+}
+
+/**
+ * The watchdog: if the app has not answered within the limit (a loop that
+ * never ends, a huge computation), terminate its Worker and start a fresh
+ * one with the last build, so the next request works.
+ */
+async function watched<T>(work: Promise<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      void runner?.restart();
+      reject(
+        new StoppedError(
+          `The app was stopped after ${RUN_LIMIT_MS / 1000} s: ${what} did not finish (a loop that never ends?). The runner was restarted, so the next request works.`,
+        ),
+      );
+    }, RUN_LIMIT_MS);
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 let compiler: CompilerClient | null = null;
 let runner: RunnerClient | null = null;
 let relay: Promise<ServerRelay> | null = null;
@@ -72,7 +104,10 @@ async function build(
     }
     return false;
   }
-  const loaded = await runner!.load(buildId, compiled.code, entry);
+  const loaded = await watched(
+    runner!.load(buildId, compiled.code, entry),
+    "its module's top level",
+  );
   if (!isLatest()) return loaded.ok;
   if (!loaded.ok) {
     updateRun({
@@ -113,7 +148,10 @@ async function sendOnce(draft: RequestDraft): Promise<ResponseRecord> {
   if (!relay || !runner) throw new Error("The playground has not started.");
   const server = await relay.catch(() => null);
   const started = performance.now();
-  const response = server ? await server.send(built.record) : await runner.serve(built.record);
+  const response = await watched(
+    server ? server.send(built.record) : runner.serve(built.record),
+    `${built.record.method} ${built.record.target}`,
+  );
   const time = performance.now() - started;
   if (draft.useCookieJar) storeResponseCookies(draft.host, draft.target, response.headers);
   addHistory({
@@ -151,7 +189,7 @@ export async function servePreview(record: RequestRecord): Promise<ResponseRecor
   if (cookie) headers.push(["Cookie", cookie]);
   const request: RequestRecord = { ...record, headers, server: { name, port } };
   const started = performance.now();
-  const response = await runner.serve(request);
+  const response = await watched(runner.serve(request), `${request.method} ${request.target}`);
   if (draftNow.useCookieJar) storeResponseCookies(draftNow.host, record.target, response.headers);
   addHistory({
     at: Date.now(),

@@ -75,10 +75,11 @@ export class RunnerClient {
     this.worker.terminate();
     this.pending.rejectAll(new Error("The app runner was restarted."));
     this.spawn();
+    // Anything still waiting on the old Worker's ports is answered by the new one from now on.
+    this.onRestart?.();
     if (this.lastBuild) {
       const { buildId, code, entry } = this.lastBuild;
-      await this.load(buildId, code, entry);
+      await this.load(buildId, code, entry).catch(() => undefined);
     }
-    this.onRestart?.();
   }
 }
