@@ -9,7 +9,7 @@ import { Playground } from "./playground";
 import { SUBPATH_URL } from "./servers";
 
 const SITE = readFileSync(new URL("./apps/site.ts", import.meta.url), "utf8");
-const BASE64 = readFileSync(new URL("./apps/base64.ts", import.meta.url), "utf8");
+const BASE64 = readFileSync(new URL("../src/examples/apps/base64.ts", import.meta.url), "utf8");
 
 async function openWith(page: Page, source: string, url = "./"): Promise<Playground> {
   const playground = new Playground(page);

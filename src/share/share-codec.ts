@@ -18,6 +18,7 @@
  */
 import { deflateSync, Inflate, strFromU8, strToU8 } from "fflate";
 import * as v from "valibot";
+import { concatBytes } from "../runtime/concat-bytes";
 
 /** The longest fragment accepted (characters): a link this long is already unusable. */
 export const MAX_FRAGMENT = 1_000_000;
@@ -144,13 +145,7 @@ function inflateCapped(data: Uint8Array): Uint8Array {
     throw new ShareLinkError(
       "The link is damaged: its data ends too early (it was probably cut short).",
     );
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /** The fragment (without `#`) for a project. */
