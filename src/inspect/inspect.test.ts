@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ResponseRecord } from "../wsgi/records";
+import { responseRecord } from "../wsgi/test-support/response-record";
 import {
   chooseView,
   decodeBody,
@@ -20,19 +21,7 @@ import { describeTrace } from "./trace-format";
 const enc = (text: string) => new TextEncoder().encode(text);
 
 function record(status: string, headers: [string, string][], body: Uint8Array): ResponseRecord {
-  return {
-    httpVersion: "HTTP/1.0",
-    status,
-    headers,
-    serverHeaders: [],
-    body,
-    truncated: false,
-    environ: {},
-    trace: [],
-    errors: "",
-    findings: [],
-    appTime: 0,
-  };
+  return responseRecord(status, headers, body);
 }
 
 describe("body views", () => {

@@ -7,6 +7,7 @@ import { FieldStorage } from "../runtime/field-storage";
 import { BytesIO } from "../runtime/io";
 import { callPython, hasPython } from "../runtime/test-support/python-calls";
 import type { ResponseRecord } from "../wsgi/records";
+import { responseRecord } from "../wsgi/test-support/response-record";
 import { encodeBody, formEncode, parseHex } from "./body";
 import { buildRequest, previewRequest } from "./build";
 import { PlaygroundCookieJar } from "./cookie-jar";
@@ -22,19 +23,7 @@ function draft(change: Partial<RequestDraft> = {}): RequestDraft {
 }
 
 function response(status: string, headers: [string, string][]): ResponseRecord {
-  return {
-    httpVersion: "HTTP/1.0",
-    status,
-    headers,
-    serverHeaders: [],
-    body: new Uint8Array(),
-    truncated: false,
-    environ: {},
-    trace: [],
-    errors: "",
-    findings: [],
-    appTime: 0,
-  };
+  return responseRecord(status, headers);
 }
 
 describe("building a request", () => {

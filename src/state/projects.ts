@@ -68,8 +68,8 @@ export function showContent(content: ProjectContent, trusted: boolean): void {
 function saveCurrent(): void {
   const { currentId, projects } = useProjects.getState();
   if (!saving || !currentId) return;
-  const shared: SharedProject = toShared(currentContent());
-  saveLater(projectKey(currentId), () => shared, 400);
+  // The project is encoded when the debounced save runs, not on every keystroke.
+  saveLater(projectKey(currentId), () => toShared(currentContent()), 400);
   useProjects.setState({
     projects: projects.map((p) => (p.id === currentId ? { ...p, updatedAt: Date.now() } : p)),
   });

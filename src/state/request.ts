@@ -12,7 +12,7 @@ import {
   type RequestDraft,
   type Row,
 } from "../request/draft";
-import { parseParams, splitTarget, withParams, type Param } from "../request/params";
+import { withParams, type Param } from "../request/params";
 
 /** The request store. */
 export const useRequest = create<RequestDraft>(() => defaultDraft());
@@ -30,11 +30,6 @@ export function updateBody(change: Partial<BodyDraft>): void {
 /** Replace the whole draft (history, curl import, a followed redirect). */
 export function replaceRequest(draft: RequestDraft): void {
   useRequest.setState(draft, true);
-}
-
-/** The query string of the target, as table rows. */
-export function currentParams(): Param[] {
-  return parseParams(splitTarget(useRequest.getState().target).query);
 }
 
 /** Rewrite the target's query from the params table. */

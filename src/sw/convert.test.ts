@@ -4,22 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ResponseRecord } from "../wsgi/records";
+import { responseRecord } from "../wsgi/test-support/response-record";
 import { recordToResponse, requestToRecord, scriptNameFor } from "./convert";
 
 function record(status: string, headers: [string, string][], body = "body"): ResponseRecord {
-  return {
-    httpVersion: "HTTP/1.0",
-    status,
-    headers,
-    serverHeaders: [],
-    body: new TextEncoder().encode(body),
-    truncated: false,
-    environ: {},
-    trace: [],
-    errors: "Traceback …",
-    findings: [],
-    appTime: 0,
-  };
+  return responseRecord(status, headers, body, { errors: "Traceback …" });
 }
 
 describe("a preview request", () => {

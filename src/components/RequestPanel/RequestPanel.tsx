@@ -10,6 +10,7 @@ import { sendRequest } from "../../app/engine";
 import { updateRequest, useRequest } from "../../state/request";
 import { useCookies } from "../../state/cookies";
 import { useRun } from "../../state/run";
+import { TabBar } from "../common/TabBar";
 import { BodyTab } from "./BodyTab";
 import { CookiesTab } from "./CookiesTab";
 import { CurlBar } from "./CurlBar";
@@ -115,23 +116,14 @@ export function RequestPanel() {
         </p>
       )}
       <div className="tabs-row">
-        <div role="tablist" aria-label="Request parts" className="tabs">
-          {TABS.map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              id={`request-tab-${name}`}
-              aria-selected={tab === name}
-              aria-controls="request-tabpanel"
-              className={tab === name ? "tab active" : "tab"}
-              onClick={() => setTab(name)}
-            >
-              {name}
-              {badge(name)}
-            </button>
-          ))}
-        </div>
+        <TabBar<Tab>
+          label="Request parts"
+          idPrefix="request"
+          tabs={TABS}
+          current={tab}
+          onSelect={setTab}
+          text={(name) => `${name}${badge(name)}`}
+        />
         <label className="inline follow">
           <input
             type="checkbox"

@@ -11,6 +11,7 @@ import { followRedirectOnScreen } from "../../app/engine";
 import { redirectLocation } from "../../request/redirect";
 import { useRun } from "../../state/run";
 import type { ResponseRecord } from "../../wsgi/records";
+import { TabBar } from "../common/TabBar";
 import { BodyView } from "./body/BodyView";
 import { BuildStatus } from "./BuildStatus";
 import { CompareView } from "./CompareView";
@@ -116,23 +117,17 @@ function Inspector({ response }: { response: ResponseRecord }) {
     <>
       <StatusRow response={response} />
       <HeadersTable response={response} />
-      <div role="tablist" aria-label="Response views" className="tabs">
-        {TABS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            id={`response-tab-${name}`}
-            aria-selected={tab === name}
-            aria-controls="response-tabpanel"
-            className={`tab ${tab === name ? "active" : ""} ${name === "Findings" && errors ? "has-errors" : ""}`}
-            onClick={() => setTab(name)}
-          >
-            {name === "Trace" ? "Call trace" : name === "Errors" ? "Errors log" : name}
-            {badge(name)}
-          </button>
-        ))}
-      </div>
+      <TabBar<Tab>
+        label="Response views"
+        idPrefix="response"
+        tabs={TABS}
+        current={tab}
+        onSelect={setTab}
+        text={(name) =>
+          `${name === "Trace" ? "Call trace" : name === "Errors" ? "Errors log" : name}${badge(name)}`
+        }
+        extraClass={(name) => (name === "Findings" && errors ? "has-errors" : "")}
+      />
       <div
         role="tabpanel"
         id="response-tabpanel"
