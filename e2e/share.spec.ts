@@ -83,6 +83,29 @@ test("work is saved as it is typed: a reload restores it", async ({ page }) => {
   await expect(playground.responseBody).toHaveText("shared app says GET kept");
 });
 
+test("a reload before the save catches up opens the user's own work, not a link", async ({
+  page,
+}) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.url.fill("/first");
+  await page.waitForTimeout(800); // saved, and written to the address bar
+  const first = await page.evaluate(() => location.hash);
+  await playground.url.fill("/second");
+  await page.waitForTimeout(800);
+  // The moment between the address bar's update and the save: the bar is
+  // ahead of (here: different from) what is saved, as this tab wrote it.
+  await page.evaluate((hash) => {
+    history.replaceState(null, "", hash);
+    sessionStorage.setItem("wsgi-playground:own-fragment", hash.slice(1));
+  }, first);
+  await page.reload();
+  await expect(playground.buildStatus).toHaveText(/ready/);
+  await expect(page.getByLabel("Code from a link")).toHaveCount(0);
+  await expect(playground.url).toHaveValue("/first");
+  await expect(page.getByLabel("Project", { exact: true }).locator("option")).toHaveCount(1);
+});
+
 const BROKEN: [string, string][] = [
   ["bad base64", "#v1.ab$cd"],
   ["bad compression", "#v1.aGVsbG8gd29ybGQ"],

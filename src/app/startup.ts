@@ -11,10 +11,11 @@ import {
   createProject,
   currentContent,
   loadProjects,
+  saveProjectNow,
   showContent,
   watchForChanges,
 } from "../state/projects";
-import { currentFragment, syncUrl, useShareLink } from "../state/share-link";
+import { currentFragment, isOwnFragment, syncUrl, useShareLink } from "../state/share-link";
 import { ensureBuilt } from "./engine";
 
 /** Put the right project on screen, then build it (unless it waits for Run). */
@@ -29,7 +30,21 @@ export async function openStartProject(): Promise<void> {
   if (isShareFragment(hash)) {
     // The address bar tracks the project on screen: a reload of it is not a new link.
     const same = saved !== null && `#${currentFragment()}` === hash;
-    if (!same) {
+    if (!same && isOwnFragment(hash)) {
+      // This tab wrote that fragment: the user's own work, newer than the last save.
+      try {
+        const own = fromShared(decodeShare(hash));
+        if (saved) {
+          showContent(own, true);
+          saveProjectNow();
+        } else {
+          createProject("My project", own);
+          opened = true;
+        }
+      } catch {
+        // Fall back to what was saved.
+      }
+    } else if (!same) {
       try {
         const project = decodeShare(hash);
         createProject(

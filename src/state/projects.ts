@@ -65,6 +65,11 @@ export function showContent(content: ProjectContent, trusted: boolean): void {
   saving = true;
 }
 
+/** Save the project on screen (debounced like every save). */
+export function saveProjectNow(): void {
+  saveCurrent();
+}
+
 function saveCurrent(): void {
   const { currentId, projects } = useProjects.getState();
   if (!saving || !currentId) return;

@@ -21,6 +21,17 @@ export interface ShareLinkState {
 export const useShareLink = create<ShareLinkState>(() => ({ error: null, fromLink: false }));
 
 const DEBOUNCE_MS = 500;
+/** The fragment this tab last wrote: a reload that finds it opens the user's own work, not a link. */
+const OWN_FRAGMENT = "wsgi-playground:own-fragment";
+
+/** True when `hash` is the fragment this tab wrote itself. */
+export function isOwnFragment(hash: string): boolean {
+  try {
+    return sessionStorage.getItem(OWN_FRAGMENT) === hash.replace(/^#/, "");
+  } catch {
+    return false;
+  }
+}
 
 /** The fragment for the project on screen ("" for an unchanged new project). */
 export function currentFragment(): string {
@@ -42,8 +53,14 @@ export function syncUrl(): void {
     timer = setTimeout(() => {
       const fragment = currentFragment();
       const url = `${location.pathname}${location.search}${fragment ? `#${fragment}` : ""}`;
-      if (url !== `${location.pathname}${location.search}${location.hash}`)
+      if (url !== `${location.pathname}${location.search}${location.hash}`) {
         history.replaceState(history.state, "", url);
+      }
+      try {
+        sessionStorage.setItem(OWN_FRAGMENT, fragment);
+      } catch {
+        // Without session storage a reload of unsaved changes opens them as a link: still nothing is lost.
+      }
     }, DEBOUNCE_MS);
   };
   useWorkspace.subscribe(update);
