@@ -41,8 +41,9 @@ export async function openStartProject(): Promise<void> {
           createProject("My project", own);
           opened = true;
         }
-      } catch {
-        // Fall back to what was saved.
+      } catch (error) {
+        // A broken fragment in the address bar: say so, and keep what was saved.
+        useShareLink.setState({ error: error instanceof Error ? error.message : String(error) });
       }
     } else if (!same) {
       try {

@@ -24,8 +24,15 @@ const DEBOUNCE_MS = 500;
 /** The fragment this tab last wrote: a reload that finds it opens the user's own work, not a link. */
 const OWN_FRAGMENT = "wsgi-playground:own-fragment";
 
-/** True when `hash` is the fragment this tab wrote itself. */
+/**
+ * True when `hash` is the fragment this tab wrote itself: it says so in
+ * session storage, or the page is being reloaded (the address bar holds
+ * what this page wrote there).
+ */
 export function isOwnFragment(hash: string): boolean {
+  const navigation = performance.getEntriesByType("navigation")[0] as
+    PerformanceNavigationTiming | undefined;
+  if (navigation?.type === "reload") return true;
   try {
     return sessionStorage.getItem(OWN_FRAGMENT) === hash.replace(/^#/, "");
   } catch {
