@@ -69,6 +69,36 @@ test("a share link opens the same files and request elsewhere, and runs only aft
   await other.close();
 });
 
+test("code from a link stays held across reloads until Run, and runs on its own after", async ({
+  page,
+}) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.replaceCode(GREETER);
+  await page.waitForTimeout(800); // written to the address bar
+  const link = page.url();
+  expect(link).toMatch(/#v1\./);
+
+  const visitor = await page.context().browser()!.newContext();
+  const tab = await visitor.newPage();
+  const theirs = new Playground(tab);
+  await tab.goto(link);
+  await expect(tab.getByLabel("Code from a link")).toContainText("has not run");
+  await tab.waitForTimeout(800); // saved, as a held project
+  await tab.reload();
+  await expect(tab.getByLabel("Code from a link")).toContainText("has not run");
+  await expect(theirs.buildStatus).toHaveText("Waiting for Run");
+  await tab.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(theirs.buildStatus).toHaveText(/ready/);
+  await tab.waitForTimeout(800);
+  await tab.reload();
+  await expect(theirs.buildStatus).toHaveText(/ready/);
+  await expect(tab.getByLabel("Code from a link")).toHaveCount(0);
+  await theirs.sendForResponse();
+  await expect(theirs.responseBody).toHaveText(/^shared app says GET\s*$/);
+  await visitor.close();
+});
+
 test("work is saved as it is typed: a reload restores it", async ({ page }) => {
   const playground = new Playground(page);
   await playground.open();
@@ -97,7 +127,10 @@ test("a reload before the save catches up opens the user's own work, not a link"
   // ahead of (here: different from) what is saved, as this tab wrote it.
   await page.evaluate((hash) => {
     history.replaceState(null, "", hash);
-    sessionStorage.setItem("wsgi-playground:own-fragment", hash.slice(1));
+    sessionStorage.setItem(
+      "wsgi-playground:own-fragment",
+      JSON.stringify({ fragment: hash.slice(1), held: false }),
+    );
   }, first);
   await page.reload();
   await expect(playground.buildStatus).toHaveText(/ready/);

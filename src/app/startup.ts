@@ -15,7 +15,13 @@ import {
   showContent,
   watchForChanges,
 } from "../state/projects";
-import { currentFragment, isOwnFragment, syncUrl, useShareLink } from "../state/share-link";
+import {
+  currentFragment,
+  ownFragment,
+  rememberOwnFragment,
+  syncUrl,
+  useShareLink,
+} from "../state/share-link";
 import { ensureBuilt } from "./engine";
 
 /** Put the right project on screen, then build it (unless it waits for Run). */
@@ -24,21 +30,22 @@ export async function openStartProject(): Promise<void> {
   const saved = await loadProjects();
   let opened = false;
   if (saved) {
-    showContent(saved.content, true);
+    showContent(saved.content, !saved.held);
     adoptProject(saved.id);
   }
   if (isShareFragment(hash)) {
     // The address bar tracks the project on screen: a reload of it is not a new link.
     const same = saved !== null && `#${currentFragment()}` === hash;
-    if (!same && isOwnFragment(hash)) {
+    const own = same ? null : ownFragment(hash);
+    if (own) {
       // This tab wrote that fragment: the user's own work, newer than the last save.
       try {
-        const own = fromShared(decodeShare(hash));
+        const content = fromShared(decodeShare(hash));
         if (saved) {
-          showContent(own, true);
+          showContent(content, !own.held);
           saveProjectNow();
         } else {
-          createProject("My project", own);
+          createProject("My project", content, !own.held);
           opened = true;
         }
       } catch (error) {
@@ -54,10 +61,11 @@ export async function openStartProject(): Promise<void> {
           false,
         );
         useShareLink.setState({ fromLink: true });
+        rememberOwnFragment(hash.slice(1), true);
         opened = true;
       } catch (error) {
         useShareLink.setState({ error: error instanceof Error ? error.message : String(error) });
-        if (saved) showContent(saved.content, true);
+        if (saved) showContent(saved.content, !saved.held);
         const fragment = currentFragment();
         history.replaceState(
           history.state,

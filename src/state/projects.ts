@@ -24,6 +24,8 @@ export interface ProjectInfo {
   id: string;
   name: string;
   updatedAt: number;
+  /** Code that came from a link or a file and has not run yet: it waits for Run, also after a reload. */
+  held?: true;
 }
 
 /** The saved projects and which one is on screen. */
@@ -81,23 +83,46 @@ function saveCurrent(): void {
   saveIndex();
 }
 
-/** Save the project on screen whenever its files or request change. */
+/** Save the project on screen whenever its files or request change, and when its code is let run. */
 export function watchForChanges(): void {
   useWorkspace.subscribe((state, previous) => {
     if (state.files !== previous.files || state.entry !== previous.entry) saveCurrent();
+    if (state.trusted && !previous.trusted) releaseHeld();
   });
   useRequest.subscribe(() => saveCurrent());
+  // The tab ran this code before a reload the save had not caught up with.
+  if (useWorkspace.getState().trusted) releaseHeld();
+}
+
+function releaseHeld(): void {
+  const { currentId } = useProjects.getState();
+  if (!currentId || !isHeld(currentId)) return;
+  useProjects.setState((state) => ({
+    projects: state.projects.map((p) => {
+      if (p.id !== currentId || !p.held) return p;
+      return { id: p.id, name: p.name, updatedAt: p.updatedAt };
+    }),
+  }));
+  saveIndex();
+}
+
+function isHeld(id: string): boolean {
+  return useProjects.getState().projects.some((p) => p.id === id && p.held);
 }
 
 /** Load the saved list; returns the project that was on screen last, if any. */
-export async function loadProjects(): Promise<{ id: string; content: ProjectContent } | null> {
+export async function loadProjects(): Promise<{
+  id: string;
+  content: ProjectContent;
+  held: boolean;
+} | null> {
   const index = await load<ProjectsState>(INDEX);
   if (!index || !Array.isArray(index.projects)) return null;
   useProjects.setState({ projects: index.projects, currentId: index.currentId });
   const id = index.currentId ?? index.projects[0]?.id;
   if (!id) return null;
   const saved = await load<SharedProject>(projectKey(id));
-  return saved ? { id, content: fromShared(saved) } : null;
+  return saved ? { id, content: fromShared(saved), held: isHeld(id) } : null;
 }
 
 /** Add a project and put it on screen. */
@@ -109,7 +134,12 @@ export function createProject(
   const id = newId();
   useProjects.setState((state) => ({
     projects: [
-      { id, name: uniqueName(name, state.projects), updatedAt: Date.now() },
+      {
+        id,
+        name: uniqueName(name, state.projects),
+        updatedAt: Date.now(),
+        ...(trusted ? {} : { held: true as const }),
+      },
       ...state.projects,
     ],
     currentId: id,
@@ -137,7 +167,7 @@ export function adoptProject(id: string): void {
 export async function openProject(id: string): Promise<void> {
   const saved = await load<SharedProject>(projectKey(id));
   useProjects.setState({ currentId: id });
-  showContent(saved ? fromShared(saved) : newProjectContent(), true);
+  showContent(saved ? fromShared(saved) : newProjectContent(), !isHeld(id));
   saveIndex();
 }
 
@@ -153,7 +183,11 @@ export function renameProject(id: string, name: string): void {
 export function duplicateProject(): void {
   const { projects, currentId } = useProjects.getState();
   const name = projects.find((p) => p.id === currentId)?.name ?? "Project";
-  createProject(`${name} copy`, structuredClone(currentContent()));
+  createProject(
+    `${name} copy`,
+    structuredClone(currentContent()),
+    useWorkspace.getState().trusted,
+  );
 }
 
 /** Delete a project; the next one (or a new one) goes on screen. */

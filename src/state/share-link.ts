@@ -24,19 +24,37 @@ const DEBOUNCE_MS = 500;
 /** The fragment this tab last wrote: a reload that finds it opens the user's own work, not a link. */
 const OWN_FRAGMENT = "wsgi-playground:own-fragment";
 
+/** What this tab wrote to its address bar last, and whether that code was still held for Run. */
+interface OwnFragment {
+  fragment: string;
+  held: boolean;
+}
+
 /**
- * True when `hash` is the fragment this tab wrote itself: it says so in
- * session storage, or the page is being reloaded (the address bar holds
- * what this page wrote there).
+ * Remember `fragment` as this tab's own work, so that a reload which finds
+ * it in the address bar before the save has landed reopens it as it was
+ * (held for Run if it was), not as a new link.
  */
-export function isOwnFragment(hash: string): boolean {
-  const navigation = performance.getEntriesByType("navigation")[0] as
-    PerformanceNavigationTiming | undefined;
-  if (navigation?.type === "reload") return true;
+export function rememberOwnFragment(fragment: string, held: boolean): void {
   try {
-    return sessionStorage.getItem(OWN_FRAGMENT) === hash.replace(/^#/, "");
+    sessionStorage.setItem(OWN_FRAGMENT, JSON.stringify({ fragment, held } satisfies OwnFragment));
   } catch {
-    return false;
+    // Without session storage a reload of unsaved changes opens them as a link: still nothing is lost.
+  }
+}
+
+/**
+ * This tab's own work if `hash` is the fragment it wrote itself (session
+ * storage says so), else null: a link from elsewhere. A reload alone proves
+ * nothing: the page reloads itself once when it loads without a service
+ * worker in control, with a link from elsewhere still in the address bar.
+ */
+export function ownFragment(hash: string): { held: boolean } | null {
+  try {
+    const own = JSON.parse(sessionStorage.getItem(OWN_FRAGMENT) ?? "null") as OwnFragment | null;
+    return own?.fragment === hash.replace(/^#/, "") ? { held: own.held === true } : null;
+  } catch {
+    return null;
   }
 }
 
@@ -63,11 +81,7 @@ export function syncUrl(): void {
       if (url !== `${location.pathname}${location.search}${location.hash}`) {
         history.replaceState(history.state, "", url);
       }
-      try {
-        sessionStorage.setItem(OWN_FRAGMENT, fragment);
-      } catch {
-        // Without session storage a reload of unsaved changes opens them as a link: still nothing is lost.
-      }
+      rememberOwnFragment(fragment, !useWorkspace.getState().trusted);
     }, DEBOUNCE_MS);
   };
   useWorkspace.subscribe(update);

@@ -17,6 +17,25 @@ const RELOAD_FLAG = "wsgi-playground:reloaded-for-controller";
 /** How long the service worker may take to start before the page goes on without it. */
 const START_TIMEOUT_MS = 8_000;
 const REQUEST_TIMEOUT_MS = 65_000;
+/** How long a first visit waits for the new worker to claim the page. */
+const CLAIM_TIMEOUT_MS = 3_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, reason: string): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${reason} within ${ms / 1000} s`)), ms),
+    ),
+  ]);
+}
+
+/** Resolves when a service worker controls the page. */
+function controlled(): Promise<void> {
+  return new Promise((resolve) => {
+    if (navigator.serviceWorker.controller) resolve();
+    else navigator.serviceWorker.addEventListener("controllerchange", () => resolve(), { once: true });
+  });
+}
 
 /** Register the service worker; resolves with its registration once one is active. */
 export async function registerServiceWorker(): Promise<ServiceWorkerRegistration> {
@@ -26,21 +45,20 @@ export async function registerServiceWorker(): Promise<ServiceWorkerRegistration
     );
   }
   const url = `${import.meta.env.BASE_URL}sw.js`;
+  // A worker already active before this load, yet no controller: a hard reload.
+  const hadWorker = Boolean((await navigator.serviceWorker.getRegistration())?.active);
   const start = navigator.serviceWorker
     .register(url, { type: import.meta.env.DEV ? "module" : "classic", updateViaCache: "none" })
     .then(() => navigator.serviceWorker.ready);
   // Some contexts (an embedding, a policy) accept the registration and never activate it.
-  const registration = await Promise.race([
-    start,
-    new Promise<never>((_, reject) =>
-      setTimeout(
-        () => reject(new Error(`it did not start within ${START_TIMEOUT_MS / 1000} s`)),
-        START_TIMEOUT_MS,
-      ),
-    ),
-  ]);
-  // A hard reload loads the page without a controller, and clients.claim()
-  // already ran: reload once so the page (and its preview) are served again.
+  const registration = await withTimeout(start, START_TIMEOUT_MS, "it did not start");
+  // On a first visit the new worker claims this page as it activates, which
+  // may land just after `ready`: wait for it. A hard reload loads the page
+  // without a controller after clients.claim() already ran: reload once so
+  // the page (and its preview) are served again.
+  if (!hadWorker && !navigator.serviceWorker.controller) {
+    await Promise.race([controlled(), new Promise((done) => setTimeout(done, CLAIM_TIMEOUT_MS))]);
+  }
   if (!navigator.serviceWorker.controller) {
     if (!sessionStorage.getItem(RELOAD_FLAG)) {
       sessionStorage.setItem(RELOAD_FLAG, "1");
