@@ -183,11 +183,7 @@ export function renameProject(id: string, name: string): void {
 export function duplicateProject(): void {
   const { projects, currentId } = useProjects.getState();
   const name = projects.find((p) => p.id === currentId)?.name ?? "Project";
-  createProject(
-    `${name} copy`,
-    structuredClone(currentContent()),
-    useWorkspace.getState().trusted,
-  );
+  createProject(`${name} copy`, structuredClone(currentContent()), useWorkspace.getState().trusted);
 }
 
 /** Delete a project; the next one (or a new one) goes on screen. */

@@ -33,7 +33,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number, reason: string): Promis
 function controlled(): Promise<void> {
   return new Promise((resolve) => {
     if (navigator.serviceWorker.controller) resolve();
-    else navigator.serviceWorker.addEventListener("controllerchange", () => resolve(), { once: true });
+    else
+      navigator.serviceWorker.addEventListener("controllerchange", () => resolve(), { once: true });
   });
 }
 
