@@ -17,10 +17,13 @@ const swEntry = fileURLToPath(new URL("./src/sw/service-worker.ts", import.meta.
 /** Serve `sw.js` in dev (as a module) and build it as one classic script. */
 function serviceWorker(): Plugin {
   let outDir = "dist";
+  let building = false;
   return {
     name: "wsgi-playground:service-worker",
     configResolved(config) {
       outDir = config.build.outDir;
+      // Vitest resolves this config too; only a real build writes sw.js.
+      building = config.command === "build" && !process.env.VITEST;
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
@@ -31,6 +34,7 @@ function serviceWorker(): Plugin {
       });
     },
     async closeBundle() {
+      if (!building) return;
       await build({
         configFile: false,
         logLevel: "warn",
