@@ -63,7 +63,9 @@ test("a finding names the line that broke the rule and shows it in the editor", 
   ).toBeVisible();
 });
 
-test("a runaway loop is stopped after the limit, and the next request works", async ({ page }) => {
+test("a runaway loop is stopped at the time limit with a 504, and the next request works", async ({
+  page,
+}) => {
   const playground = new Playground(page);
   await playground.open();
   await playground.replaceCode(
@@ -79,14 +81,26 @@ test("a runaway loop is stopped after the limit, and the next request works", as
     ].join("\n"),
   );
   await expect(playground.buildStatus).toHaveText(/#2 ready/);
+  const limit = page.getByLabel("Time limit");
+  await expect(limit).toHaveValue("5");
+  await limit.fill("0");
+  await expect(
+    page.getByRole("alert").filter({ hasText: "between 1 and 60 seconds" }),
+  ).toContainText("It stays at 5 s");
+  await limit.fill("2");
+  await limit.blur();
   await playground.url.fill("/spin");
   await playground.pressSend();
   // The page stays responsive while the app spins: typing works.
   await playground.url.fill("/");
   await expect(playground.url).toHaveValue("/");
-  await expect(page.getByLabel("Request error")).toContainText("stopped after 5 s", {
-    timeout: 15_000,
-  });
+  await expect(playground.status).toHaveText("504 Gateway Timeout", { timeout: 15_000 });
+  await expect(page.getByLabel("Stopped")).toContainText("Stopped after 2 s");
+  await playground.responseTab("Environ");
+  await expect(playground.row(playground.environ, "PATH_INFO")).toHaveText("/spin");
+  await playground.responseTab("Body");
   await playground.sendForResponse();
   await expect(playground.responseBody).toHaveText("still here");
+  await page.reload();
+  await expect(page.getByLabel("Time limit")).toHaveValue("2");
 });

@@ -136,6 +136,7 @@ FUNCTIONS = {
     "parse_qsl": lambda qs, kw: [list(p) for p in parse_qsl(qs, **kw)],
     "parse_qs": lambda qs, kw: parse_qs(qs, **kw),
     "escape": lambda s, q: html.escape(s, q),
+    "encode_latin1": lambda s: list(s.encode("iso-8859-1")),
     "is_hop_by_hop": util.is_hop_by_hop,
     "guess_scheme": util.guess_scheme,
     "application_uri": util.application_uri,

@@ -174,6 +174,16 @@ def latin1_header(environ, start_response):
     return [b"x"]
 
 
+def non_latin1_header(environ, start_response):
+    start_response("200 OK", text_headers() + [("X-Price", "10 \u20ac\u20ac")])
+    return [b"x"]
+
+
+def non_latin1_status(environ, start_response):
+    start_response("200 \u2713 OK", text_headers())
+    return [b"x"]
+
+
 def header_value_not_str(environ, start_response):
     start_response("200 OK", [("Content-Type", "text/plain"), ("X-Count", 3)])
     return [b"x"]

@@ -11,6 +11,7 @@ import { Banners } from "../components/TopBar/Banners";
 import { Examples } from "../components/TopBar/Examples";
 import { ProjectBar } from "../components/TopBar/ProjectBar";
 import { ShareButton } from "../components/TopBar/ShareButton";
+import { TimeLimit } from "../components/TopBar/TimeLimit";
 import { RequestPanel } from "../components/RequestPanel/RequestPanel";
 import { ResponsePanel } from "../components/ResponsePanel/ResponsePanel";
 import { useRun } from "../state/run";
@@ -88,6 +89,7 @@ export function App() {
         <ProjectBar />
         <Examples />
         <ShareButton />
+        <TimeLimit />
         <span className="spacer" />
         <span className="tagline">
           PEP 3333 in your browser, faithful to CPython&rsquo;s wsgiref

@@ -18,41 +18,62 @@ import { replaceRequest, useRequest } from "../state/request";
 import { updatePreview } from "../state/preview";
 import { updateRun, useRun } from "../state/run";
 import { useWorkspace } from "../state/workspace";
+import { runLimitMs } from "../state/settings";
 import { registerServiceWorker, ServerRelay } from "../sw/relay";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
+import { stoppedResponse } from "../wsgi/stopped";
 
 /** How many redirects auto-follow takes before it stops, as browsers do. */
 export const MAX_REDIRECTS = 10;
 
-/** How long the app may run for one request (or its module's top level) before it is stopped. */
-export const RUN_LIMIT_MS = 5_000;
-
-/** The app ran past the limit and its runner was replaced. */
+/** The app ran past the time limit and its runner was replaced. */
 export class StoppedError extends Error {
   override name = "StoppedError";
+  /** The limit that fired, in milliseconds. */
+  readonly afterMs: number;
+
+  constructor(message: string, afterMs: number) {
+    super(message);
+    this.afterMs = afterMs;
+  }
 }
 
 /**
- * The watchdog: if the app has not answered within the limit (a loop that
- * never ends, a huge computation), terminate its Worker and start a fresh
- * one with the last build, so the next request works.
+ * The watchdog: if the app has not answered within the time limit (a loop
+ * that never ends, a huge computation), terminate its Worker and start a
+ * fresh one with the last build, so the next request works.
  */
 async function watched<T>(work: Promise<T>, what: string): Promise<T> {
+  const limitMs = runLimitMs();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const limit = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       void runner?.restart();
       reject(
         new StoppedError(
-          `The app was stopped after ${RUN_LIMIT_MS / 1000} s: ${what} did not finish (a loop that never ends?). The runner was restarted, so the next request works.`,
+          `The app was stopped after ${limitMs / 1000} s: ${what} did not finish (a loop that never ends?). The runner was restarted, so the next request works.`,
+          limitMs,
         ),
       );
-    }, RUN_LIMIT_MS);
+    }, limitMs);
   });
   try {
     return await Promise.race([work, limit]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** Serve `request` under the watchdog; an app stopped at the limit gets the server's 504 record. */
+async function serveWatched(
+  request: RequestRecord,
+  serve: (request: RequestRecord) => Promise<ResponseRecord>,
+): Promise<ResponseRecord> {
+  try {
+    return await watched(serve(request), `${request.method} ${request.target}`);
+  } catch (error) {
+    if (!(error instanceof StoppedError)) throw error;
+    return stoppedResponse(request, error.afterMs, error.message);
   }
 }
 
@@ -148,9 +169,9 @@ async function sendOnce(draft: RequestDraft): Promise<ResponseRecord> {
   if (!relay || !runner) throw new Error("The playground has not started.");
   const server = await relay.catch(() => null);
   const started = performance.now();
-  const response = await watched(
-    server ? server.send(built.record) : runner.serve(built.record),
-    `${built.record.method} ${built.record.target}`,
+  const theRunner = runner;
+  const response = await serveWatched(built.record, (record) =>
+    server ? server.send(record) : theRunner.serve(record),
   );
   const time = performance.now() - started;
   if (draft.useCookieJar) storeResponseCookies(draft.host, draft.target, response.headers);
@@ -189,7 +210,8 @@ export async function servePreview(record: RequestRecord): Promise<ResponseRecor
   if (cookie) headers.push(["Cookie", cookie]);
   const request: RequestRecord = { ...record, headers, server: { name, port } };
   const started = performance.now();
-  const response = await watched(runner.serve(request), `${request.method} ${request.target}`);
+  const theRunner = runner;
+  const response = await serveWatched(request, (record) => theRunner.serve(record));
   if (draftNow.useCookieJar) storeResponseCookies(draftNow.host, record.target, response.headers);
   addHistory({
     at: Date.now(),

@@ -5,6 +5,7 @@
  * Cookie) unless the user gave their own. The auto headers are listed apart
  * so the panel can show them greyed.
  */
+import { wireText } from "../wsgi/environ";
 import type { RequestRecord } from "../wsgi/records";
 import { encodeBody } from "./body";
 import type { RequestDraft } from "./draft";
@@ -23,6 +24,26 @@ export interface AutoHeader {
 export interface BuiltRequest {
   record: RequestRecord;
   auto: AutoHeader[];
+  /** What the user should know about how a header will reach the app (non-ASCII text). */
+  notes: string[];
+}
+
+/** The environ key a request header arrives under. */
+function environKey(name: string): string {
+  const key = name.toUpperCase().replace(/-/g, "_");
+  return key === "CONTENT_TYPE" || key === "CONTENT_LENGTH" ? key : `HTTP_${key}`;
+}
+
+/**
+ * Text outside ASCII goes on the wire as UTF-8 and reaches the app as
+ * latin-1, one character per byte (PEP 3333, "Unicode Issues"): say so, and
+ * what the app will see.
+ */
+function nonAsciiNote(name: string, key: string | null, value: string): string | null {
+  // eslint-disable-next-line no-control-regex -- ASCII is the range that passes unchanged
+  if (/^[\x00-\x7f]*$/.test(value)) return null;
+  const seen = wireText(value);
+  return `${name} "${value}" is not ASCII: it is sent as UTF-8, and the app receives ${key ? `${key} = ` : ""}"${seen}", one latin-1 character per byte (PEP 3333, Unicode issues). To read it as text: new TextDecoder().decode(Uint8Array.from(text, (c) => c.charCodeAt(0))).`;
 }
 
 /** Build the request; throws a RequestError naming the field at the first problem. */
@@ -86,6 +107,10 @@ export function buildRequest(
       server,
     },
     auto,
+    notes: [
+      nonAsciiNote("The URL", null, draft.target),
+      ...user.map(([name, value]) => nonAsciiNote(name, environKey(name), value)),
+    ].filter((note) => note !== null),
   };
 }
 

@@ -112,6 +112,24 @@ describe("building a request", () => {
   });
 });
 
+describe("text outside ASCII in a request", () => {
+  it("goes on the wire as UTF-8, reaches the app as latin-1, and the panel says so", () => {
+    const built = buildRequest(
+      draft({
+        target: "/caf\u00e9",
+        headers: [newRow("X-Name", "Zo\u00eb \u20ac"), newRow("X-Ok", "plain")],
+      }),
+    );
+    expect(built.notes).toHaveLength(2);
+    expect(built.notes[0]).toContain('The URL "/caf\u00e9" is not ASCII');
+    expect(built.notes[0]).toContain('"/caf\u00c3\u00a9"');
+    expect(built.notes[1]).toContain('HTTP_X_NAME = "Zo\u00c3\u00ab \u00e2\u0082\u00ac"');
+    expect(
+      buildRequest(draft({ headers: [newRow("Content-Type", "text/\u00e9")] })).notes[0],
+    ).toContain("CONTENT_TYPE = ");
+  });
+});
+
 describe("the params table", () => {
   it("keeps names and values raw, both ways", () => {
     const params = parseParams(splitTarget("/p?a=%2F&b=x+y&flag&c=").query);

@@ -4,12 +4,24 @@
  * access by case-insensitive name. It works on the list it is given, so
  * `start_response(status, headers.items())` sends what was built.
  */
-import { AssertionError, PyTypeError } from "./errors";
+import { AssertionError, PyTypeError, ValueError } from "./errors";
 import { pyRepr } from "./repr";
 import type { Header } from "./types";
 
-function checkString(value: unknown): string {
-  if (typeof value === "string") return value;
+// RFC 9110 section 5.5: no control characters; a value may hold a tab.
+// eslint-disable-next-line no-control-regex -- these control characters are the point
+export const NAME_DISALLOWED = /[\x00-\x1f\x7f]/;
+// eslint-disable-next-line no-control-regex -- these control characters are the point
+export const VALUE_DISALLOWED = /[\x00-\x08\x0a-\x1f\x7f]/;
+
+/** `_convert_string_type`: a str, free of control characters (CR and LF above all). */
+function checkString(value: unknown, name: boolean): string {
+  if (typeof value === "string") {
+    if ((name ? NAME_DISALLOWED : VALUE_DISALLOWED).test(value)) {
+      throw new ValueError("Control characters not allowed in headers");
+    }
+    return value;
+  }
   throw new AssertionError(`Header names/values must be of type str (got ${pyRepr(value)})`);
 }
 
@@ -38,8 +50,8 @@ export class Headers {
     if (!Array.isArray(list)) throw new PyTypeError("Headers must be a list of name/value tuples");
     this._headers = list;
     for (const [name, value] of list) {
-      checkString(name);
-      checkString(value);
+      checkString(name, true);
+      checkString(value, false);
     }
   }
 
@@ -51,12 +63,12 @@ export class Headers {
   /** Replace every `name` header by one with `value` (`h[name] = value`). */
   set(name: string, value: string): void {
     this.delete(name);
-    this._headers.push([checkString(name), checkString(value)]);
+    this._headers.push([checkString(name, true), checkString(value, false)]);
   }
 
   /** Remove every `name` header; no error when there is none (`del h[name]`). */
   delete(name: string): void {
-    const lower = checkString(name.toLowerCase());
+    const lower = checkString(name.toLowerCase(), true);
     const kept = this._headers.filter(([key]) => key.toLowerCase() !== lower);
     this._headers.splice(0, this._headers.length, ...kept);
   }
@@ -65,7 +77,7 @@ export class Headers {
   get(name: string): string | null;
   get<T>(name: string, default_: T): string | T;
   get(name: string, default_: unknown = null): unknown {
-    const lower = checkString(name.toLowerCase());
+    const lower = checkString(name.toLowerCase(), true);
     for (const [key, value] of this._headers) if (key.toLowerCase() === lower) return value;
     return default_;
   }
@@ -77,7 +89,7 @@ export class Headers {
 
   /** Every value of `name`, in order. */
   get_all(name: string): string[] {
-    const lower = checkString(name.toLowerCase());
+    const lower = checkString(name.toLowerCase(), true);
     return this._headers.filter(([key]) => key.toLowerCase() === lower).map(([, value]) => value);
   }
 
@@ -100,7 +112,7 @@ export class Headers {
   setdefault(name: string, value: string): string {
     const found = this.get(name);
     if (found !== null) return found;
-    this._headers.push([checkString(name), checkString(value)]);
+    this._headers.push([checkString(name, true), checkString(value, false)]);
     return value;
   }
 
@@ -115,12 +127,12 @@ export class Headers {
     params: Record<string, string | null> = {},
   ): void {
     const parts: string[] = [];
-    if (_value !== null) parts.push(checkString(_value));
+    if (_value !== null) parts.push(checkString(_value, false));
     for (const [key, value] of Object.entries(params)) {
-      const name = checkString(key).replace(/_/g, "-");
-      parts.push(value === null ? name : formatParam(name, checkString(value)));
+      const name = checkString(key, true).replace(/_/g, "-");
+      parts.push(value === null ? name : formatParam(name, checkString(value, false)));
     }
-    this._headers.push([checkString(_name), parts.join("; ")]);
+    this._headers.push([checkString(_name, true), parts.join("; ")]);
   }
 
   /** The headers as HTTP sends them, each line ending in CRLF, then a blank line. */

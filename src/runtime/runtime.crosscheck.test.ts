@@ -9,6 +9,7 @@ import { FieldStorage } from "./field-storage";
 import { demo_app } from "./demo-app";
 import { Headers } from "./headers";
 import { escape } from "./html";
+import { encodeLatin1 } from "./latin1";
 import { BytesIO, StringIO } from "./io";
 import { callPython, hasPython, type PythonCall } from "./test-support/python-calls";
 import type { Environ, Header, StartResponse, WSGIApplication } from "./types";
@@ -135,6 +136,7 @@ const OURS: Record<string, (...args: never[]) => unknown> = {
   parse_qsl: (qs: string, kw: ParseQsOptions) => parse_qsl(qs, kw),
   parse_qs: (qs: string, kw: ParseQsOptions) => ({ ...parse_qs(qs, kw) }),
   escape: (s: string, q: boolean) => escape(s, q),
+  encode_latin1: (s: string) => [...encodeLatin1(s)],
   is_hop_by_hop,
   guess_scheme,
   application_uri,
@@ -214,6 +216,11 @@ const CALLS: PythonCall[] = [
     "demo_app",
     { PATH_INFO: "/x", QUERY_STRING: "a='b'", HTTP_X: 'say "hi"\n', "wsgi.url_scheme": "http" },
   ],
+  ["encode_latin1", "Zo\u00eb \u00ff"],
+  ["encode_latin1", "10 \u20ac"],
+  ["encode_latin1", "ab\u20ac\u20acc\u20ac"],
+  ["encode_latin1", "a\u{1f600}b"],
+  ["encode_latin1", "\u{1f600}\u{1f600}x"],
   ["quote", "/a b/ü?x=1&y", "/", "utf-8"],
   ["quote", "/caf\u00e9;p=1,2", "/;=,", "latin1"],
   ["quote", "~user/_.-", "", "utf-8"],

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { b } from "./bytes-literal";
 import { FieldStorage } from "./field-storage";
+import { Headers } from "./headers";
 import { BytesIO } from "./io";
 
 describe("the b tag", () => {
@@ -46,5 +47,22 @@ describe("FieldStorage accessors", () => {
     });
     expect(single.value).toBe("raw");
     expect(() => single.get("x")).toThrow("not indexable");
+  });
+});
+
+describe("Headers refuses control characters (CPython since gh-143916)", () => {
+  it("raises ValueError for CR or LF in a value or a name, in every mutator", () => {
+    const attempts: (() => unknown)[] = [
+      () => new Headers([["X-A", "a\r\nSet-Cookie: x=1"]]),
+      () => new Headers([["X-A\n", "a"]]),
+      () => new Headers().set("X-A", "a\nb"),
+      () => new Headers().setdefault("X-A", "a\rb"),
+      () => new Headers().add_header("X-A", "a", { filename: "a\r\nb" }),
+    ];
+    for (const attempt of attempts) {
+      expect(attempt).toThrow(expect.objectContaining({ name: "ValueError" }));
+      expect(attempt).toThrow("Control characters not allowed in headers");
+    }
+    expect(new Headers([["X-Tab", "a\tb"]]).get("X-Tab")).toBe("a\tb");
   });
 });

@@ -6,7 +6,8 @@
  * Python's keyword arguments are an options object here.
  */
 
-import { UnicodeEncodeError, ValueError } from "./errors";
+import { ValueError } from "./errors";
+import { encodeLatin1 } from "./latin1";
 import { reprStr } from "./repr";
 
 const ALWAYS_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~";
@@ -20,18 +21,7 @@ function isLatin1(encoding: Encoding): boolean {
 }
 
 function encode(text: string, encoding: Encoding): Uint8Array {
-  if (!isLatin1(encoding)) return new TextEncoder().encode(text);
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code > 0xff) {
-      throw new UnicodeEncodeError(
-        `'latin-1' codec can't encode character '\\u${code.toString(16).padStart(4, "0")}' in position ${i}: ordinal not in range(256)`,
-      );
-    }
-    out[i] = code;
-  }
-  return out;
+  return isLatin1(encoding) ? encodeLatin1(text) : new TextEncoder().encode(text);
 }
 
 function decode(bytes: Uint8Array, encoding: Encoding): string {

@@ -14,6 +14,7 @@ export type RuleId =
   | "environ-key"
   | "status"
   | "headers"
+  | "control-characters"
   | "content-type"
   | "exc-info"
   | "iterator"
@@ -39,6 +40,10 @@ export const RULES: Record<RuleId, { pep: string; fix: string }> = {
   headers: {
     pep: "the-start-response-callable",
     fix: 'Give headers as an array of [name, value] string pairs, e.g. [["Content-Type", "text/html"]].',
+  },
+  "control-characters": {
+    pep: "the-start-response-callable",
+    fix: "Remove CR, LF and other control characters from the status and headers; never copy request data into a header unchecked, or a line break in it writes headers of its own (response splitting).",
   },
   "content-type": {
     pep: "the-start-response-callable",

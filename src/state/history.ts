@@ -67,8 +67,24 @@ export function addHistory(entry: Omit<HistoryEntry, "id">): string {
       parts: body.parts.map((part) => ({ ...part, file: compact(part.file) })),
     },
   };
-  changed([{ ...entry, draft, id }, ...useHistory.getState().entries].slice(0, HISTORY_LIMIT));
+  const entries = [{ ...entry, draft, id }, ...useHistory.getState().entries];
+  changed(withinMemory(entries.slice(0, HISTORY_LIMIT)));
   return id;
+}
+
+/** How many body bytes the history keeps in memory; older responses are let go. */
+export const HISTORY_MEMORY_LIMIT = 256 * 1024 * 1024;
+
+/** The newest responses up to {@link HISTORY_MEMORY_LIMIT}; older entries keep their summary only. */
+function withinMemory(entries: HistoryEntry[]): HistoryEntry[] {
+  let kept = 0;
+  return entries.map((entry) => {
+    if (!entry.response) return entry;
+    kept += entry.response.body.length;
+    if (kept <= HISTORY_MEMORY_LIMIT) return entry;
+    const { response: _released, ...summary } = entry;
+    return summary;
+  });
 }
 
 /** Forget every request. */

@@ -3,7 +3,7 @@
  * Python's exception names, so a fault reads the way CPython would report it.
  */
 
-export { AssertionError, PyTypeError } from "../runtime/errors";
+export { AssertionError, PyTypeError, ValueError } from "../runtime/errors";
 
 /** Python's `type: message` line, for a thrown value of any kind. */
 export function exceptionLine(error: unknown): string {

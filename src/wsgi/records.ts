@@ -62,8 +62,8 @@ export interface Finding {
    * `warning`: wsgiref.validate would reject it (or warns), the server let it pass.
    */
   severity: "error" | "warning";
-  /** Which part of wsgiref makes this check. */
-  source: "handlers" | "validate";
+  /** Which part makes this check: wsgiref's server, wsgiref.validate, or the playground's own limits. */
+  source: "handlers" | "validate" | "playground";
   /** Same meaning as CPython's message for the same fault. */
   message: string;
   /** The PEP 3333 section the rule comes from (an anchor of the PEP). */
@@ -100,4 +100,6 @@ export interface ResponseRecord {
   appTime: number;
   /** Which build of the user's code answered. */
   buildId?: number;
+  /** Set when the app ran past the time limit and its runner was stopped. */
+  stopped?: { afterMs: number };
 }

@@ -9,6 +9,7 @@ import { b } from "../runtime/bytes-literal";
 import type { Environ, StartResponse } from "../runtime/types";
 import type { RequestRecord } from "./records";
 import { serve } from "./server-handler";
+import { stoppedResponse } from "./stopped";
 
 const GET: RequestRecord = {
   method: "GET",
@@ -153,12 +154,130 @@ describe("findings", () => {
     );
   });
 
+  it("refuses CR and LF in a header as CPython does (gh-143916): wsgiref's 500, never the header", () => {
+    const response = serve((_env: Environ, start_response: StartResponse) => {
+      start_response("200 OK", [...text, ["X-Echo", "a\r\nSet-Cookie: stolen=1"]]);
+      return [b`x`];
+    }, GET);
+    expect(response.status).toBe("500 Internal Server Error");
+    expect(response.headers.map(([name]) => name)).not.toContain("Set-Cookie");
+    expect(response.headers.map(([, value]) => value).join("")).not.toMatch(/[\r\n]/);
+    expect(response.errors).toContain("ValueError: Control characters not allowed in headers");
+    expect(response.findings).toContainEqual(
+      expect.objectContaining({
+        severity: "error",
+        message: "Control characters not allowed in headers",
+        fix: expect.stringContaining("response splitting"),
+      }),
+    );
+  });
+
+  it("allows a tab in a header value but no control character in a name or the status", () => {
+    const run = (status: string, headers: [string, string][]) =>
+      serve((_env: Environ, start_response: StartResponse) => {
+        start_response(status, headers);
+        return [b`x`];
+      }, GET);
+    expect(run("200 OK", [...text, ["X-Tab", "a\tb"]]).status).toBe("200 OK");
+    expect(run("200 OK", [...text, ["X-Tab\t", "b"]]).errors).toContain(
+      "ValueError: Control characters not allowed in headers",
+    );
+    expect(run("200 OK\r\nX-Injected: 1", text).errors).toContain(
+      "ValueError: Control characters are not allowed in status",
+    );
+  });
+
+  it("sets no headers when start_response refuses them, so the app may call it again", () => {
+    const response = serve((_env: Environ, start_response: StartResponse) => {
+      try {
+        start_response("200 OK", [...text, ["X-Bad", "\n"]]);
+      } catch {
+        start_response("400 Bad Request", text);
+      }
+      return [b`x`];
+    }, GET);
+    expect(response.status).toBe("400 Bad Request");
+  });
+
+  it("says why a header that is not latin-1 cannot be sent, with CPython's error", () => {
+    const response = serve((_env: Environ, start_response: StartResponse) => {
+      start_response("200 OK", [
+        ["Content-Type", "text/plain"],
+        ["X-Price", "10 \u20ac"],
+      ]);
+      return [b`x`];
+    }, GET);
+    expect(response.truncated).toBe(true);
+    expect(response.errors).toContain(
+      "UnicodeEncodeError: 'latin-1' codec can't encode character '\\u20ac' in position 38: ordinal not in range(256)",
+    );
+    expect(response.findings).toContainEqual(
+      expect.objectContaining({ pep: "unicode-issues", fix: expect.stringContaining("filename*") }),
+    );
+  });
+
   it("records where in the source each finding happened", () => {
     const response = serve((_env: Environ, start_response: StartResponse) => {
       start_response("200 OK", []);
       return [b`x`];
     }, GET);
     expect(response.findings[0]!.stack).toContain("server-handler.test.ts");
+  });
+});
+
+describe("the playground's limits", () => {
+  it("stops a body past the response limit, closes the app's iterator and says why", () => {
+    let closed = false;
+    const response = serve(
+      function* (_env: Environ, start_response: StartResponse) {
+        try {
+          start_response("200 OK", [["Content-Type", "application/octet-stream"]]);
+          for (;;) yield new Uint8Array(1024);
+        } finally {
+          closed = true;
+        }
+      },
+      GET,
+      { responseLimit: 10 * 1024 },
+    );
+    expect(closed).toBe(true);
+    expect(response.status).toBe("200 OK");
+    expect(response.truncated).toBe(true);
+    expect(response.body.length).toBe(10 * 1024);
+    expect(response.errors).toContain(
+      "ResponseTooLarge: The response body passed the playground's 10 KB limit",
+    );
+    expect(response.findings).toContainEqual(
+      expect.objectContaining({ source: "playground", severity: "error" }),
+    );
+  });
+
+  it("answers wsgiref's 500 when the first chunk alone is past the limit", () => {
+    const response = serve(
+      (_env: Environ, start_response: StartResponse) => {
+        start_response("200 OK", [["Content-Type", "text/plain"]]);
+        return [new Uint8Array(2048)];
+      },
+      GET,
+      { responseLimit: 1024 },
+    );
+    expect(response.status).toBe("500 Internal Server Error");
+    expect(response.body.length).toBeLessThan(1024);
+  });
+
+  it("gives an app stopped at the time limit a 504 record with its environ", () => {
+    const record = stoppedResponse(
+      { ...GET, target: "/spin?x=1" },
+      5000,
+      "The app was stopped after 5 s",
+    );
+    expect(record.status).toBe("504 Gateway Timeout");
+    expect(record.stopped).toEqual({ afterMs: 5000 });
+    expect(record.environ.PATH_INFO).toBe("/spin");
+    expect(record.environ.QUERY_STRING).toBe("x=1");
+    expect(new TextDecoder().decode(record.body)).toBe("The app was stopped after 5 s\n");
+    expect(record.headers).toContainEqual(["Content-Length", String(record.body.length)]);
+    expect(record.trace.at(-1)).toMatchObject({ kind: "exception", at: 5000 });
   });
 });
 

@@ -31,7 +31,9 @@ import {
 import { concatBytes } from "./bytes";
 import { buildEnviron, inputBytes, SERVER_VERSION } from "./environ";
 import { snapshotEnviron } from "./environ-snapshot";
-import { AssertionError, exceptionLine, formatTraceback, PyTypeError } from "./errors";
+import { AssertionError, exceptionLine, formatTraceback, PyTypeError, ValueError } from "./errors";
+import { Headers, NAME_DISALLOWED, VALUE_DISALLOWED } from "../runtime/headers";
+import { encodeLatin1 } from "../runtime/latin1";
 import type { Finding, RequestRecord, ResponseRecord, TraceEvent } from "./records";
 import { pyRepr, pyTypeName } from "../runtime/repr";
 import { BytesIO, StringIO } from "../runtime/io";
@@ -44,6 +46,14 @@ const ERROR_HEADERS: [string, string][] = [["Content-Type", "text/plain"]];
 const ERROR_BODY = new TextEncoder().encode(
   "A server error occurred.  Please contact the administrator.",
 );
+/** The largest response body the playground keeps (the page must hold it). */
+export const RESPONSE_LIMIT = 100 * 1024 * 1024;
+
+/** The body passed {@link RESPONSE_LIMIT}: the server stopped sending it. */
+export class ResponseTooLarge extends Error {
+  override name = "ResponseTooLarge";
+}
+
 const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
 
 /** Options of one {@link serve} call. */
@@ -54,6 +64,15 @@ export interface ServeOptions {
   buildId?: number;
   /** Formats an exception for the errors log (the runner maps it to the user's source). */
   traceback?: (error: unknown) => string;
+  /** The largest body sent before the response is stopped; {@link RESPONSE_LIMIT} unless set. */
+  responseLimit?: number;
+}
+
+/** `1.5 MB`, `100 MB`, `512 bytes`. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const [size, unit] = bytes < 1024 * 1024 ? [bytes / 1024, "KB"] : [bytes / 1024 / 1024, "MB"];
+  return `${Number.isInteger(size) ? size : size.toFixed(1)} ${unit}`;
 }
 
 function hasHeader(headers: readonly [string, string][], name: string): boolean {
@@ -88,6 +107,8 @@ class ServerHandler {
   private headers: [string, string][] | null = null;
   private headersSent = false;
   private bytesSent = 0;
+  /** Body bytes kept so far, against the response limit. */
+  private bodyBytes = 0;
   private result: unknown = null;
   private readonly wire: { status: string; headers: [string, string][]; added: string[] } = {
     status: "",
@@ -108,10 +129,18 @@ class ServerHandler {
 
   private readonly traceback: (error: unknown) => string;
 
-  constructor(request: RequestRecord, now: () => Date, traceback: (error: unknown) => string) {
+  private readonly responseLimit: number;
+
+  constructor(
+    request: RequestRecord,
+    now: () => Date,
+    traceback: (error: unknown) => string,
+    responseLimit = RESPONSE_LIMIT,
+  ) {
     this.request = request;
     this.now = now;
     this.traceback = traceback;
+    this.responseLimit = responseLimit;
     this.errors = new StringIO();
     this.environ = buildEnviron(request, {
       input: new BytesIO(inputBytes(request)),
@@ -215,16 +244,32 @@ class ServerHandler {
         new PyTypeError("Headers must be a list of name/value tuples"),
       );
     }
-    this.headers = headers;
+    // `Headers(headers)`: each name, then its value, a str free of control
+    // characters (CPython since gh-143916); on a fault no headers are set.
     for (const item of headers) {
-      for (const part of unpackPair(item)) {
+      unpackPair(item).forEach((part, index) => {
         if (typeof part !== "string") {
           this.fail("headers", `Header names/values must be of type str (got ${pyRepr(part)})`);
         }
-      }
+        if ((index === 0 ? NAME_DISALLOWED : VALUE_DISALLOWED).test(part)) {
+          this.fail(
+            "control-characters",
+            "Control characters not allowed in headers",
+            new ValueError("Control characters not allowed in headers"),
+          );
+        }
+      });
     }
+    this.headers = headers;
     if (typeof status !== "string")
       this.fail("status", `Status must be of type str (got ${pyRepr(status)})`);
+    if (NAME_DISALLOWED.test(status)) {
+      this.fail(
+        "control-characters",
+        "Control characters are not allowed in status",
+        new ValueError("Control characters are not allowed in status"),
+      );
+    }
     if (status.length < 4) this.fail("status", "Status must be at least 4 characters");
     if (!/^\d{3}/.test(status)) this.fail("status", "Status message must begin w/3-digit code");
     if (status[3] !== " ") this.fail("status", "Status message must have a space after code");
@@ -262,6 +307,17 @@ class ServerHandler {
       throw new AssertionError("write() argument must be a bytes instance");
     }
     if (!this.status) this.fail("start-response", "write() before start_response()");
+    if (this.bodyBytes + data.length > this.responseLimit) {
+      const limit = formatSize(this.responseLimit);
+      this.findings.push({
+        severity: "error",
+        source: "playground",
+        message: `The response body passed the playground's ${limit} limit after ${this.bodyBytes.toLocaleString("en")} bytes, and was stopped there.`,
+        fix: "Send less (a real client would wait for all of it), or stream a large file in parts with Range requests.",
+        stack: new Error().stack,
+      });
+      throw new ResponseTooLarge(`The response body passed the playground's ${limit} limit`);
+    }
     if (!this.headersSent) {
       this.bytesSent = data.length;
       this.sendHeaders();
@@ -269,6 +325,7 @@ class ServerHandler {
       this.bytesSent += data.length;
     }
     this.chunks.push(data.slice());
+    this.bodyBytes += data.length;
   }
 
   /** `BaseHandler.finish_response()`. */
@@ -338,7 +395,9 @@ class ServerHandler {
     }
     this.headersSent = true;
     this.trace.push({ kind: "headers-sent", at: this.at() });
-    this.wire.status = this.status ?? "";
+    const status = this.status ?? "";
+    this.toLatin1(`HTTP/1.0 ${status}\r\n`, "The status");
+    this.wire.status = status;
     const preamble: [string, string][] = [];
     if (!hasHeader(headers, "Date")) {
       preamble.push(["Date", formatDateTime(this.now())]);
@@ -348,7 +407,27 @@ class ServerHandler {
       preamble.push(["Server", SOFTWARE_VERSION]);
       this.wire.added.push("server");
     }
+    // The status line, Date and Server are on the wire before the headers are encoded.
+    this.wire.headers = preamble;
+    this.toLatin1(new Headers(headers).toString(), "A header");
     this.wire.headers = [...preamble, ...headers.map(([k, v]) => [k, v] as [string, string])];
+  }
+
+  /** `text.encode('iso-8859-1')` as send_preamble and send_headers do it. */
+  private toLatin1(text: string, what: string): void {
+    try {
+      encodeLatin1(text);
+    } catch (error) {
+      this.findings.push({
+        severity: "error",
+        source: "handlers",
+        message: `${what} cannot be sent: ${exceptionLine(error)}. HTTP headers are bytes, and wsgiref writes them as latin-1.`,
+        pep: "unicode-issues",
+        fix: "Keep the status and header values latin-1: percent-encode other text, e.g. Content-Disposition: attachment; filename*=UTF-8''%E2%82%AC.txt (RFC 6266).",
+        stack: new Error().stack,
+      });
+      throw error;
+    }
   }
 
   /** `BaseHandler.handle_error()`: log, then wsgiref's 500 if nothing was sent yet. */
@@ -431,6 +510,7 @@ export function serve(
     request,
     options.now ?? (() => new Date()),
     options.traceback ?? formatTraceback,
+    options.responseLimit,
   );
   const environ = snapshotEnviron(handler.environ);
   handler.run(application);

@@ -52,6 +52,13 @@ export function HeadersTab() {
           </tbody>
         </table>
       )}
+      {built.ok && built.value.notes.length > 0 && (
+        <ul className="notes" aria-label="Header notes">
+          {built.value.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
       {errorField === "Headers" && (
         <p className="hint">Fix the row named in the message above, then send again.</p>
       )}

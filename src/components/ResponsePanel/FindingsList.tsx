@@ -6,6 +6,12 @@
 import { revealInEditor } from "../../state/editor-nav";
 import type { Finding } from "../../wsgi/records";
 
+const SOURCE_LABEL: Record<Finding["source"], string> = {
+  handlers: " (wsgiref)",
+  validate: " (wsgiref.validate)",
+  playground: " (playground limit)",
+};
+
 /** The Findings tab. */
 export function FindingsList({ findings }: { findings: Finding[] }) {
   if (findings.length === 0) {
@@ -22,7 +28,7 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
           <li key={index} className={`finding finding-${finding.severity}`}>
             <span className="severity">
               {finding.severity === "error" ? "Error" : "Warning"}
-              {finding.source === "validate" ? " (wsgiref.validate)" : " (wsgiref)"}
+              {SOURCE_LABEL[finding.source]}
             </span>{" "}
             <strong>{finding.message}</strong>
             {finding.location && (

@@ -67,6 +67,12 @@ function StatusRow({ response }: { response: ResponseRecord }) {
           {redirects.map((r) => `${r.status.slice(0, 3)} → ${r.location}`).join(", ")}
         </p>
       )}
+      {response.stopped && (
+        <p className="warning" role="alert" aria-label="Stopped">
+          Stopped after {response.stopped.afterMs / 1000} s: the app did not finish, so its runner
+          was replaced and the server answered 504 for it. The next request runs on a fresh runner.
+        </p>
+      )}
       {response.truncated && (
         <p className="warning">
           The app failed after the headers were sent: the body stops short, as the client saw it.

@@ -131,6 +131,14 @@ export const ORACLE_APPS: Record<string, App> = {
     start_response("200 OK", [...textHeaders(), ["X-Name", "Zoë"]]);
     return [enc("x")];
   },
+  non_latin1_header(_environ, start_response) {
+    start_response("200 OK", [...textHeaders(), ["X-Price", "10 \u20ac\u20ac"]]);
+    return [enc("x")];
+  },
+  non_latin1_status(_environ, start_response) {
+    start_response("200 \u2713 OK", textHeaders());
+    return [enc("x")];
+  },
   header_value_not_str(_environ, start_response) {
     start_response("200 OK", [
       ["Content-Type", "text/plain"],

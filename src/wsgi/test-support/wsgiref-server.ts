@@ -68,11 +68,13 @@ export function parseResponse(raw: Uint8Array): {
   body: Uint8Array;
 } {
   const text = Buffer.from(raw).toString("latin1");
-  const end = text.indexOf("\r\n\r\n");
-  const [statusLine, ...lines] = text.slice(0, end).split("\r\n");
+  // A server that fails half-way through the headers closes without the blank line.
+  const found = text.indexOf("\r\n\r\n");
+  const end = found === -1 ? text.length : found;
+  const [statusLine, ...lines] = text.slice(0, end).split("\r\n").filter(Boolean);
   const headers = lines.map((line) => {
     const colon = line.indexOf(":");
     return [line.slice(0, colon), line.slice(colon + 1).trim()] as [string, string];
   });
-  return { statusLine: statusLine!, headers, body: raw.slice(end + 4) };
+  return { statusLine: statusLine ?? "", headers, body: raw.slice(end + 4) };
 }

@@ -1,0 +1,61 @@
+/**
+ * @module stopped
+ * What the server answers for an app that ran past the time limit.
+ */
+import { BytesIO, StringIO } from "../runtime/io";
+import { FileWrapper } from "../runtime/util";
+import { buildEnviron, inputBytes } from "./environ";
+import { snapshotEnviron } from "./environ-snapshot";
+import type { RequestRecord, ResponseRecord } from "./records";
+import { formatDateTime, SOFTWARE_VERSION } from "./server-handler";
+
+/**
+ * The record of a request whose app ran past the time limit: the runner was
+ * terminated, so the server answers for it, as a gateway does for a backend
+ * that never replied (504), with the environ the app was given.
+ */
+export function stoppedResponse(
+  request: RequestRecord,
+  afterMs: number,
+  message: string,
+  now: Date = new Date(),
+): ResponseRecord {
+  const environ = snapshotEnviron(
+    buildEnviron(request, {
+      input: new BytesIO(inputBytes(request)),
+      errors: new StringIO(),
+      fileWrapper: FileWrapper,
+    }),
+  );
+  const body = new TextEncoder().encode(`${message}\n`);
+  return {
+    httpVersion: "HTTP/1.0",
+    status: "504 Gateway Timeout",
+    headers: [
+      ["Date", formatDateTime(now)],
+      ["Server", SOFTWARE_VERSION],
+      ["Content-Type", "text/plain; charset=utf-8"],
+      ["Content-Length", String(body.length)],
+    ],
+    serverHeaders: ["date", "server", "content-type", "content-length"],
+    body,
+    truncated: false,
+    environ,
+    trace: [
+      { kind: "call", at: 0 },
+      { kind: "exception", at: afterMs, message: `Stopped after ${afterMs / 1000} s` },
+    ],
+    errors: `${message}\n`,
+    findings: [
+      {
+        severity: "error",
+        source: "playground",
+        message: `The app did not finish within ${afterMs / 1000} s and was stopped.`,
+        pep: "specification-details",
+        fix: "WSGI is synchronous: the server waits until the app returns and its body is iterated. Look for a loop that never ends, or raise the time limit for slow work.",
+      },
+    ],
+    appTime: afterMs,
+    stopped: { afterMs },
+  };
+}
