@@ -103,8 +103,14 @@ export function importCurl(command: string): RequestDraft {
       case "-H":
       case "--header": {
         const colon = value!.indexOf(":");
+        // curl: "Name;" sends an empty header; "Name:" with nothing after it sends none.
+        if (/^[^:;\s]+;$/.test(value!)) {
+          draft.headers.push(newRow(value!.slice(0, -1), ""));
+          break;
+        }
         if (colon <= 0) throw new RequestError("curl", `-H "${value}" is not "Name: value".`);
-        draft.headers.push(newRow(value!.slice(0, colon).trim(), value!.slice(colon + 1).trim()));
+        const headerValue = value!.slice(colon + 1).trim();
+        if (headerValue) draft.headers.push(newRow(value!.slice(0, colon).trim(), headerValue));
         break;
       }
       case "-d":
@@ -213,7 +219,8 @@ export function exportCurl(
   if (draft.method !== impliedMethod) args.push("-X", draft.method);
   args.push(`http://${draft.host}${draft.target}`);
   for (const row of draft.headers)
-    if (row.enabled && row.name) args.push("-H", `${row.name}: ${row.value}`);
+    if (row.enabled && row.name)
+      args.push("-H", row.value.trim() ? `${row.name}: ${row.value}` : `${row.name};`);
   const userType = draft.headers.some((h) => h.enabled && h.name.toLowerCase() === "content-type");
   if (draft.body.mode === "multipart") {
     for (const part of draft.body.parts) {

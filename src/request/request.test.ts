@@ -225,6 +225,17 @@ describe("body modes", () => {
 });
 
 describe("curl", () => {
+  it("writes an empty header as curl wants it (Name;) and reads it back; Name: alone sends nothing", () => {
+    const d = draft({ headers: [newRow("X-Empty", ""), newRow("X-Full", "v")] });
+    const command = exportCurl(d, new Uint8Array(), null);
+    expect(command).toContain("-H 'X-Empty;'");
+    expect(importCurl(command).headers.map((h) => [h.name, h.value])).toEqual([
+      ["X-Empty", ""],
+      ["X-Full", "v"],
+    ]);
+    expect(importCurl("curl http://localhost:8000/ -H 'X-Gone:'").headers).toEqual([]);
+  });
+
   it("imports the common flags", () => {
     const d = importCurl(
       `curl -X PUT 'http://localhost:8000/items/1?x=1' -H 'Accept: application/json' -H "X-Quote: it's" \\\n  -d '{"a": 1}' -H 'Content-Type: application/json' -b 'session=abc' -A 'agent/1' -e /from -u ada:pw`,

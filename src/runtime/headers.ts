@@ -10,9 +10,9 @@ import type { Header } from "./types";
 
 // RFC 9110 section 5.5: no control characters; a value may hold a tab.
 // eslint-disable-next-line no-control-regex -- these control characters are the point
-export const NAME_DISALLOWED = /[\x00-\x1f\x7f]/;
+export const NAME_DISALLOWED: RegExp = /[\x00-\x1f\x7f]/;
 // eslint-disable-next-line no-control-regex -- these control characters are the point
-export const VALUE_DISALLOWED = /[\x00-\x08\x0a-\x1f\x7f]/;
+export const VALUE_DISALLOWED: RegExp = /[\x00-\x08\x0a-\x1f\x7f]/;
 
 /** `_convert_string_type`: a str, free of control characters (CR and LF above all). */
 function checkString(value: unknown, name: boolean): string {

@@ -5,32 +5,17 @@
  * in the same order.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Environ, StartResponse } from "../runtime/types";
-import { fromUtf8, latin1, utf8 } from "./bytes";
+import { fromUtf8, utf8 } from "./bytes";
 import { serializeRequest } from "./raw-request";
 import type { RequestRecord } from "./records";
 import { serve } from "./server-handler";
+import { environApp } from "./test-support/oracle-apps";
 import {
   hasPython,
   parseResponse,
   startWsgiref,
   type Wsgiref,
 } from "./test-support/wsgiref-server";
-
-function environApp(environ: Environ, start_response: StartResponse) {
-  const length = Number(environ.CONTENT_LENGTH || 0);
-  const body = length ? environ["wsgi.input"].read(length) : new Uint8Array();
-  const data: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(environ))
-    if (typeof value === "string") data[key] = value;
-  data["wsgi.version"] = environ["wsgi.version"];
-  data["wsgi.multithread"] = environ["wsgi.multithread"];
-  data["wsgi.multiprocess"] = environ["wsgi.multiprocess"];
-  data["wsgi.run_once"] = environ["wsgi.run_once"];
-  data.body = latin1(body);
-  start_response("200 OK", [["Content-Type", "application/json"]]);
-  return [utf8(JSON.stringify(data))];
-}
 
 function request(
   method: string,

@@ -29,7 +29,8 @@ import {
   type RuleId,
 } from "../runtime/validate";
 import { concatBytes } from "./bytes";
-import { buildEnviron, inputBytes, SERVER_VERSION } from "./environ";
+import { buildEnviron, inputBytes } from "./environ";
+import { formatDateTime, SOFTWARE_VERSION } from "./server-identity";
 import { snapshotEnviron } from "./environ-snapshot";
 import { AssertionError, exceptionLine, formatTraceback, PyTypeError, ValueError } from "./errors";
 import { Headers, NAME_DISALLOWED, VALUE_DISALLOWED } from "../runtime/headers";
@@ -37,9 +38,6 @@ import { encodeLatin1 } from "../runtime/latin1";
 import type { Finding, RequestRecord, ResponseRecord, TraceEvent } from "./records";
 import { pyRepr, pyTypeName } from "../runtime/repr";
 import { BytesIO, StringIO } from "../runtime/io";
-
-/** What the server says it is in the Server header (wsgiref adds the Python version). */
-export const SOFTWARE_VERSION = `${SERVER_VERSION} WSGIPlayground/0.1`;
 
 const ERROR_STATUS = "500 Internal Server Error";
 const ERROR_HEADERS: [string, string][] = [["Content-Type", "text/plain"]];
@@ -55,6 +53,8 @@ export class ResponseTooLarge extends Error {
 }
 
 const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
+
+export { formatDateTime, SOFTWARE_VERSION };
 
 /** Options of one {@link serve} call. */
 export interface ServeOptions {
@@ -90,11 +90,6 @@ function unpackPair(item: unknown): [unknown, unknown] {
     throw new PyTypeError(`not enough values to unpack (expected 2, got ${values.length})`);
   }
   return [values[0], values[1]];
-}
-
-/** `format_date_time()`: an RFC 1123 date, as the Date header wants. */
-export function formatDateTime(date: Date): string {
-  return date.toUTCString();
 }
 
 function logDateTime(date: Date): string {

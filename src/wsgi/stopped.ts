@@ -7,7 +7,7 @@ import { FileWrapper } from "../runtime/util";
 import { buildEnviron, inputBytes } from "./environ";
 import { snapshotEnviron } from "./environ-snapshot";
 import type { RequestRecord, ResponseRecord } from "./records";
-import { formatDateTime, SOFTWARE_VERSION } from "./server-handler";
+import { formatDateTime, SOFTWARE_VERSION } from "./server-identity";
 
 /**
  * The record of a request whose app ran past the time limit: the runner was

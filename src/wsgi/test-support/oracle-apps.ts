@@ -11,6 +11,22 @@ type App = (environ: Environ, start_response: StartResponse) => unknown;
 const enc = (text: string) => new TextEncoder().encode(text);
 const textHeaders = (): Header[] => [["Content-Type", "text/plain"]];
 
+/** The twin of `environ_app`: every str value of the environ, the wsgi.* flags and the body, as JSON. */
+export function environApp(environ: Environ, start_response: StartResponse): Uint8Array[] {
+  const length = Number(environ.CONTENT_LENGTH || 0);
+  const body = length ? environ["wsgi.input"].read(length) : new Uint8Array();
+  const data: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(environ))
+    if (typeof value === "string") data[key] = value;
+  data["wsgi.version"] = environ["wsgi.version"];
+  data["wsgi.multithread"] = environ["wsgi.multithread"];
+  data["wsgi.multiprocess"] = environ["wsgi.multiprocess"];
+  data["wsgi.run_once"] = environ["wsgi.run_once"];
+  data.body = String.fromCharCode(...body);
+  start_response("200 OK", [["Content-Type", "application/json"]]);
+  return [enc(JSON.stringify(data))];
+}
+
 /** Every twin, by the oracle's name. */
 export const ORACLE_APPS: Record<string, App> = {
   hello(_environ, start_response) {
