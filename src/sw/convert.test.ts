@@ -82,6 +82,22 @@ describe("a preview response", () => {
     ).toBe(true);
   });
 
+  it("gives a 502 for a header block the server never finished, and never a header with CR/LF", async () => {
+    const broken = recordToResponse({ ...record("200 OK", []), incomplete: true }, "GET");
+    expect(broken.status).toBe(502);
+    expect(await broken.text()).toContain("stopped in the middle of the headers");
+    const split = recordToResponse(
+      record("200 OK", [
+        ["Content-Type", "text/plain"],
+        ["X-Echo", "a\r\nSet-Cookie: stolen=1"],
+      ]),
+      "GET",
+    );
+    expect(split.status).toBe(200);
+    expect(split.headers.get("x-echo")).toBeNull();
+    expect(split.headers.get("set-cookie")).toBeNull();
+  });
+
   it("keeps a redirect for the browser to follow", () => {
     const response = recordToResponse(record("303 See Other", [["Location", "/done"]]), "POST");
     expect(response.status).toBe(303);

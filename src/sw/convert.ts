@@ -72,10 +72,12 @@ const DROP = new Set([
 /** The Response the preview frame receives for a response record. */
 export function recordToResponse(record: ResponseRecord, method: string): Response {
   const code = Number(record.status.slice(0, 3));
-  if (!record.status || !Number.isInteger(code) || code < 200 || code > 599) {
-    const why = record.status
-      ? `The app answered with status "${record.status}", which a browser cannot show.`
-      : "The app failed before it sent a status line.";
+  if (!record.status || !Number.isInteger(code) || code < 200 || code > 599 || record.incomplete) {
+    const why = record.incomplete
+      ? "The server stopped in the middle of the headers (one could not be sent), so a browser gets a broken response."
+      : record.status
+        ? `The app answered with status "${record.status}", which a browser cannot show.`
+        : "The app failed before it sent a status line.";
     return new Response(`${why}\n\n${record.errors}`, {
       status: 502,
       statusText: "Bad Gateway",

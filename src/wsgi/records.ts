@@ -89,6 +89,12 @@ export interface ResponseRecord {
   body: Uint8Array;
   /** True when the app failed after the headers were sent: the body stops short. */
   truncated: boolean;
+  /**
+   * True when the server failed half-way through the header block (a header
+   * it could not encode): the client got the status line and some headers,
+   * then the connection closed. A browser shows that as an error.
+   */
+  incomplete?: boolean;
   /** The environ the app received, as it was when the app was called. */
   environ: Record<string, EnvironValue>;
   /** Every WSGI call in order. */

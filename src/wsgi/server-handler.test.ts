@@ -187,6 +187,23 @@ describe("findings", () => {
     );
   });
 
+  it("sends a CR/LF header added to the list after start_response as wsgiref does, and reports it", () => {
+    const response = serve((_env: Environ, start_response: StartResponse) => {
+      const headers: [string, string][] = [["Content-Type", "text/plain"]];
+      start_response("200 OK", headers);
+      headers.push(["X-Late", "a\r\nSet-Cookie: stolen=1"]);
+      return [b`x`];
+    }, GET);
+    expect(response.status).toBe("200 OK");
+    expect(response.headers).toContainEqual(["X-Late", "a\r\nSet-Cookie: stolen=1"]);
+    expect(response.findings).toContainEqual(
+      expect.objectContaining({
+        severity: "error",
+        message: expect.stringContaining("added to the list after start_response()"),
+      }),
+    );
+  });
+
   it("sets no headers when start_response refuses them, so the app may call it again", () => {
     const response = serve((_env: Environ, start_response: StartResponse) => {
       try {
@@ -208,6 +225,7 @@ describe("findings", () => {
       return [b`x`];
     }, GET);
     expect(response.truncated).toBe(true);
+    expect(response.incomplete).toBe(true);
     expect(response.errors).toContain(
       "UnicodeEncodeError: 'latin-1' codec can't encode character '\\u20ac' in position 38: ordinal not in range(256)",
     );

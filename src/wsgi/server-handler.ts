@@ -33,7 +33,7 @@ import { buildEnviron, inputBytes } from "./environ";
 import { formatDateTime, SOFTWARE_VERSION } from "./server-identity";
 import { snapshotEnviron } from "./environ-snapshot";
 import { AssertionError, exceptionLine, formatTraceback, PyTypeError, ValueError } from "./errors";
-import { Headers, NAME_DISALLOWED, VALUE_DISALLOWED } from "../runtime/headers";
+import { NAME_DISALLOWED, VALUE_DISALLOWED } from "../runtime/headers";
 import { encodeLatin1 } from "../runtime/latin1";
 import type { Finding, RequestRecord, ResponseRecord, TraceEvent } from "./records";
 import { pyRepr, pyTypeName } from "../runtime/repr";
@@ -105,11 +105,13 @@ class ServerHandler {
   /** Body bytes kept so far, against the response limit. */
   private bodyBytes = 0;
   private result: unknown = null;
-  private readonly wire: { status: string; headers: [string, string][]; added: string[] } = {
-    status: "",
-    headers: [],
-    added: [],
-  };
+  private readonly wire: {
+    status: string;
+    headers: [string, string][];
+    added: string[];
+    /** The header block was begun and never ended (the blank line never went out). */
+    incomplete: boolean;
+  } = { status: "", headers: [], added: [], incomplete: false };
   private readonly chunks: Uint8Array[] = [];
   readonly trace: TraceEvent[] = [];
   readonly findings: Finding[] = [];
@@ -404,8 +406,23 @@ class ServerHandler {
     }
     // The status line, Date and Server are on the wire before the headers are encoded.
     this.wire.headers = preamble;
-    this.toLatin1(new Headers(headers).toString(), "A header");
+    this.wire.incomplete = true;
+    const lines = headers.map(([k, v]) => `${k}: ${v}\r\n`).join("");
+    this.toLatin1(`${lines}\r\n`, "A header");
     this.wire.headers = [...preamble, ...headers.map(([k, v]) => [k, v] as [string, string])];
+    this.wire.incomplete = false;
+    // Headers(...) checked the list at start_response; what the app added to it later goes out unchecked.
+    const late = headers.find(([k, v]) => NAME_DISALLOWED.test(k) || VALUE_DISALLOWED.test(v));
+    if (late) {
+      this.findings.push({
+        severity: "error",
+        source: "handlers",
+        message: `The header ${pyRepr(late[0])} holds a control character and was added to the list after start_response() checked it: wsgiref sent it as it was, which splits the response (a browser refuses it).`,
+        pep: RULES["control-characters"].pep,
+        fix: RULES["control-characters"].fix,
+        stack: new Error().stack,
+      });
+    }
   }
 
   /** `text.encode('iso-8859-1')` as send_preamble and send_headers do it. */
@@ -482,6 +499,7 @@ class ServerHandler {
       serverHeaders: this.wire.added,
       body: concatBytes(this.chunks),
       truncated: this.truncated,
+      ...(this.wire.incomplete ? { incomplete: true } : {}),
       environ,
       trace: this.trace,
       errors: this.errors.getvalue(),

@@ -73,10 +73,17 @@ function StatusRow({ response }: { response: ResponseRecord }) {
           was replaced and the server answered 504 for it. The next request runs on a fresh runner.
         </p>
       )}
-      {response.truncated && (
+      {response.incomplete ? (
         <p className="warning">
-          The app failed after the headers were sent: the body stops short, as the client saw it.
+          The server stopped in the middle of the headers: the client got the status line and the
+          headers below, then the connection closed. A browser shows an error.
         </p>
+      ) : (
+        response.truncated && (
+          <p className="warning">
+            The app failed after the headers were sent: the body stops short, as the client saw it.
+          </p>
+        )
       )}
     </>
   );
