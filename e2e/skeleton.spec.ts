@@ -57,6 +57,10 @@ test("a syntax error shows a marker and a message, and keeps the last response",
   await expect(playground.editor.locator(".squiggly-error").first()).toBeVisible();
   await expect(playground.responseBody).toHaveText("Hello world!");
   await expect(playground.status).toHaveText("200 OK");
+  // The last good build still answers, and says so.
+  await playground.sendForResponse();
+  await expect(playground.responseBody).toHaveText("Hello world!");
+  await expect(page.getByLabel("Older build")).toContainText("Answered by build #1");
 });
 
 test("the request panel sends method, target, headers and body as typed", async ({ page }) => {

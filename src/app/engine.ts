@@ -14,6 +14,7 @@ import { RequestError } from "../request/validate";
 import { RunnerClient } from "../runner/runner-client";
 import { cookieHeaderFor, storeResponseCookies } from "../state/cookies";
 import { addHistory } from "../state/history";
+import { useProjects } from "../state/projects";
 import { replaceRequest, useRequest } from "../state/request";
 import { updatePreview } from "../state/preview";
 import { updateRun, useRun } from "../state/run";
@@ -81,6 +82,8 @@ let compiler: CompilerClient | null = null;
 let runner: RunnerClient | null = null;
 let relay: Promise<ServerRelay> | null = null;
 let buildSeq = 0;
+/** The newest build that loaded: it answers requests while later builds fail. */
+let lastGoodBuild: number | null = null;
 let current: { key: string; done: Promise<boolean> } | null = null;
 
 function message(error: unknown): string {
@@ -90,6 +93,10 @@ function message(error: unknown): string {
 /** Start the workers and the service worker, and build the project. */
 export function startEngine(): void {
   if (compiler) return;
+  // Another project's last good build must not answer for this one.
+  useProjects.subscribe((state, previous) => {
+    if (state.currentId !== previous.currentId) lastGoodBuild = null;
+  });
   compiler = new CompilerClient();
   const theRunner = (runner = new RunnerClient());
   relay = registerServiceWorker().then((registration) => {
@@ -137,6 +144,7 @@ async function build(
     });
     return false;
   }
+  lastGoodBuild = Math.max(lastGoodBuild ?? 0, buildId);
   updateRun({
     build: { phase: "ready", buildId, compileTime: compiled.time },
     diagnostics: compiled.warnings,
@@ -242,10 +250,11 @@ export async function sendRequest(draft: RequestDraft = useRequest.getState()): 
   updateRun({ sending: true, sendError: null, sendErrorField: null });
   try {
     buildRequest(draft); // refuse a bad request before building the app
-    if (!(await ensureBuilt())) {
+    // A failed build leaves the last good one loaded: it answers until the code builds again.
+    if (!(await ensureBuilt()) && (!useWorkspace.getState().trusted || lastGoodBuild === null)) {
       updateRun({
         sendError: useWorkspace.getState().trusted
-          ? "The app did not build, so the request was not sent. The last response is still shown."
+          ? "The app has not built yet, so the request was not sent. Fix the errors above."
           : "This code came from a link: read it, then press Run to run it.",
       });
       return;

@@ -67,6 +67,14 @@ function StatusRow({ response }: { response: ResponseRecord }) {
           {redirects.map((r) => `${r.status.slice(0, 3)} → ${r.location}`).join(", ")}
         </p>
       )}
+      {(build.phase === "failed" || build.phase === "crashed") &&
+        response.buildId !== undefined &&
+        response.buildId < build.buildId && (
+          <p className="warning" aria-label="Older build">
+            Answered by build #{response.buildId}, the last one that worked: build #{build.buildId}{" "}
+            failed, so the code on screen has not run.
+          </p>
+        )}
       {response.stopped && (
         <p className="warning" role="alert" aria-label="Stopped">
           Stopped after {response.stopped.afterMs / 1000} s: the app did not finish, so its runner
