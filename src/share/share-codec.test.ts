@@ -152,4 +152,32 @@ describe("project zips", () => {
       "more than 8 MB",
     );
   });
+
+  it("never throw anything but ProjectZipError, whatever the bytes (fuzzed)", async () => {
+    const { projectToZip, zipToProject, ProjectZipError } = await import("./zip");
+    const content = newProjectContent();
+    content.files = { "app.ts": "export default 1;" };
+    const valid = projectToZip(content);
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 400 }),
+          // A real project zip with bytes changed, cut short, or grown.
+          fc
+            .tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 }))
+            .map(([at, byte]) => valid.map((b, i) => (i === at ? byte : b))),
+          fc.nat(valid.length).map((end) => valid.slice(0, end)),
+        ),
+        (bytes) => {
+          try {
+            const project = zipToProject(bytes);
+            expect(Object.keys(project.files).length).toBeGreaterThan(0);
+          } catch (error) {
+            expect(error).toBeInstanceOf(ProjectZipError);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
 });
