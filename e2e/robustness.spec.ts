@@ -113,3 +113,18 @@ test("a loop at the module's top level is stopped, the last good build keeps ans
   await expect(playground.responseBody).toHaveText("fine");
   await expect(page.getByLabel("Timings")).toContainText("build #3");
 });
+
+test("an exception at the module's top level fails the build with a traceback in the user's lines", async ({
+  page,
+}) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.replaceCode(
+    MISBEHAVING.replace("const text =", 'throw new Error("no config");\nconst text ='),
+  );
+  await expect(playground.buildErrors).toContainText("Error: no config");
+  await expect(playground.buildErrors).toContainText('File "app.ts", line 6');
+  await playground.sendForResponse();
+  await expect(playground.responseBody).toHaveText("Hello world!");
+  await expect(page.getByLabel("Older build")).toContainText("build #2 failed");
+});

@@ -13,6 +13,12 @@ import { loadHistory } from "./state/history";
 import "./app/app.css";
 
 startEngine();
+if (new URLSearchParams(location.search).has("bench")) {
+  void import("./app/engine").then(({ benchHooks }) => {
+    (window as unknown as { wsgiPlaygroundBench: typeof benchHooks }).wsgiPlaygroundBench =
+      benchHooks;
+  });
+}
 void openStartProject();
 void loadCookies();
 void loadHistory();

@@ -49,6 +49,7 @@ async function watched<T>(work: Promise<T>, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const limit = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
+      performance.mark("wsgi:limit-fired");
       void runner?.restart();
       reject(
         new StoppedError(
@@ -123,6 +124,9 @@ async function build(
   const isLatest = () => buildId === buildSeq;
   updateRun({ build: { phase: "compiling", buildId } });
   const compiled = await compiler!.compile(files, entry);
+  if (compiled.type === "compiled") {
+    performance.mark("wsgi:compiled", { detail: { buildId, time: compiled.time } });
+  }
   if (compiled.type === "compile-failed") {
     if (isLatest()) {
       updateRun({
@@ -145,6 +149,7 @@ async function build(
     return false;
   }
   lastGoodBuild = Math.max(lastGoodBuild ?? 0, buildId);
+  performance.mark("wsgi:build-ready", { detail: buildId });
   updateRun({
     build: { phase: "ready", buildId, compileTime: compiled.time },
     diagnostics: compiled.warnings,
@@ -290,3 +295,29 @@ export async function followRedirectOnScreen(): Promise<void> {
   replaceRequest(next);
   await sendRequest(next);
 }
+
+/**
+ * What `npm run bench` drives (installed only when the page is opened with
+ * `?bench`): the panel's request path without the UI around it, and the
+ * compiler.
+ */
+export const benchHooks = {
+  /** Send `record` `count` times in a row through the service worker; each round trip in ms. */
+  async roundTrips(record: RequestRecord, count: number): Promise<number[]> {
+    const server = await relay!;
+    const times: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const started = performance.now();
+      await server.send(record);
+      times.push(performance.now() - started);
+    }
+    return times;
+  },
+  /** Compile a project; the time esbuild took, in ms. */
+  async compile(files: Record<string, string>, entry: string): Promise<number> {
+    const started = performance.now();
+    const result = await compiler!.compile(files, entry);
+    if (result.type === "compile-failed") throw new Error(result.errors[0]?.text ?? "failed");
+    return performance.now() - started;
+  },
+};

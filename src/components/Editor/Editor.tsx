@@ -72,6 +72,7 @@ export function Editor() {
       ariaLabel: `Code editor: ${active}`,
       tabSize: 2,
     });
+    performance.mark("wsgi:editor-ready");
     // Another project (a link, a zip, an example) replaces the text from outside.
     const shown = useWorkspace.getState().files[active] ?? "";
     if (model.getValue() !== shown) model.setValue(shown);

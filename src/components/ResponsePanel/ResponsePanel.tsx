@@ -6,7 +6,7 @@
  * and a comparison of two responses. A failed build is reported above the
  * last good response, which stays on screen.
  */
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { followRedirectOnScreen } from "../../app/engine";
 import { redirectLocation } from "../../request/redirect";
 import { useRun } from "../../state/run";
@@ -170,6 +170,10 @@ function Inspector({ response }: { response: ResponseRecord }) {
 export function ResponsePanel() {
   const response = useRun((state) => state.response);
   const seq = useRun((state) => state.responseSeq);
+  useEffect(() => {
+    // For the benchmark: the frame after a response is drawn.
+    if (seq > 0) requestAnimationFrame(() => performance.mark("wsgi:response-rendered", { detail: seq }));
+  }, [seq]);
   return (
     <section className="pane response-pane" aria-label="Response" data-response-seq={seq}>
       <BuildStatus />

@@ -1,0 +1,632 @@
+/**
+ * `npm run bench`: the playground against the browser's own floor, in one
+ * run of headless Chromium over the production build. Prints a table and
+ * writes bench/results.json and bench/results.md. Speed is reported as
+ * measured (median and p95, ratios to the floor), never asserted.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Frame,
+  type Page,
+} from "@playwright/test";
+import { assertChromium, CHROMIUM_ARGS, chromiumPath } from "../e2e/chromium.ts";
+import { encodeShare } from "../src/share/share-codec.ts";
+
+const PORT = 4190;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const SITE = "bench/.site";
+const SEQUENTIAL = 500;
+const THROUGHPUT_REQUESTS = 480;
+
+type Stats = { median: number; p95: number; n: number };
+interface Row {
+  id: string;
+  what: string;
+  stats?: Stats;
+  value?: number;
+  unit: string;
+  ratio?: number;
+  target: string;
+  met: boolean | null;
+}
+
+function stats(values: number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { median: at(0.5), p95: at(0.95), n: values.length };
+}
+
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+// ---------------------------------------------------------------- the site
+
+function buildSite(): void {
+  execFileSync("npx", ["vite", "build", "--outDir", SITE, "--emptyOutDir", "--logLevel", "warn"], {
+    stdio: "inherit",
+  });
+  cpSync("bench/floor", join(SITE, "__floor"), { recursive: true });
+}
+
+async function serveSite(): Promise<ChildProcess> {
+  const server = spawn(
+    "npx",
+    [
+      "vite",
+      "preview",
+      "--outDir",
+      SITE,
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(PORT),
+      "--strictPort",
+    ],
+    { stdio: "ignore", detached: true },
+  );
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(ORIGIN)).ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the preview server did not start on ${ORIGIN}`);
+}
+
+// ---------------------------------------------------------------- helpers
+
+/** A link that opens `source` as app.ts (held until Run). */
+function linkFor(source: string, target = "/"): string {
+  return `${ORIGIN}/?bench#${encodeShare({ files: { "app.ts": source }, request: { target } })}`;
+}
+
+async function openPlayground(context: BrowserContext, url = `${ORIGIN}/?bench`): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  const run = page.getByRole("button", { name: "Run", exact: true });
+  const status = page.getByRole("status", { name: "Build status" });
+  await status.filter({ hasText: /ready|Waiting for Run/ }).waitFor({ timeout: 60_000 });
+  if (await run.isVisible()) await run.click();
+  await status.filter({ hasText: /ready/ }).waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => "wsgiPlaygroundBench" in window);
+  return page;
+}
+
+/** Resolves in the page with the time of the next `name` mark after this call. */
+async function armMark(page: Page, name: string): Promise<void> {
+  await page.evaluate((markName) => {
+    const w = window as unknown as { nextMark: Promise<number> };
+    const seen = performance.getEntriesByName(markName).length;
+    w.nextMark = new Promise((resolve) => {
+      const check = () => {
+        const marks = performance.getEntriesByName(markName);
+        if (marks.length > seen) resolve(marks[marks.length - 1]!.startTime);
+        else setTimeout(check, 1);
+      };
+      check();
+    });
+  }, name);
+}
+
+const nextMark = (page: Page) =>
+  page.evaluate(() => (window as unknown as { nextMark: Promise<number> }).nextMark);
+
+/** Record the time of the next keydown in the page. */
+async function armKey(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { keyAt: Promise<number> };
+    w.keyAt = new Promise((resolve) =>
+      addEventListener("keydown", (event) => resolve(event.timeStamp), {
+        capture: true,
+        once: true,
+      }),
+    );
+  });
+}
+
+const keyAt = (page: Page) =>
+  page.evaluate(() => (window as unknown as { keyAt: Promise<number> }).keyAt);
+
+/** Send the panel's request with Ctrl+Enter; ms from the key to the response drawn. */
+async function sendAndTime(page: Page): Promise<number> {
+  await armMark(page, "wsgi:response-rendered");
+  await armKey(page);
+  await page.keyboard.press("ControlOrMeta+Enter");
+  const [rendered, pressed] = [await nextMark(page), await keyAt(page)];
+  return rendered - pressed;
+}
+
+/** Sequential fetches of `url` from a page or frame, and throughput with 1 and 16 in flight. */
+async function fetchTimings(
+  target: Page | Frame,
+  url: string,
+): Promise<{ sequential: number[]; throughput1: number; throughput16: number }> {
+  const sequential = await target.evaluate(
+    async ({ url, count }) => {
+      const times: number[] = [];
+      for (let i = 0; i < count + 20; i++) {
+        const started = performance.now();
+        await (await fetch(url)).arrayBuffer();
+        if (i >= 20) times.push(performance.now() - started);
+      }
+      return times;
+    },
+    { url, count: SEQUENTIAL },
+  );
+  const throughput = (inFlight: number) =>
+    target.evaluate(
+      async ({ url, total, inFlight }) => {
+        let left = total;
+        const started = performance.now();
+        await Promise.all(
+          Array.from({ length: inFlight }, async () => {
+            while (left-- > 0) await (await fetch(url)).arrayBuffer();
+          }),
+        );
+        return (total / (performance.now() - started)) * 1000;
+      },
+      { url, total: THROUGHPUT_REQUESTS, inFlight },
+    );
+  return { sequential, throughput1: await throughput(1), throughput16: await throughput(16) };
+}
+
+// ---------------------------------------------------------------- measures
+
+const HELLO_RECORD = {
+  method: "GET",
+  target: "/",
+  httpVersion: "HTTP/1.1",
+  headers: [["Host", "localhost:8000"]] as [string, string][],
+  server: { name: "localhost", port: "8000" },
+};
+
+async function floor(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${ORIGIN}/__floor/`);
+  await page.evaluate(() => (window as unknown as { floorReady: Promise<unknown> }).floorReady);
+  const result = await fetchTimings(page, "ping");
+  await context.close();
+  return result;
+}
+
+async function panelAndPreview(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await openPlayground(context);
+  const panel = await page.evaluate(
+    async ({ record, count }) => {
+      const hooks = (
+        window as unknown as {
+          wsgiPlaygroundBench: { roundTrips: (r: unknown, n: number) => Promise<number[]> };
+        }
+      ).wsgiPlaygroundBench;
+      const full = { ...record, body: new Uint8Array() };
+      await hooks.roundTrips(full, 20);
+      return hooks.roundTrips(full, count);
+    },
+    { record: HELLO_RECORD, count: SEQUENTIAL },
+  );
+  await page.getByRole("button", { name: /^Open http/ }).click();
+  const frameElement = page.locator('iframe[title="Preview"]');
+  await page
+    .frameLocator('iframe[title="Preview"]')
+    .locator("body")
+    .filter({ hasText: "Hello" })
+    .waitFor();
+  const frame = (await (await frameElement.elementHandle())!.contentFrame())!;
+  const preview = await fetchTimings(frame, "/");
+  await context.close();
+  return { panel, preview };
+}
+
+async function editToResponse(browser: Browser): Promise<number[]> {
+  const context = await browser.newContext();
+  const source = readFileSync("src/examples/apps/base64.ts", "utf8") + "\n// edit\n";
+  const page = await openPlayground(context, linkFor(source));
+  await sendAndTime(page);
+  const times: number[] = [];
+  await page.getByRole("region", { name: "Editor" }).locator(".view-lines").click();
+  for (let i = 0; i < 15; i++) {
+    await page.keyboard.press("ControlOrMeta+End");
+    await armMark(page, "wsgi:response-rendered");
+    await armKey(page);
+    await page.keyboard.type("x");
+    await page.keyboard.press("ControlOrMeta+Enter");
+    const [rendered, typed] = [await nextMark(page), await keyAt(page)];
+    times.push(rendered - typed);
+  }
+  await context.close();
+  return times;
+}
+
+async function coldStart(browser: Browser) {
+  const firstResponse: number[] = [];
+  const editorReady: number[] = [];
+  const buildReady: number[] = [];
+  const bytes: { url: string; at: number }[][] = [];
+  for (let run = 0; run < 5; run++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const loaded: { url: string; at: number }[] = [];
+    const started = Date.now();
+    context.on("request", (request) =>
+      loaded.push({ url: request.url(), at: Date.now() - started }),
+    );
+    await page.goto(`${ORIGIN}/?bench`);
+    const status = page.getByRole("status", { name: "Build status" });
+    await status.filter({ hasText: /ready/ }).waitFor({ timeout: 60_000 });
+    await armMark(page, "wsgi:response-rendered");
+    await page.keyboard.press("ControlOrMeta+Enter");
+    firstResponse.push(await nextMark(page));
+    buildReady.push(
+      await page.evaluate(
+        () => performance.getEntriesByName("wsgi:build-ready")[0]?.startTime ?? NaN,
+      ),
+    );
+    await page.waitForFunction(
+      () => performance.getEntriesByName("wsgi:editor-ready").length > 0,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    editorReady.push(
+      await page.evaluate(() => performance.getEntriesByName("wsgi:editor-ready")[0]!.startTime),
+    );
+    bytes.push(loaded.filter((entry) => entry.at <= firstResponse[run]! + 50));
+    await context.close();
+  }
+  return { firstResponse, editorReady, buildReady, requested: bytes[bytes.length - 1]! };
+}
+
+async function compileTimes(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await openPlayground(context);
+  const first = await page.evaluate(
+    () =>
+      (performance.getEntriesByName("wsgi:compiled")[0] as PerformanceMark | undefined)?.detail
+        ?.time as number,
+  );
+  const sources = readdirSync("src/examples/apps")
+    .filter((name) => name.endsWith(".ts"))
+    .map((name) => readFileSync(join("src/examples/apps", name), "utf8"));
+  const warm = await page.evaluate(async (all) => {
+    const hooks = (
+      window as unknown as {
+        wsgiPlaygroundBench: {
+          compile: (files: Record<string, string>, entry: string) => Promise<number>;
+        };
+      }
+    ).wsgiPlaygroundBench;
+    const times: number[] = [];
+    for (let round = 0; round < 3; round++)
+      for (const source of all) times.push(await hooks.compile({ "app.ts": source }, "app.ts"));
+    return times;
+  }, sources);
+  await context.close();
+  return { first, warm };
+}
+
+const LARGE = (type: string) => `import type { Environ, StartResponse } from "wsgi";
+
+export default function app(environ: Environ, start_response: StartResponse) {
+  const line = ${type === "application/json" ? `'{"id": 12345, "name": "a line of JSON text", "ok": true},\\n'` : `"a line of text in a large body, 64 bytes long, over and over.\\n"`};
+  const size = 20 * 1024 * 1024;
+  const body = new TextEncoder().encode(line.repeat(Math.ceil(size / line.length)).slice(0, size));
+  ${type === "application/json" ? "body[0] = 0x5b; body[body.length - 1] = 0x5d;" : ""}
+  start_response("200 OK", [["Content-Type", "${type}"]]);
+  return [body];
+}
+`;
+
+async function largeBody(browser: Browser) {
+  const results: { type: string; paint: number; longest: number }[] = [];
+  for (const type of ["text/plain", "application/json", "application/octet-stream"]) {
+    const context = await browser.newContext();
+    const page = await openPlayground(context, linkFor(LARGE(type)));
+    await page.evaluate(() => {
+      const w = window as unknown as { tasks: { start: number; duration: number }[] };
+      w.tasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          w.tasks.push({ start: entry.startTime, duration: entry.duration });
+      }).observe({ type: "longtask", buffered: false });
+    });
+    await armKey(page);
+    const paint = await sendAndTime(page);
+    const pressed = await keyAt(page);
+    await page.waitForTimeout(1500); // whatever the body view does after its first paint
+    const longest = await page.evaluate(
+      (since) =>
+        Math.max(
+          0,
+          ...(window as unknown as { tasks: { start: number; duration: number }[] }).tasks
+            .filter((task) => task.start >= since)
+            .map((task) => task.duration),
+        ),
+      pressed,
+    );
+    results.push({ type, paint, longest });
+    await context.close();
+  }
+  return results;
+}
+
+const SPIN = `import { b } from "wsgi";
+import type { Environ, StartResponse } from "wsgi";
+
+export default function app(environ: Environ, start_response: StartResponse) {
+  if (environ.PATH_INFO === "/spin") for (;;) {}
+  start_response("200 OK", [["Content-Type", "text/plain"]]);
+  return [b\`back\`];
+}
+`;
+
+async function runawayRecovery(browser: Browser): Promise<number[]> {
+  const context = await browser.newContext();
+  const page = await openPlayground(context, linkFor(SPIN, "/spin"));
+  await page.getByLabel("Time limit").fill("1");
+  const times: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    await armMark(page, "wsgi:limit-fired");
+    await page.keyboard.press("ControlOrMeta+Enter");
+    const recovery = await page.evaluate(async (record) => {
+      const w = window as unknown as {
+        nextMark: Promise<number>;
+        wsgiPlaygroundBench: { roundTrips: (r: unknown, n: number) => Promise<number[]> };
+      };
+      await w.nextMark;
+      const fired = performance.getEntriesByName("wsgi:limit-fired").at(-1)!.startTime;
+      await w.wsgiPlaygroundBench.roundTrips({ ...record, body: new Uint8Array() }, 1);
+      return performance.now() - fired;
+    }, HELLO_RECORD);
+    times.push(recovery);
+    await page.getByRole("status", { name: "Build status" }).filter({ hasText: /ready/ }).waitFor();
+    await page.waitForTimeout(300);
+  }
+  await context.close();
+  return times;
+}
+
+// ---------------------------------------------------------------- bytes
+
+function partOf(path: string): "Monaco" | "esbuild" | "runtime" | "app" {
+  if (/esbuild|compiler\.worker/.test(path)) return "esbuild";
+  if (/runner\.worker|sw\.js/.test(path)) return "runtime";
+  if (/editor|monaco|ts\.worker|json\.worker|css\.worker|html\.worker|codicon/.test(path))
+    return "Monaco";
+  return "app";
+}
+
+function gzipSizes(urls: string[]) {
+  const parts: Record<string, { files: number; gzip: number }> = {};
+  const seen = new Set<string>();
+  for (const url of urls) {
+    const path = new URL(url).pathname;
+    if (!/\.(js|mjs|wasm)$/.test(path) || seen.has(path) || path.startsWith("/__floor")) continue;
+    seen.add(path);
+    const file = join(SITE, path);
+    let size: number;
+    try {
+      if (!statSync(file).isFile()) continue;
+      size = gzipSync(readFileSync(file), { level: 9 }).length;
+    } catch {
+      continue;
+    }
+    const part = partOf(path);
+    parts[part] ??= { files: 0, gzip: 0 };
+    parts[part].files++;
+    parts[part].gzip += size;
+  }
+  return parts;
+}
+
+// ---------------------------------------------------------------- report
+
+function table(rows: Row[]): string {
+  const lines = [
+    "| # | Measure | Median | p95 | Ratio to floor | Target | Met |",
+    "| --- | --- | ---: | ---: | ---: | --- | --- |",
+  ];
+  for (const row of rows) {
+    const median = row.stats
+      ? `${round(row.stats.median)} ${row.unit}`
+      : `${round(row.value!)} ${row.unit}`;
+    const p95 = row.stats ? `${round(row.stats.p95)} ${row.unit}` : "";
+    const ratio = row.ratio === undefined ? "" : `${round(row.ratio)}×`;
+    const met = row.met === null ? "" : row.met ? "yes" : "**no**";
+    lines.push(
+      `| ${row.id} | ${row.what} | ${median} | ${p95} | ${ratio} | ${row.target} | ${met} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  assertChromium();
+  buildSite();
+  const server = await serveSite();
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  try {
+    const started = Date.now();
+    const base = await floor(browser);
+    const { panel, preview } = await panelAndPreview(browser);
+    const edit = await editToResponse(browser);
+    const cold = await coldStart(browser);
+    const compile = await compileTimes(browser);
+    const large = await largeBody(browser);
+    const runaway = await runawayRecovery(browser);
+    const bytes = gzipSizes(cold.requested.map((entry) => entry.url));
+
+    const floorStats = stats(base.sequential);
+    const panelStats = stats(panel);
+    const previewStats = stats(preview.sequential);
+    const appBytes = (bytes.app?.gzip ?? 0) + (bytes.runtime?.gzip ?? 0);
+    const rows: Row[] = [
+      {
+        id: "1",
+        what: "Floor: bare service worker, fetch() round trip",
+        stats: floorStats,
+        unit: "ms",
+        target: "",
+        met: null,
+      },
+      {
+        id: "1",
+        what: "Floor throughput, 1 in flight",
+        value: base.throughput1,
+        unit: "req/s",
+        target: "",
+        met: null,
+      },
+      {
+        id: "1",
+        what: "Floor throughput, 16 in flight",
+        value: base.throughput16,
+        unit: "req/s",
+        target: "",
+        met: null,
+      },
+      {
+        id: "2",
+        what: "Panel round trip (hello world, 500 in a row)",
+        stats: panelStats,
+        unit: "ms",
+        ratio: panelStats.median / floorStats.median,
+        target: "≤ 2× floor",
+        met: panelStats.median / floorStats.median <= 2,
+      },
+      {
+        id: "3",
+        what: "Preview round trip, fetch() from the frame",
+        stats: previewStats,
+        unit: "ms",
+        ratio: previewStats.median / floorStats.median,
+        target: "≤ 1.3× floor",
+        met: previewStats.median / floorStats.median <= 1.3,
+      },
+      {
+        id: "3",
+        what: "Preview throughput, 1 in flight",
+        value: preview.throughput1,
+        unit: "req/s",
+        ratio: preview.throughput1 / base.throughput1,
+        target: "≥ 0.8× floor",
+        met: preview.throughput1 / base.throughput1 >= 0.8,
+      },
+      {
+        id: "3",
+        what: "Preview throughput, 16 in flight",
+        value: preview.throughput16,
+        unit: "req/s",
+        ratio: preview.throughput16 / base.throughput16,
+        target: "≥ 0.8× floor",
+        met: preview.throughput16 / base.throughput16 >= 0.8,
+      },
+      {
+        id: "4",
+        what: "Edit to response (base64 example, debounce excluded)",
+        stats: stats(edit),
+        unit: "ms",
+        target: "p50 ≤ 50 ms",
+        met: stats(edit).median <= 50,
+      },
+      {
+        id: "5",
+        what: "Cold start: navigation to first response drawn (Send as soon as ready)",
+        stats: stats(cold.firstResponse),
+        unit: "ms",
+        target: "≤ 1200 ms",
+        met: stats(cold.firstResponse).median <= 1200,
+      },
+      {
+        id: "5",
+        what: "Cold start: navigation to first build ready",
+        stats: stats(cold.buildReady),
+        unit: "ms",
+        target: "no compile on the path",
+        met: null,
+      },
+      {
+        id: "5",
+        what: "Cold start: navigation to editor interactive",
+        stats: stats(cold.editorReady),
+        unit: "ms",
+        target: "",
+        met: null,
+      },
+      {
+        id: "6",
+        what: "Compile: first build of the page (esbuild cold)",
+        value: compile.first,
+        unit: "ms",
+        target: "",
+        met: null,
+      },
+      {
+        id: "6",
+        what: `Compile: the ${compile.warm.length / 3} examples, warm`,
+        stats: stats(compile.warm),
+        unit: "ms",
+        target: "",
+        met: null,
+      },
+      ...large.map((result): Row => ({
+        id: "7",
+        what: `20 MB ${result.type}: Send to body drawn`,
+        value: result.paint,
+        unit: "ms",
+        target: "",
+        met: null,
+      })),
+      ...large.map((result): Row => ({
+        id: "7",
+        what: `20 MB ${result.type}: longest main-thread task`,
+        value: result.longest,
+        unit: "ms",
+        target: "≤ 100 ms",
+        met: result.longest <= 100,
+      })),
+      {
+        id: "8",
+        what: "Runaway recovery: limit fired to next response",
+        stats: stats(runaway),
+        unit: "ms",
+        target: "≤ 200 ms",
+        met: stats(runaway).median <= 200,
+      },
+      ...Object.entries(bytes).map(([part, { files, gzip }]): Row => ({
+        id: "9",
+        what: `Bytes before the first response: ${part} (${files} files, gzip)`,
+        value: gzip / 1024,
+        unit: "KB",
+        target:
+          part === "app" || part === "runtime" ? "app + runtime ≤ 250 KB" : "after first paint",
+        met: part === "app" || part === "runtime" ? appBytes / 1024 <= 250 : null,
+      })),
+    ];
+    const markdown = `${table(rows)}\n\nMachine: ${process.platform}, ${(await import("node:os")).cpus().length} cores; Chromium ${browser.version()}; ${new Date().toISOString().slice(0, 10)}; ${round((Date.now() - started) / 1000, 0)} s.\n`;
+    writeFileSync("bench/results.md", markdown);
+    writeFileSync(
+      "bench/results.json",
+      JSON.stringify(
+        { date: new Date().toISOString(), chromium: browser.version(), rows },
+        null,
+        2,
+      ),
+    );
+    process.stdout.write(markdown);
+  } finally {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid);
+  }
+}
+
+await main();
