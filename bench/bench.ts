@@ -18,7 +18,7 @@ import {
 import { assertChromium, CHROMIUM_ARGS, chromiumPath } from "../e2e/chromium.ts";
 import { encodeShare } from "../src/share/share-codec.ts";
 
-const PORT = 4190;
+const PORT = 4180;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const SITE = "bench/.site";
 const SEQUENTIAL = 500;
@@ -81,6 +81,16 @@ async function serveSite(): Promise<ChildProcess> {
 }
 
 // ---------------------------------------------------------------- helpers
+
+/**
+ * A fresh browser context. tsx keeps function names with a `__name` helper
+ * that the functions sent to page.evaluate would miss in the page: give it one.
+ */
+async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await context.addInitScript("globalThis.__name = (target) => target;");
+  return context;
+}
 
 /** A link that opens `source` as app.ts (held until Run). */
 function linkFor(source: string, target = "/"): string {
@@ -188,7 +198,7 @@ const HELLO_RECORD = {
 };
 
 async function floor(browser: Browser) {
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   const page = await context.newPage();
   await page.goto(`${ORIGIN}/__floor/`);
   await page.evaluate(() => (window as unknown as { floorReady: Promise<unknown> }).floorReady);
@@ -198,7 +208,7 @@ async function floor(browser: Browser) {
 }
 
 async function panelAndPreview(browser: Browser) {
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   const page = await openPlayground(context);
   const panel = await page.evaluate(
     async ({ record, count }) => {
@@ -227,7 +237,7 @@ async function panelAndPreview(browser: Browser) {
 }
 
 async function editToResponse(browser: Browser): Promise<number[]> {
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   const source = readFileSync("src/examples/apps/base64.ts", "utf8") + "\n// edit\n";
   const page = await openPlayground(context, linkFor(source));
   await sendAndTime(page);
@@ -252,7 +262,7 @@ async function coldStart(browser: Browser) {
   const buildReady: number[] = [];
   const bytes: { url: string; at: number }[][] = [];
   for (let run = 0; run < 5; run++) {
-    const context = await browser.newContext();
+    const context = await newContext(browser);
     const page = await context.newPage();
     const loaded: { url: string; at: number }[] = [];
     const started = Date.now();
@@ -287,7 +297,7 @@ async function coldStart(browser: Browser) {
 }
 
 async function compileTimes(browser: Browser) {
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   const page = await openPlayground(context);
   const first = await page.evaluate(
     () =>
@@ -329,7 +339,7 @@ export default function app(environ: Environ, start_response: StartResponse) {
 async function largeBody(browser: Browser) {
   const results: { type: string; paint: number; longest: number }[] = [];
   for (const type of ["text/plain", "application/json", "application/octet-stream"]) {
-    const context = await browser.newContext();
+    const context = await newContext(browser);
     const page = await openPlayground(context, linkFor(LARGE(type)));
     await page.evaluate(() => {
       const w = window as unknown as { tasks: { start: number; duration: number }[] };
@@ -370,7 +380,7 @@ export default function app(environ: Environ, start_response: StartResponse) {
 `;
 
 async function runawayRecovery(browser: Browser): Promise<number[]> {
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   const page = await openPlayground(context, linkFor(SPIN, "/spin"));
   await page.getByLabel("Time limit").fill("1");
   const times: number[] = [];

@@ -6,7 +6,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
-import { startEngine } from "./app/engine";
+import { benchHooks, startEngine } from "./app/engine";
 import { openStartProject } from "./app/startup";
 import { loadCookies } from "./state/cookies";
 import { loadHistory } from "./state/history";
@@ -14,10 +14,8 @@ import "./app/app.css";
 
 startEngine();
 if (new URLSearchParams(location.search).has("bench")) {
-  void import("./app/engine").then(({ benchHooks }) => {
-    (window as unknown as { wsgiPlaygroundBench: typeof benchHooks }).wsgiPlaygroundBench =
-      benchHooks;
-  });
+  (window as unknown as { wsgiPlaygroundBench: typeof benchHooks }).wsgiPlaygroundBench =
+    benchHooks;
 }
 void openStartProject();
 void loadCookies();

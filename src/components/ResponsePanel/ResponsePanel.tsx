@@ -172,7 +172,8 @@ export function ResponsePanel() {
   const seq = useRun((state) => state.responseSeq);
   useEffect(() => {
     // For the benchmark: the frame after a response is drawn.
-    if (seq > 0) requestAnimationFrame(() => performance.mark("wsgi:response-rendered", { detail: seq }));
+    if (seq > 0)
+      requestAnimationFrame(() => performance.mark("wsgi:response-rendered", { detail: seq }));
   }, [seq]);
   return (
     <section className="pane response-pane" aria-label="Response" data-response-seq={seq}>
