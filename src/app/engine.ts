@@ -12,7 +12,7 @@ import type { RequestDraft } from "../request/draft";
 import { followRedirect, redirectLocation } from "../request/redirect";
 import { RequestError } from "../request/validate";
 import { RunnerClient } from "../runner/runner-client";
-import { cookieHeaderFor, storeResponseCookies } from "../state/cookies";
+import { cookieHeaderFor, loadCookies, storeResponseCookies } from "../state/cookies";
 import { addHistory } from "../state/history";
 import { useProjects } from "../state/projects";
 import { replaceRequest, useRequest } from "../state/request";
@@ -177,6 +177,7 @@ export function ensureBuilt(): Promise<boolean> {
 
 /** Send one request: cookies in, cookies out, a history entry. */
 async function sendOnce(draft: RequestDraft): Promise<ResponseRecord> {
+  if (draft.useCookieJar) await loadCookies();
   const cookie = draft.useCookieJar ? cookieHeaderFor(draft.host, draft.target) : null;
   const built = buildRequest(draft, cookie);
   if (!relay || !runner) throw new Error("The playground has not started.");
@@ -187,7 +188,7 @@ async function sendOnce(draft: RequestDraft): Promise<ResponseRecord> {
     server ? server.send(record) : theRunner.serve(record),
   );
   const time = performance.now() - started;
-  if (draft.useCookieJar) storeResponseCookies(draft.host, draft.target, response.headers);
+  if (draft.useCookieJar) await storeResponseCookies(draft.host, draft.target, response.headers);
   addHistory({
     at: Date.now(),
     draft,
@@ -219,13 +220,16 @@ export async function servePreview(record: RequestRecord): Promise<ResponseRecor
   const headers = record.headers.map(
     ([key, value]) => [key, key === "Host" ? draftNow.host : value] as [string, string],
   );
+  if (draftNow.useCookieJar) await loadCookies();
   const cookie = draftNow.useCookieJar ? cookieHeaderFor(draftNow.host, record.target) : null;
   if (cookie) headers.push(["Cookie", cookie]);
   const request: RequestRecord = { ...record, headers, server: { name, port } };
   const started = performance.now();
   const theRunner = runner;
   const response = await serveWatched(request, (record) => theRunner.serve(record));
-  if (draftNow.useCookieJar) storeResponseCookies(draftNow.host, record.target, response.headers);
+  if (draftNow.useCookieJar) {
+    await storeResponseCookies(draftNow.host, record.target, response.headers);
+  }
   addHistory({
     at: Date.now(),
     draft: draftFromRecord(request, draftNow.host),

@@ -2,9 +2,14 @@
  * @module cookies
  * The shared cookie jar as a store: the panel sends its cookies and keeps
  * what responses set; the Cookies view lists and edits it. Saved locally.
+ *
+ * The jar (tough-cookie, with the public suffix list) is a large module, so
+ * it loads only when there is something for it to do: saved cookies, a
+ * response that sets one, or a cookie added by hand. Until then the jar is
+ * empty and a request carries no Cookie header, which needs no code at all.
  */
 import { create } from "zustand";
-import { PlaygroundCookieJar, type CookieView, type RejectedCookie } from "../request/cookie-jar";
+import type { CookieView, PlaygroundCookieJar, RejectedCookie } from "../request/cookie-jar";
 import { load, saveLater } from "./persist";
 
 const KEY = "wsgi-playground:cookies";
@@ -15,60 +20,93 @@ export interface CookiesState {
   rejected: RejectedCookie[];
 }
 
-let jar = new PlaygroundCookieJar();
-
 /** The cookies store. */
 export const useCookies = create<CookiesState>(() => ({ cookies: [], rejected: [] }));
 
-function changed(rejected?: RejectedCookie[]): void {
-  useCookies.setState((state) => ({ cookies: jar.list(), rejected: rejected ?? state.rejected }));
-  saveLater(KEY, () => jar.serialize());
-}
+let jar: PlaygroundCookieJar | null = null;
+let opening: Promise<PlaygroundCookieJar> | null = null;
+/** The saved jar, read at start; null when there is none. */
+let saved: string | null = null;
 
-/** Load the saved jar (once, at start). */
-export async function loadCookies(): Promise<void> {
-  const saved = await load<string>(KEY);
-  if (saved) {
+/** The jar, loading its code (and the saved cookies) the first time. */
+function theJar(): Promise<PlaygroundCookieJar> {
+  opening ??= import("../request/cookie-jar").then(({ PlaygroundCookieJar }) => {
     try {
-      jar = new PlaygroundCookieJar(saved);
+      jar = new PlaygroundCookieJar(saved ?? undefined);
     } catch {
       jar = new PlaygroundCookieJar();
     }
     useCookies.setState({ cookies: jar.list() });
+    return jar;
+  });
+  return opening;
+}
+
+function changed(rejected?: RejectedCookie[]): void {
+  useCookies.setState((state) => ({
+    cookies: jar!.list(),
+    rejected: rejected ?? state.rejected,
+  }));
+  saveLater(KEY, () => jar!.serialize());
+}
+
+function holdsCookies(serialized: string): boolean {
+  try {
+    const cookies = (JSON.parse(serialized) as { cookies?: unknown[] }).cookies;
+    return !Array.isArray(cookies) || cookies.length > 0;
+  } catch {
+    return true; // let the jar itself say what it makes of it
   }
 }
 
-/** The Cookie header for a request to the virtual host. */
+let loaded: Promise<void> | null = null;
+
+/** Load the saved jar (once, at start); the jar's code loads only if it holds cookies. */
+export function loadCookies(): Promise<void> {
+  loaded ??= (async () => {
+    saved = (await load<string>(KEY)) ?? null;
+    if (saved && holdsCookies(saved)) await theJar();
+  })();
+  return loaded;
+}
+
+/** The Cookie header for a request to the virtual host (none while the jar is empty and unloaded). */
 export function cookieHeaderFor(host: string, target: string): string | null {
-  return jar.cookieHeader(host, target);
+  return jar ? jar.cookieHeader(host, target) : null;
+}
+
+function setsCookies(headers: [string, string][]): boolean {
+  return headers.some(([name]) => /^set-cookie2?$/i.test(name));
 }
 
 /** Keep what a response's Set-Cookie headers set. */
-export function storeResponseCookies(
+export async function storeResponseCookies(
   host: string,
   target: string,
   headers: [string, string][],
-): void {
-  changed(jar.storeFrom(host, target, headers));
+): Promise<void> {
+  if (!jar && !setsCookies(headers)) return;
+  const theOne = await theJar();
+  changed(theOne.storeFrom(host, target, headers));
 }
 
 /** Add or change a cookie by hand. */
-export function setCookie(
+export async function setCookie(
   host: string,
   cookie: { name: string; value: string; path?: string },
-): void {
-  jar.set(host, cookie);
+): Promise<void> {
+  (await theJar()).set(host, cookie);
   changed();
 }
 
 /** Delete one cookie. */
-export function deleteCookie(cookie: CookieView): void {
-  jar.remove(cookie);
+export async function deleteCookie(cookie: CookieView): Promise<void> {
+  (await theJar()).remove(cookie);
   changed();
 }
 
 /** Delete every cookie. */
-export function clearCookies(): void {
-  jar.clear();
+export async function clearCookies(): Promise<void> {
+  (await theJar()).clear();
   changed([]);
 }

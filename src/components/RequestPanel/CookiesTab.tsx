@@ -55,7 +55,7 @@ export function CookiesTab() {
                     type="button"
                     className="icon"
                     aria-label={`Delete cookie ${cookie.name}`}
-                    onClick={() => deleteCookie(cookie)}
+                    onClick={() => void deleteCookie(cookie)}
                   >
                     ×
                   </button>
@@ -79,7 +79,7 @@ export function CookiesTab() {
         onSubmit={(event) => {
           event.preventDefault();
           if (!name) return;
-          setCookie(host, { name, value });
+          void setCookie(host, { name, value });
           setName("");
           setValue("");
         }}
@@ -102,7 +102,7 @@ export function CookiesTab() {
         <button
           type="button"
           className="small"
-          onClick={clearCookies}
+          onClick={() => void clearCookies()}
           disabled={cookies.length === 0}
         >
           Clear all
