@@ -11,6 +11,8 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { build, defineConfig, type Plugin } from "vite";
 import { runtimeDeclaration } from "./scripts/runtime-declarations.ts";
+import { bundleOptions } from "./src/compiler/bundle-options.ts";
+import { newProjectContent } from "./src/share/project-state.ts";
 
 const swEntry = fileURLToPath(new URL("./src/sw/service-worker.ts", import.meta.url));
 
@@ -73,11 +75,34 @@ function declarations(): Plugin {
   };
 }
 
+/**
+ * `virtual:precompiled`: the new project's app, bundled at build time by the
+ * same esbuild (the wasm build, run here in Node) with the same options as
+ * the compiler Worker, so a first visit answers without waiting for esbuild.
+ */
+function precompiled(): Plugin {
+  const id = "virtual:precompiled";
+  return {
+    name: "wsgi-playground:precompiled",
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    async load(resolved) {
+      if (resolved !== `\0${id}`) return null;
+      const esbuild = await import("esbuild-wasm");
+      const { files, entry } = newProjectContent();
+      const result = await esbuild.build(bundleOptions(files, entry));
+      const bundles = { [JSON.stringify([entry, files])]: result.outputFiles[0]!.text };
+      return `export default ${JSON.stringify(bundles)};`;
+    },
+  };
+}
+
 export default defineConfig({
   test: { include: ["src/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node" },
   base: "./",
-  plugins: [react(), declarations(), serviceWorker()],
+  plugins: [react(), declarations(), serviceWorker(), precompiled()],
   worker: { format: "es" },
+  // Tells one build of the playground from the next (cached bundles are per build).
+  define: { __BUILD_ID__: JSON.stringify(Date.now().toString(36)) },
   build: { target: "es2022", chunkSizeWarningLimit: 8000 },
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },

@@ -5,3 +5,12 @@ declare module "*?dts" {
   const text: string;
   export default text;
 }
+
+/** Bundles made at build time, by project key (see vite.config.ts). */
+declare module "virtual:precompiled" {
+  const bundles: Record<string, string>;
+  export default bundles;
+}
+
+/** Which build of the playground this is (see vite.config.ts). */
+declare const __BUILD_ID__: string;

@@ -5,7 +5,9 @@
  * with the cookie jar, the history and redirects. The stores hold the
  * results; components read them and call these functions.
  */
+import { cachedBundle, rememberBundle } from "../compiler/bundle-cache";
 import { CompilerClient } from "../compiler/compiler-client";
+import type { CompilerReply } from "../protocol/compiler";
 import { buildRequest } from "../request/build";
 import { draftFromRecord } from "../request/from-record";
 import type { RequestDraft } from "../request/draft";
@@ -120,12 +122,20 @@ async function build(
   buildId: number,
   files: Record<string, string>,
   entry: string,
+  key: string,
 ): Promise<boolean> {
   const isLatest = () => buildId === buildSeq;
   updateRun({ build: { phase: "compiling", buildId } });
-  const compiled = await compiler!.compile(files, entry);
+  // A bundle at hand (the new project's, or the last one built here) needs no compiler.
+  const cached = await cachedBundle(key);
+  const compiled: CompilerReply = cached
+    ? { type: "compiled", id: 0, code: cached, warnings: [], time: 0 }
+    : await compiler!.compile(files, entry);
   if (compiled.type === "compiled") {
-    performance.mark("wsgi:compiled", { detail: { buildId, time: compiled.time } });
+    performance.mark("wsgi:compiled", {
+      detail: { buildId, time: compiled.time, cached: !!cached },
+    });
+    if (!cached) rememberBundle(key, compiled);
   }
   if (compiled.type === "compile-failed") {
     if (isLatest()) {
@@ -151,7 +161,7 @@ async function build(
   lastGoodBuild = Math.max(lastGoodBuild ?? 0, buildId);
   performance.mark("wsgi:build-ready", { detail: buildId });
   updateRun({
-    build: { phase: "ready", buildId, compileTime: compiled.time },
+    build: { phase: "ready", buildId, compileTime: cached ? null : compiled.time },
     diagnostics: compiled.warnings,
   });
   return true;
@@ -167,7 +177,7 @@ export function ensureBuilt(): Promise<boolean> {
   const key = JSON.stringify([entry, files]);
   if (current?.key === key) return current.done;
   const buildId = ++buildSeq;
-  const done = build(buildId, files, entry).catch((error: unknown) => {
+  const done = build(buildId, files, entry, key).catch((error: unknown) => {
     updateRun({ build: { phase: "crashed", buildId, error: message(error) } });
     return false;
   });

@@ -13,7 +13,7 @@ export type BuildState =
   | { phase: "idle" }
   | { phase: "held" }
   | { phase: "compiling"; buildId: number }
-  | { phase: "ready"; buildId: number; compileTime: number }
+  | { phase: "ready"; buildId: number; compileTime: number | null }
   | { phase: "failed"; buildId: number; errors: CompileMessage[] }
   | { phase: "crashed"; buildId: number; error: string };
 

@@ -1,0 +1,33 @@
+/**
+ * @module bundle-cache
+ * Builds that need no compiler: the new project's app, bundled when the
+ * playground itself was built, and the last project that built in this
+ * browser, kept locally. Either lets the page answer its first request
+ * before esbuild (3.7 MB of wasm) has even loaded.
+ */
+import precompiled from "virtual:precompiled";
+import type { CompileSuccess } from "../protocol/compiler";
+import { load, saveLater } from "../state/persist";
+
+const KEY = "wsgi-playground:last-bundle";
+/** A bundle from another version of the playground may not fit this runtime. */
+const VERSION = __BUILD_ID__;
+
+interface Saved {
+  version: string;
+  key: string;
+  code: string;
+}
+
+/** The bundle for `key` (a project's entry and files), if one is at hand. */
+export async function cachedBundle(key: string): Promise<string | null> {
+  if (key in precompiled) return precompiled[key]!;
+  const saved = await load<Saved>(KEY);
+  return saved && saved.version === VERSION && saved.key === key ? saved.code : null;
+}
+
+/** Keep the newest bundle that built, for the next visit. */
+export function rememberBundle(key: string, compiled: CompileSuccess): void {
+  if (key in precompiled) return;
+  saveLater(KEY, (): Saved => ({ version: VERSION, key, code: compiled.code }), 1000);
+}
