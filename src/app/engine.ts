@@ -220,9 +220,15 @@ async function sendOnce(draft: RequestDraft): Promise<ResponseRecord> {
 
 /**
  * Serve a request the preview frame made: the same host as the panel, the
- * cookie jar's cookies in, Set-Cookie kept, an entry in the history.
+ * cookie jar's cookies in, Set-Cookie kept, an entry in the history. The
+ * frame gets its response first (`reply`); the history entry follows. A
+ * response that sets cookies is kept in the jar before the frame sees it,
+ * so the redirect that usually follows carries them.
  */
-export async function servePreview(record: RequestRecord): Promise<ResponseRecord> {
+export async function servePreview(
+  record: RequestRecord,
+  reply: (response: ResponseRecord) => void,
+): Promise<void> {
   await ensureBuilt();
   if (!runner) throw new Error("The playground has not started.");
   const draftNow = useRequest.getState();
@@ -237,9 +243,11 @@ export async function servePreview(record: RequestRecord): Promise<ResponseRecor
   const started = performance.now();
   const theRunner = runner;
   const response = await serveWatched(request, (record) => theRunner.serve(record));
+  const time = performance.now() - started;
   if (draftNow.useCookieJar) {
     await storeResponseCookies(draftNow.host, record.target, response.headers);
   }
+  reply(response);
   addHistory({
     at: Date.now(),
     draft: draftFromRecord(request, draftNow.host),
@@ -247,11 +255,10 @@ export async function servePreview(record: RequestRecord): Promise<ResponseRecor
     target: request.target,
     status: response.status || "(no status)",
     size: response.body.length,
-    time: performance.now() - started,
+    time,
     response,
     source: "preview",
   });
-  return response;
 }
 
 /** Show a response from the history in the inspector. */
@@ -266,11 +273,14 @@ export function inspectResponse(response: ResponseRecord): void {
 
 /** Send the panel's request (or `draft`) and record the response; follow redirects if asked. */
 export async function sendRequest(draft: RequestDraft = useRequest.getState()): Promise<void> {
+  performance.mark("wsgi:send");
   updateRun({ sending: true, sendError: null, sendErrorField: null });
   try {
     buildRequest(draft); // refuse a bad request before building the app
     // A failed build leaves the last good one loaded: it answers until the code builds again.
-    if (!(await ensureBuilt()) && (!useWorkspace.getState().trusted || lastGoodBuild === null)) {
+    const built = await ensureBuilt();
+    performance.mark("wsgi:built");
+    if (!built && (!useWorkspace.getState().trusted || lastGoodBuild === null)) {
       updateRun({
         sendError: useWorkspace.getState().trusted
           ? "The app has not built yet, so the request was not sent. Fix the errors above."
@@ -282,6 +292,7 @@ export async function sendRequest(draft: RequestDraft = useRequest.getState()): 
     let next: RequestDraft | null = draft;
     while (next) {
       const response = await sendOnce(next);
+      performance.mark("wsgi:answered");
       const location = redirectLocation(response);
       next =
         next.autoFollow && location !== null && redirects.length < MAX_REDIRECTS

@@ -101,31 +101,36 @@ export class ServerRelay {
   }
 
   /** Serves the preview frame's requests; set by the engine. */
-  onPreview: ((request: RequestRecord) => Promise<ResponseRecord>) | null = null;
+  onPreview:
+    ((request: RequestRecord, reply: (response: ResponseRecord) => void) => Promise<void>) | null =
+    null;
 
   private async answerPreview(
     id: number,
     request: RequestRecord,
     port: MessagePort,
   ): Promise<void> {
-    let reply: PreviewReply;
+    const send = (reply: PreviewReply) => {
+      if (reply.type !== "preview-response") return port.postMessage(reply);
+      // The page keeps its copy of the body (history, inspector): move a copy.
+      const body = reply.response.body.slice();
+      port.postMessage({ ...reply, response: { ...reply.response, body } }, [body.buffer]);
+    };
+    let answered = false;
     try {
       if (!this.onPreview) throw new Error("The playground is still starting.");
-      reply = { type: "preview-response", id, response: await this.onPreview(request) };
+      await this.onPreview(request, (response) => {
+        answered = true;
+        send({ type: "preview-response", id, response });
+      });
     } catch (error) {
-      reply = {
-        type: "preview-error",
-        id,
-        error: error instanceof Error ? error.message : String(error),
-      };
-    }
-    // The page keeps no copy of the body it hands on: copy, then move the copy.
-    if (reply.type === "preview-response") {
-      const body = reply.response.body.slice();
-      reply = { ...reply, response: { ...reply.response, body } };
-      port.postMessage(reply, [body.buffer]);
-    } else {
-      port.postMessage(reply);
+      if (!answered) {
+        send({
+          type: "preview-error",
+          id,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
     }
   }
 
