@@ -4,10 +4,23 @@
  * works, and the user's code is still there after a reload.
  */
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { Playground } from "./playground";
 
 const MISBEHAVING = readFileSync(new URL("./apps/misbehaving.ts", import.meta.url), "utf8");
+
+/** Open the playground with `source` (the misbehaving app unless told) built and ready. */
+async function openWith(
+  page: Page,
+  source = MISBEHAVING,
+  build: RegExp | null = /#2 ready/,
+): Promise<Playground> {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.replaceCode(source);
+  if (build) await expect(playground.buildStatus).toHaveText(build);
+  return playground;
+}
 
 /** Path, the status the client gets, and where the explanation is: findings or the errors log. */
 const CASES: [string, string, "Findings" | "Errors", string][] = [
@@ -26,10 +39,7 @@ const CASES: [string, string, "Findings" | "Errors", string][] = [
 test("each misbehaviour gets wsgiref's answer and says why; the next request works; nothing is lost", async ({
   page,
 }) => {
-  const playground = new Playground(page);
-  await playground.open();
-  await playground.replaceCode(MISBEHAVING);
-  await expect(playground.buildStatus).toHaveText(/#2 ready/);
+  const playground = await openWith(page);
   for (const [path, status, where, message] of CASES) {
     await playground.url.fill(path);
     await playground.sendForResponse();
@@ -55,10 +65,7 @@ test("each misbehaviour gets wsgiref's answer and says why; the next request wor
 test("a response past 100 MB is stopped with the reason, and the page stays usable", async ({
   page,
 }) => {
-  const playground = new Playground(page);
-  await playground.open();
-  await playground.replaceCode(MISBEHAVING);
-  await expect(playground.buildStatus).toHaveText(/#2 ready/);
+  const playground = await openWith(page);
   await playground.url.fill("/huge");
   await playground.sendForResponse();
   await expect(playground.status).toHaveText("200 OK");
@@ -77,10 +84,7 @@ test("a response past 100 MB is stopped with the reason, and the page stays usab
 test("an injected header never reaches the preview, and a header that cannot be sent shows as an error", async ({
   page,
 }) => {
-  const playground = new Playground(page);
-  await playground.open();
-  await playground.replaceCode(MISBEHAVING);
-  await expect(playground.buildStatus).toHaveText(/#2 ready/);
+  const playground = await openWith(page);
   await page.getByLabel("Preview URL").fill("/crlf?x");
   await page.getByLabel("Preview URL").press("Enter");
   const site = page.frameLocator('iframe[title="Preview"]');
@@ -117,10 +121,10 @@ test("a loop at the module's top level is stopped, the last good build keeps ans
 test("an exception at the module's top level fails the build with a traceback in the user's lines", async ({
   page,
 }) => {
-  const playground = new Playground(page);
-  await playground.open();
-  await playground.replaceCode(
+  const playground = await openWith(
+    page,
     MISBEHAVING.replace("const text =", 'throw new Error("no config");\nconst text ='),
+    null,
   );
   await expect(playground.buildErrors).toContainText("Error: no config");
   await expect(playground.buildErrors).toContainText('File "app.ts", line 6');
