@@ -75,8 +75,10 @@ export function saveProjectNow(): void {
 function saveCurrent(): void {
   const { currentId, projects } = useProjects.getState();
   if (!saving || !currentId) return;
-  // The project is encoded when the debounced save runs, not on every keystroke.
-  saveLater(projectKey(currentId), () => toShared(currentContent()), 400);
+  // The project is encoded when the debounced save runs, not on every keystroke; but
+  // what it saves is taken now: by then another project may be on screen.
+  const content = currentContent();
+  saveLater(projectKey(currentId), () => toShared(content), 400);
   useProjects.setState({
     projects: projects.map((p) => (p.id === currentId ? { ...p, updatedAt: Date.now() } : p)),
   });
