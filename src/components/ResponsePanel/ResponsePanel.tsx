@@ -45,7 +45,10 @@ function StatusRow({ response }: { response: ResponseRecord }) {
   return (
     <>
       <div className="status-row">
-        <output className={statusClass(response.status)} aria-label="Response status">
+        <output
+          className={response.incomplete ? "status status-5xx" : statusClass(response.status)}
+          aria-label="Response status"
+        >
           {response.status || "(no status: the app failed before sending headers)"}
         </output>
         <span className="meta" aria-label="Timings">
