@@ -118,6 +118,15 @@ async function openPlayground(context: BrowserContext, url = `${ORIGIN}/?bench`)
   if (await run.isVisible()) await run.click();
   await status.filter({ hasText: /ready/ }).waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => "wsgiPlaygroundBench" in window);
+  // Monaco loads after the first paint; let it settle so it is not measured as the app's work.
+  await page.waitForFunction(
+    () => performance.getEntriesByName("wsgi:editor-ready").length > 0,
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
+  await page.waitForTimeout(1000);
   return page;
 }
 
@@ -571,10 +580,16 @@ async function main(): Promise<void> {
         row("7", `20 MB ${result.type}: Send to body drawn`, result.paint, "ms"),
       ),
       ...large.map((result) =>
-        row("7", `20 MB ${result.type}: longest main-thread task`, result.longest, "ms", {
-          target: "≤ 100 ms",
-          met: result.longest <= 100,
-        }),
+        row(
+          "7",
+          `20 MB ${result.type}: longest main-thread task (0: none over 50 ms)`,
+          result.longest,
+          "ms",
+          {
+            target: "≤ 100 ms",
+            met: result.longest <= 100,
+          },
+        ),
       ),
       row("8", "Runaway recovery: limit fired to next response", runawayStats, "ms", {
         target: "≤ 200 ms",
