@@ -19,15 +19,20 @@ interface Saved {
   code: string;
 }
 
+/** The saved bundle, read from storage once (undefined until then): edits never wait on storage. */
+let last: Saved | null | undefined;
+
 /** The bundle for `key` (a project's entry and files), if one is at hand. */
 export async function cachedBundle(key: string): Promise<string | null> {
   if (key in precompiled) return precompiled[key]!;
-  const saved = await load<Saved>(KEY);
-  return saved && saved.version === VERSION && saved.key === key ? saved.code : null;
+  last ??= (await load<Saved>(KEY)) ?? null;
+  return last && last.version === VERSION && last.key === key ? last.code : null;
 }
 
 /** Keep the newest bundle that built, for the next visit. */
 export function rememberBundle(key: string, compiled: CompileSuccess): void {
   if (key in precompiled) return;
-  saveLater(KEY, (): Saved => ({ version: VERSION, key, code: compiled.code }), 1000);
+  last = { version: VERSION, key, code: compiled.code };
+  const saved = last;
+  saveLater(KEY, () => saved, 1000);
 }
