@@ -4,211 +4,26 @@
  * writes bench/results.json and bench/results.md. Speed is reported as
  * measured (median and p95, ratios to the floor), never asserted.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Frame,
-  type Page,
-} from "@playwright/test";
+import { chromium, type Browser } from "@playwright/test";
 import { assertChromium, CHROMIUM_ARGS, chromiumPath } from "../e2e/chromium.ts";
-import { encodeShare } from "../src/share/share-codec.ts";
-
-const PORT = 4180;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
-const SITE = "bench/.site";
-const SEQUENTIAL = 500;
-const THROUGHPUT_REQUESTS = 480;
-
-type Stats = { median: number; p95: number; n: number };
-interface Row {
-  id: string;
-  what: string;
-  stats?: Stats;
-  value?: number;
-  unit: string;
-  ratio?: number;
-  target: string;
-  met: boolean | null;
-}
-
-function stats(values: number[]): Stats {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { median: at(0.5), p95: at(0.95), n: values.length };
-}
-
-const round = (value: number, digits = 2) => Number(value.toFixed(digits));
-
-/** One line of the table: a measure, and how it stands against its target if it has one. */
-function row(
-  id: string,
-  what: string,
-  measured: Stats | number,
-  unit: string,
-  check: { ratio?: number; target: string; met: boolean | null } = { target: "", met: null },
-): Row {
-  const value = typeof measured === "number" ? { value: measured } : { stats: measured };
-  return { id, what, ...value, unit, ...check };
-}
-
-// ---------------------------------------------------------------- the site
-
-function buildSite(): void {
-  execFileSync("npx", ["vite", "build", "--outDir", SITE, "--emptyOutDir", "--logLevel", "warn"], {
-    stdio: "inherit",
-  });
-  cpSync("bench/floor", join(SITE, "__floor"), { recursive: true });
-}
-
-async function serveSite(): Promise<ChildProcess> {
-  const server = spawn(
-    "npx",
-    [
-      "vite",
-      "preview",
-      "--outDir",
-      SITE,
-      "--host",
-      "127.0.0.1",
-      "--port",
-      String(PORT),
-      "--strictPort",
-    ],
-    { stdio: "ignore", detached: true },
-  );
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(ORIGIN)).ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the preview server did not start on ${ORIGIN}`);
-}
-
-// ---------------------------------------------------------------- helpers
-
-/**
- * A fresh browser context. tsx keeps function names with a `__name` helper
- * that the functions sent to page.evaluate would miss in the page: give it one.
- */
-async function newContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  await context.addInitScript("globalThis.__name = (target) => target;");
-  return context;
-}
-
-/** A link that opens `source` as app.ts (held until Run). */
-function linkFor(source: string, target = "/"): string {
-  return `${ORIGIN}/?bench#${encodeShare({ files: { "app.ts": source }, request: { target } })}`;
-}
-
-async function openPlayground(context: BrowserContext, url = `${ORIGIN}/?bench`): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(url);
-  const run = page.getByRole("button", { name: "Run", exact: true });
-  const status = page.getByRole("status", { name: "Build status" });
-  await status.filter({ hasText: /ready|Waiting for Run/ }).waitFor({ timeout: 60_000 });
-  if (await run.isVisible()) await run.click();
-  await status.filter({ hasText: /ready/ }).waitFor({ timeout: 60_000 });
-  await page.waitForFunction(() => "wsgiPlaygroundBench" in window);
-  // Monaco loads after the first paint; let it settle so it is not measured as the app's work.
-  await page.waitForFunction(
-    () => performance.getEntriesByName("wsgi:editor-ready").length > 0,
-    null,
-    {
-      timeout: 60_000,
-    },
-  );
-  await page.waitForTimeout(1000);
-  return page;
-}
-
-/** Resolves in the page with the time of the next `name` mark after this call. */
-async function armMark(page: Page, name: string): Promise<void> {
-  await page.evaluate((markName) => {
-    const w = window as unknown as { nextMark: Promise<number> };
-    const seen = performance.getEntriesByName(markName).length;
-    w.nextMark = new Promise((resolve) => {
-      const check = () => {
-        const marks = performance.getEntriesByName(markName);
-        if (marks.length > seen) resolve(marks[marks.length - 1]!.startTime);
-        else setTimeout(check, 1);
-      };
-      check();
-    });
-  }, name);
-}
-
-const nextMark = (page: Page) =>
-  page.evaluate(() => (window as unknown as { nextMark: Promise<number> }).nextMark);
-
-/** Record the time of the next keydown in the page. */
-async function armKey(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { keyAt: Promise<number> };
-    w.keyAt = new Promise((resolve) =>
-      addEventListener("keydown", (event) => resolve(event.timeStamp), {
-        capture: true,
-        once: true,
-      }),
-    );
-  });
-}
-
-const keyAt = (page: Page) =>
-  page.evaluate(() => (window as unknown as { keyAt: Promise<number> }).keyAt);
-
-/** Send the panel's request with Ctrl+Enter; ms from the key to the response drawn. */
-async function sendAndTime(page: Page): Promise<number> {
-  await armMark(page, "wsgi:response-rendered");
-  await armKey(page);
-  await page.keyboard.press("ControlOrMeta+Enter");
-  const [rendered, pressed] = [await nextMark(page), await keyAt(page)];
-  return rendered - pressed;
-}
-
-/** Sequential fetches of `url` from a page or frame, and throughput with 1 and 16 in flight. */
-async function fetchTimings(
-  target: Page | Frame,
-  url: string,
-): Promise<{ sequential: number[]; throughput1: number; throughput16: number }> {
-  const sequential = await target.evaluate(
-    async ({ url, count }) => {
-      const times: number[] = [];
-      for (let i = 0; i < count + 20; i++) {
-        const started = performance.now();
-        await (await fetch(url)).arrayBuffer();
-        if (i >= 20) times.push(performance.now() - started);
-      }
-      return times;
-    },
-    { url, count: SEQUENTIAL },
-  );
-  const throughput = (inFlight: number) =>
-    target.evaluate(
-      async ({ url, total, inFlight }) => {
-        let left = total;
-        const started = performance.now();
-        await Promise.all(
-          Array.from({ length: inFlight }, async () => {
-            while (left-- > 0) await (await fetch(url)).arrayBuffer();
-          }),
-        );
-        return (total / (performance.now() - started)) * 1000;
-      },
-      { url, total: THROUGHPUT_REQUESTS, inFlight },
-    );
-  return { sequential, throughput1: await throughput(1), throughput16: await throughput(16) };
-}
-
-// ---------------------------------------------------------------- measures
+import {
+  armKey,
+  armMark,
+  fetchTimings,
+  keyAt,
+  lastMark,
+  linkFor,
+  newContext,
+  nextMark,
+  openPlayground,
+  sendAndTime,
+  SEQUENTIAL,
+} from "./page.ts";
+import { round, row, stats, table, type Row } from "./report.ts";
+import { buildSite, gzipSizes, ORIGIN, serveSite } from "./site.ts";
 
 const HELLO_RECORD = {
   method: "GET",
@@ -258,8 +73,6 @@ async function panelAndPreview(browser: Browser) {
 }
 
 /** The last `name` mark's time. */
-const lastMark = (page: Page, name: string) =>
-  page.evaluate((markName) => performance.getEntriesByName(markName).at(-1)!.startTime, name);
 
 async function editToResponse(browser: Browser): Promise<{
   total: number[];
@@ -447,60 +260,6 @@ async function runawayRecovery(browser: Browser): Promise<number[]> {
   return times;
 }
 
-// ---------------------------------------------------------------- bytes
-
-function partOf(path: string): "Monaco" | "esbuild" | "runtime" | "app" {
-  if (/esbuild|compiler\.worker/.test(path)) return "esbuild";
-  if (/runner\.worker|sw\.js/.test(path)) return "runtime";
-  if (/editor|monaco|ts\.worker|json\.worker|css\.worker|html\.worker|codicon/.test(path))
-    return "Monaco";
-  return "app";
-}
-
-function gzipSizes(urls: string[]) {
-  const parts: Record<string, { files: number; gzip: number }> = {};
-  const seen = new Set<string>();
-  for (const url of urls) {
-    const path = new URL(url).pathname;
-    if (!/\.(js|mjs|wasm)$/.test(path) || seen.has(path) || path.startsWith("/__floor")) continue;
-    seen.add(path);
-    const file = join(SITE, path);
-    let size: number;
-    try {
-      if (!statSync(file).isFile()) continue;
-      size = gzipSync(readFileSync(file), { level: 9 }).length;
-    } catch {
-      continue;
-    }
-    const part = partOf(path);
-    parts[part] ??= { files: 0, gzip: 0 };
-    parts[part].files++;
-    parts[part].gzip += size;
-  }
-  return parts;
-}
-
-// ---------------------------------------------------------------- report
-
-function table(rows: Row[]): string {
-  const lines = [
-    "| # | Measure | Median | p95 | Ratio to floor | Target | Met |",
-    "| --- | --- | ---: | ---: | ---: | --- | --- |",
-  ];
-  for (const row of rows) {
-    const median = row.stats
-      ? `${round(row.stats.median)} ${row.unit}`
-      : `${round(row.value!)} ${row.unit}`;
-    const p95 = row.stats ? `${round(row.stats.p95)} ${row.unit}` : "";
-    const ratio = row.ratio === undefined ? "" : `${round(row.ratio)}×`;
-    const met = row.met === null ? "" : row.met ? "yes" : "**no**";
-    lines.push(
-      `| ${row.id} | ${row.what} | ${median} | ${p95} | ${ratio} | ${row.target} | ${met} |`,
-    );
-  }
-  return lines.join("\n");
-}
-
 async function main(): Promise<void> {
   assertChromium();
   buildSite();
@@ -621,7 +380,7 @@ async function main(): Promise<void> {
         );
       }),
     ];
-    const markdown = `${table(rows)}\n\nMachine: ${process.platform}, ${(await import("node:os")).cpus().length} cores; Chromium ${browser.version()}; ${new Date().toISOString().slice(0, 10)}; ${round((Date.now() - started) / 1000, 0)} s.\n`;
+    const markdown = `${table(rows)}\n\nMachine: ${process.platform}, ${cpus().length} cores; Chromium ${browser.version()}; ${new Date().toISOString().slice(0, 10)}; ${round((Date.now() - started) / 1000, 0)} s.\n`;
     writeFileSync("bench/results.md", markdown);
     writeFileSync(
       "bench/results.json",

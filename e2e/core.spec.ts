@@ -4,7 +4,7 @@
  * that made it, one click away in the editor.
  */
 import { expect, test } from "@playwright/test";
-import { Playground } from "./playground";
+import { APP_IMPORTS, Playground } from "./playground";
 
 test("an exception gives wsgiref's 500 and a traceback in the user's lines", async ({ page }) => {
   const playground = new Playground(page);
@@ -39,15 +39,13 @@ test("a finding names the line that broke the rule and shows it in the editor", 
   const playground = new Playground(page);
   await playground.open();
   await playground.replaceCode(
-    [
-      'import { b } from "wsgi";',
-      'import type { Environ, StartResponse } from "wsgi";',
-      "",
-      "export default function app(environ: Environ, start_response: StartResponse) {",
-      '  start_response("200 OK", []);',
-      "  return [b`no content type`];",
-      "}",
-    ].join("\n"),
+    APP_IMPORTS +
+      [
+        "export default function app(environ: Environ, start_response: StartResponse) {",
+        '  start_response("200 OK", []);',
+        "  return [b`no content type`];",
+        "}",
+      ].join("\n"),
   );
   await playground.pressSend();
   await expect(playground.status).toHaveText("200 OK");
@@ -69,16 +67,14 @@ test("a runaway loop is stopped at the time limit with a 504, and the next reque
   const playground = new Playground(page);
   await playground.open();
   await playground.replaceCode(
-    [
-      'import { b } from "wsgi";',
-      'import type { Environ, StartResponse } from "wsgi";',
-      "",
-      "export default function app(environ: Environ, start_response: StartResponse) {",
-      '  if (environ.PATH_INFO === "/spin") while (true) {}',
-      '  start_response("200 OK", [["Content-Type", "text/plain"]]);',
-      "  return [b`still here`];",
-      "}",
-    ].join("\n"),
+    APP_IMPORTS +
+      [
+        "export default function app(environ: Environ, start_response: StartResponse) {",
+        '  if (environ.PATH_INFO === "/spin") while (true) {}',
+        '  start_response("200 OK", [["Content-Type", "text/plain"]]);',
+        "  return [b`still here`];",
+        "}",
+      ].join("\n"),
   );
   await expect(playground.buildStatus).toHaveText(/#2 ready/);
   const limit = page.getByLabel("Time limit");

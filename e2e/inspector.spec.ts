@@ -4,7 +4,7 @@
  * responses. Screenshots of the main states go to test-results/screens.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { Playground } from "./playground";
+import { APP_IMPORTS, Playground } from "./playground";
 
 async function withApp(page: Page, source: string): Promise<Playground> {
   const playground = new Playground(page);
@@ -18,12 +18,10 @@ async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/${name}.png` });
 }
 
-const HEADER = 'import { b } from "wsgi";\nimport type { Environ, StartResponse } from "wsgi";\n\n';
-
 test("a JSON response is pretty-printed", async ({ page }) => {
   const playground = await withApp(
     page,
-    HEADER +
+    APP_IMPORTS +
       `export default function app(environ: Environ, start_response: StartResponse) {
   start_response("200 OK", [["Content-Type", "application/json"]]);
   return [b\`{"user":{"name":"Ada","langs":["py","ts"]},"ok":true}\`];
@@ -45,7 +43,7 @@ test("a JSON response is pretty-printed", async ({ page }) => {
 test("a 1 MB binary response shows in the hex view, first and last bytes", async ({ page }) => {
   const playground = await withApp(
     page,
-    HEADER +
+    APP_IMPORTS +
       `export default function app(environ: Environ, start_response: StartResponse) {
   const body = new Uint8Array(1024 * 1024);
   for (let i = 0; i < body.length; i++) body[i] = i % 256;
@@ -71,7 +69,7 @@ test("a 1 MB binary response shows in the hex view, first and last bytes", async
 test("HTML is rendered without running its scripts, unless asked", async ({ page }) => {
   const playground = await withApp(
     page,
-    HEADER +
+    APP_IMPORTS +
       `export default function app(environ: Environ, start_response: StartResponse) {
   start_response("200 OK", [["Content-Type", "text/html"]]);
   return [b\`<h1>Static heading</h1><p id="out">script did not run</p>
@@ -98,7 +96,7 @@ test("HTML is rendered without running its scripts, unless asked", async ({ page
 test("three chunks and one write show as four body events, in order", async ({ page }) => {
   const playground = await withApp(
     page,
-    HEADER +
+    APP_IMPORTS +
       `export default function* app(environ: Environ, start_response: StartResponse) {
   const write = start_response("200 OK", [["Content-Type", "text/plain"]]);
   write(b\`w\`);
@@ -124,7 +122,7 @@ test("three chunks and one write show as four body events, in order", async ({ p
 test("a traceback line in the errors log opens the user's line", async ({ page }) => {
   const playground = await withApp(
     page,
-    HEADER +
+    APP_IMPORTS +
       `function fail(): never {
   throw new RangeError("out of range");
 }
@@ -179,7 +177,7 @@ test("the environ is grouped, explained, filtered and copied as a Python dict", 
 test("comparing two responses shows a changed header", async ({ page }) => {
   const playground = await withApp(
     page,
-    HEADER +
+    APP_IMPORTS +
       `export default function app(environ: Environ, start_response: StartResponse) {
   const mode = environ.QUERY_STRING || "plain";
   start_response("200 OK", [["Content-Type", "text/plain"], ["X-Mode", mode]]);

@@ -4,6 +4,10 @@
  */
 import { expect, type Locator, type Page } from "@playwright/test";
 
+/** The first lines of a test app: the "wsgi" imports and a blank line. */
+export const APP_IMPORTS =
+  'import { b } from "wsgi";\nimport type { Environ, StartResponse } from "wsgi";\n\n';
+
 export class Playground {
   readonly page: Page;
   readonly editor: Locator;

@@ -14,7 +14,7 @@ import type { RequestDraft } from "../request/draft";
 import { followRedirect, redirectLocation } from "../request/redirect";
 import { RequestError } from "../request/validate";
 import { RunnerClient } from "../runner/runner-client";
-import { cookieHeaderFor, loadCookies, storeResponseCookies } from "../state/cookies";
+import { cookieHeaderToSend, storeResponseCookies } from "../state/cookies";
 import { addHistory } from "../state/history";
 import { useProjects } from "../state/projects";
 import { replaceRequest, useRequest } from "../state/request";
@@ -187,8 +187,7 @@ export function ensureBuilt(): Promise<boolean> {
 
 /** Send one request: cookies in, cookies out, a history entry. */
 async function sendOnce(draft: RequestDraft): Promise<ResponseRecord> {
-  if (draft.useCookieJar) await loadCookies();
-  const cookie = draft.useCookieJar ? cookieHeaderFor(draft.host, draft.target) : null;
+  const cookie = draft.useCookieJar ? await cookieHeaderToSend(draft.host, draft.target) : null;
   const built = buildRequest(draft, cookie);
   if (!relay || !runner) throw new Error("The playground has not started.");
   const server = await relay.catch(() => null);
@@ -204,8 +203,6 @@ async function sendOnce(draft: RequestDraft): Promise<ResponseRecord> {
     draft,
     method: built.record.method,
     target: built.record.target,
-    status: response.status || "(no status)",
-    size: response.body.length,
     time,
     response,
   });
@@ -236,8 +233,9 @@ export async function servePreview(
   const headers = record.headers.map(
     ([key, value]) => [key, key === "Host" ? draftNow.host : value] as [string, string],
   );
-  if (draftNow.useCookieJar) await loadCookies();
-  const cookie = draftNow.useCookieJar ? cookieHeaderFor(draftNow.host, record.target) : null;
+  const cookie = draftNow.useCookieJar
+    ? await cookieHeaderToSend(draftNow.host, record.target)
+    : null;
   if (cookie) headers.push(["Cookie", cookie]);
   const request: RequestRecord = { ...record, headers, server: { name, port } };
   const started = performance.now();
@@ -253,8 +251,6 @@ export async function servePreview(
     draft: draftFromRecord(request, draftNow.host),
     method: request.method,
     target: request.target,
-    status: response.status || "(no status)",
-    size: response.body.length,
     time,
     response,
     source: "preview",

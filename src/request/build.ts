@@ -5,7 +5,7 @@
  * Cookie) unless the user gave their own. The auto headers are listed apart
  * so the panel can show them greyed.
  */
-import { wireText } from "../wsgi/environ";
+import { cgiName, wireText } from "../wsgi/environ";
 import type { RequestRecord } from "../wsgi/records";
 import { encodeBody } from "./body";
 import type { RequestDraft } from "./draft";
@@ -30,7 +30,7 @@ export interface BuiltRequest {
 
 /** The environ key a request header arrives under. */
 function environKey(name: string): string {
-  const key = name.toUpperCase().replace(/-/g, "_");
+  const key = cgiName(name);
   return key === "CONTENT_TYPE" || key === "CONTENT_LENGTH" ? key : `HTTP_${key}`;
 }
 

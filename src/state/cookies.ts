@@ -75,6 +75,12 @@ export function cookieHeaderFor(host: string, target: string): string | null {
   return jar ? jar.cookieHeader(host, target) : null;
 }
 
+/** The Cookie header for a request about to be sent: once the saved jar has been read. */
+export async function cookieHeaderToSend(host: string, target: string): Promise<string | null> {
+  await loadCookies();
+  return cookieHeaderFor(host, target);
+}
+
 function setsCookies(headers: [string, string][]): boolean {
   return headers.some(([name]) => /^set-cookie2?$/i.test(name));
 }

@@ -55,8 +55,15 @@ function compact(file: FileData | null): FileData | null {
     : file;
 }
 
-/** Record a request that was sent; returns its id. */
-export function addHistory(entry: Omit<HistoryEntry, "id">): string {
+/** Record a request that was sent and its response (status and size are taken from it); returns its id. */
+export function addHistory(
+  sent: Omit<HistoryEntry, "id" | "status" | "size" | "response"> & { response: ResponseRecord },
+): string {
+  const entry = {
+    ...sent,
+    status: sent.response.status || "(no status)",
+    size: sent.response.body.length,
+  };
   const id = `h${entry.at.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const { body } = entry.draft;
   const draft: RequestDraft = {

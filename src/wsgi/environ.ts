@@ -9,7 +9,8 @@
 import type { Environ, FileWrapperFactory } from "../runtime/types";
 import { latin1, utf8 } from "./bytes";
 import type { RequestRecord } from "./records";
-import type { BytesIO, StringIO } from "../runtime/io";
+import { BytesIO, StringIO } from "../runtime/io";
+import { FileWrapper } from "../runtime/util";
 
 /** What wsgiref's simple_server calls itself in SERVER_SOFTWARE. */
 export const SERVER_VERSION = "WSGIServer/0.2";
@@ -54,6 +55,20 @@ export interface EnvironParts {
   fileWrapper: FileWrapperFactory;
 }
 
+/** A header's name as CGI spells it: `X-Name` → `X_NAME` (wsgiref prefixes `HTTP_`). */
+export function cgiName(header: string): string {
+  return header.replace(/-/g, "_").toUpperCase();
+}
+
+/** The environ for `request` with the server's own streams: its body as wsgi.input. */
+export function environFor(request: RequestRecord, errors: StringIO = new StringIO()): Environ {
+  return buildEnviron(request, {
+    input: new BytesIO(inputBytes(request)),
+    errors,
+    fileWrapper: FileWrapper,
+  });
+}
+
 /** Build the environ CPython's wsgiref would give the app for this request. */
 export function buildEnviron(request: RequestRecord, parts: EnvironParts): Environ {
   const server = request.server ?? DEFAULT_SERVER;
@@ -95,7 +110,7 @@ export function buildEnviron(request: RequestRecord, parts: EnvironParts): Envir
   if (length) ordered.CONTENT_LENGTH = length;
 
   for (const [name, value] of headers) {
-    const key = name.replace(/-/g, "_").toUpperCase();
+    const key = cgiName(name);
     const text = value.replace(PY_SPACE, "");
     if (key in ordered) continue; // Content-Type, Content-Length, and any CGI name
     const httpKey = "HTTP_" + key;

@@ -11,11 +11,8 @@ import { buildRequest } from "../request/build";
 import { exportCurl, importCurl } from "../request/curl";
 import { defaultDraft, newRow, type RequestDraft } from "../request/draft";
 import { draftFromRecord } from "../request/from-record";
-import { BytesIO, StringIO } from "../runtime/io";
-import type { Environ } from "../runtime/types";
-import { FileWrapper } from "../runtime/util";
 import { fromUtf8, utf8 } from "./bytes";
-import { buildEnviron, normalizeTarget, unquoteLatin1, wireText } from "./environ";
+import { environFor, normalizeTarget, unquoteLatin1, wireText } from "./environ";
 import { serializeRequest } from "./raw-request";
 import type { RequestRecord } from "./records";
 import { serve } from "./server-handler";
@@ -85,14 +82,6 @@ const draftArb = fc
     return draft;
   });
 
-function environOf(record: RequestRecord): Environ {
-  return buildEnviron(record, {
-    input: new BytesIO(record.body),
-    errors: new StringIO(),
-    fileWrapper: FileWrapper,
-  });
-}
-
 /** Whitespace around a header value is not part of it (RFC 9110, 5.5); curl drops it. */
 const trimmed = (headers: [string, string][]) =>
   headers.map(([name, value]) => [name, value.trim()]);
@@ -115,7 +104,7 @@ describe("random requests", () => {
     });
     fc.assert(
       fc.property(record, (request: RequestRecord) => {
-        const environ = environOf(request);
+        const environ = environFor(request);
         expect(environ.REQUEST_METHOD).toBe(request.method);
         const contentLength = request.headers.find(([n]) => n.toLowerCase() === "content-length");
         expect(environ.CONTENT_LENGTH).toBe(contentLength ? wireText(contentLength[1]).trim() : "");
@@ -144,7 +133,7 @@ describe("random requests", () => {
         const built = buildRequest(draft);
         const length = built.record.headers.find(([n]) => n === "Content-Length");
         if (draft.body.mode !== "none") expect(length?.[1]).toBe(String(built.record.body.length));
-        const environ = environOf(built.record);
+        const environ = environFor(built.record);
         expect(environ.CONTENT_LENGTH).toBe(length ? length[1] : "");
         expect([...environ["wsgi.input"].read(Number(environ.CONTENT_LENGTH || 0))]).toEqual([
           ...built.record.body,

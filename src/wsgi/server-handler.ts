@@ -13,7 +13,7 @@
  * {@link ResponseRecord}.
  */
 import type { Environ, StartResponse, Write } from "../runtime/types";
-import { FileWrapper, is_hop_by_hop } from "../runtime/util";
+import { is_hop_by_hop } from "../runtime/util";
 import {
   check_content_type,
   check_environ,
@@ -29,7 +29,7 @@ import {
   type RuleId,
 } from "../runtime/validate";
 import { concatBytes } from "./bytes";
-import { buildEnviron, inputBytes } from "./environ";
+import { environFor } from "./environ";
 import { formatDateTime, SOFTWARE_VERSION } from "./server-identity";
 import { snapshotEnviron } from "./environ-snapshot";
 import { AssertionError, exceptionLine, formatTraceback, PyTypeError, ValueError } from "./errors";
@@ -37,7 +37,7 @@ import { NAME_DISALLOWED, VALUE_DISALLOWED } from "../runtime/headers";
 import { encodeLatin1 } from "../runtime/latin1";
 import type { Finding, RequestRecord, ResponseRecord, TraceEvent } from "./records";
 import { pyRepr, pyTypeName } from "../runtime/repr";
-import { BytesIO, StringIO } from "../runtime/io";
+import { StringIO } from "../runtime/io";
 
 const ERROR_STATUS = "500 Internal Server Error";
 const ERROR_HEADERS: [string, string][] = [["Content-Type", "text/plain"]];
@@ -139,27 +139,29 @@ class ServerHandler {
     this.traceback = traceback;
     this.responseLimit = responseLimit;
     this.errors = new StringIO();
-    this.environ = buildEnviron(request, {
-      input: new BytesIO(inputBytes(request)),
-      errors: this.errors,
-      fileWrapper: FileWrapper,
-    });
+    this.environ = environFor(request, this.errors);
   }
 
   private at(): number {
     return performance.now() - this.started;
   }
 
+  /**
+   * Record an error finding. `stack` is taken by the caller (`new Error().stack`),
+   * so the frames the runner maps to the user's line stay within the stack's limit.
+   */
+  private report(
+    message: string,
+    advice: { pep?: string; fix: string },
+    stack: string | undefined,
+    source: Finding["source"] = "handlers",
+  ): void {
+    this.findings.push({ severity: "error", source, message, ...advice, stack });
+  }
+
   /** Record a fault wsgiref's server rejects, then raise it as wsgiref does. */
   private fail(rule: RuleId, message: string, error: Error = new AssertionError(message)): never {
-    this.findings.push({
-      severity: "error",
-      source: "handlers",
-      message,
-      pep: RULES[rule].pep,
-      fix: RULES[rule].fix,
-      stack: new Error().stack,
-    });
+    this.report(message, RULES[rule], new Error().stack);
     throw error;
   }
 
@@ -293,26 +295,27 @@ class ServerHandler {
       const shown = pyRepr(
         typeof data === "string" && data.length > 40 ? data.slice(0, 40) + "…" : data,
       );
-      this.findings.push({
-        severity: "error",
-        source: "handlers",
-        message: `${what} ${pyTypeName(data)} ${shown}, not bytes: write() argument must be a bytes instance`,
-        pep: "unicode-issues",
-        fix: "Send bytes: wrap text in the b`` tag (b`Hello`) or encode it with new TextEncoder().encode(text).",
-        stack: new Error().stack,
-      });
+      this.report(
+        `${what} ${pyTypeName(data)} ${shown}, not bytes: write() argument must be a bytes instance`,
+        {
+          pep: "unicode-issues",
+          fix: "Send bytes: wrap text in the b`` tag (b`Hello`) or encode it with new TextEncoder().encode(text).",
+        },
+        new Error().stack,
+      );
       throw new AssertionError("write() argument must be a bytes instance");
     }
     if (!this.status) this.fail("start-response", "write() before start_response()");
     if (this.bodyBytes + data.length > this.responseLimit) {
       const limit = formatSize(this.responseLimit);
-      this.findings.push({
-        severity: "error",
-        source: "playground",
-        message: `The response body passed the playground's ${limit} limit after ${this.bodyBytes.toLocaleString("en")} bytes, and was stopped there.`,
-        fix: "Send less (a real client would wait for all of it), or stream a large file in parts with Range requests.",
-        stack: new Error().stack,
-      });
+      this.report(
+        `The response body passed the playground's ${limit} limit after ${this.bodyBytes.toLocaleString("en")} bytes, and was stopped there.`,
+        {
+          fix: "Send less (a real client would wait for all of it), or stream a large file in parts with Range requests.",
+        },
+        new Error().stack,
+        "playground",
+      );
       throw new ResponseTooLarge(`The response body passed the playground's ${limit} limit`);
     }
     if (!this.headersSent) {
@@ -414,14 +417,11 @@ class ServerHandler {
     // Headers(...) checked the list at start_response; what the app added to it later goes out unchecked.
     const late = headers.find(([k, v]) => NAME_DISALLOWED.test(k) || VALUE_DISALLOWED.test(v));
     if (late) {
-      this.findings.push({
-        severity: "error",
-        source: "handlers",
-        message: `The header ${pyRepr(late[0])} holds a control character and was added to the list after start_response() checked it: wsgiref sent it as it was, which splits the response (a browser refuses it).`,
-        pep: RULES["control-characters"].pep,
-        fix: RULES["control-characters"].fix,
-        stack: new Error().stack,
-      });
+      this.report(
+        `The header ${pyRepr(late[0])} holds a control character and was added to the list after start_response() checked it: wsgiref sent it as it was, which splits the response (a browser refuses it).`,
+        RULES["control-characters"],
+        new Error().stack,
+      );
     }
   }
 
@@ -430,14 +430,14 @@ class ServerHandler {
     try {
       encodeLatin1(text);
     } catch (error) {
-      this.findings.push({
-        severity: "error",
-        source: "handlers",
-        message: `${what} cannot be sent: ${exceptionLine(error)}. HTTP headers are bytes, and wsgiref writes them as latin-1.`,
-        pep: "unicode-issues",
-        fix: "Keep the status and header values latin-1: percent-encode other text, e.g. Content-Disposition: attachment; filename*=UTF-8''%E2%82%AC.txt (RFC 6266).",
-        stack: new Error().stack,
-      });
+      this.report(
+        `${what} cannot be sent: ${exceptionLine(error)}. HTTP headers are bytes, and wsgiref writes them as latin-1.`,
+        {
+          pep: "unicode-issues",
+          fix: "Keep the status and header values latin-1: percent-encode other text, e.g. Content-Disposition: attachment; filename*=UTF-8''%E2%82%AC.txt (RFC 6266).",
+        },
+        new Error().stack,
+      );
       throw error;
     }
   }

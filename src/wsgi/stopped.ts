@@ -2,9 +2,7 @@
  * @module stopped
  * What the server answers for an app that ran past the time limit.
  */
-import { BytesIO, StringIO } from "../runtime/io";
-import { FileWrapper } from "../runtime/util";
-import { buildEnviron, inputBytes } from "./environ";
+import { environFor } from "./environ";
 import { snapshotEnviron } from "./environ-snapshot";
 import type { RequestRecord, ResponseRecord } from "./records";
 import { formatDateTime, SOFTWARE_VERSION } from "./server-identity";
@@ -20,13 +18,7 @@ export function stoppedResponse(
   message: string,
   now: Date = new Date(),
 ): ResponseRecord {
-  const environ = snapshotEnviron(
-    buildEnviron(request, {
-      input: new BytesIO(inputBytes(request)),
-      errors: new StringIO(),
-      fileWrapper: FileWrapper,
-    }),
-  );
+  const environ = snapshotEnviron(environFor(request));
   const body = new TextEncoder().encode(`${message}\n`);
   return {
     httpVersion: "HTTP/1.0",
