@@ -12,15 +12,16 @@ import { assertChromium, CHROMIUM_ARGS, chromiumPath } from "../e2e/chromium.ts"
 import {
   armKey,
   armMark,
-  fetchTimings,
+  fetchTarget,
   keyAt,
   lastMark,
   linkFor,
   newContext,
   nextMark,
   openPlayground,
+  roundTrips,
+  type RoundTripTarget,
   sendAndTime,
-  SEQUENTIAL,
 } from "./page.ts";
 import { round, row, stats, table, type Row } from "./report.ts";
 import { buildSite, gzipSizes, ORIGIN, serveSite } from "./site.ts";
@@ -33,32 +34,35 @@ const HELLO_RECORD = {
   server: { name: "localhost", port: "8000" },
 };
 
-async function floor(browser: Browser) {
-  const context = await newContext(browser);
-  const page = await context.newPage();
-  await page.goto(`${ORIGIN}/__floor/`);
-  await page.evaluate(() => (window as unknown as { floorReady: Promise<unknown> }).floorReady);
-  const result = await fetchTimings(page, "ping");
-  await context.close();
-  return result;
-}
-
-async function panelAndPreview(browser: Browser) {
+/**
+ * Items 1–3: the floor, the panel and the preview, measured in turns in one
+ * browser. The floor page's worker answers "ping" with `new Response()`, and
+ * "hello" with the hello-world app's response (its 12-byte body and four
+ * headers), to show what a body alone costs.
+ */
+async function roundTripMeasures(browser: Browser) {
+  const floorContext = await newContext(browser);
+  const floorPage = await floorContext.newPage();
+  await floorPage.goto(`${ORIGIN}/__floor/`);
+  await floorPage.evaluate(
+    () => (window as unknown as { floorReady: Promise<unknown> }).floorReady,
+  );
   const context = await newContext(browser);
   const page = await openPlayground(context);
-  const panel = await page.evaluate(
-    async ({ record, count }) => {
-      const hooks = (
-        window as unknown as {
-          wsgiPlaygroundBench: { roundTrips: (r: unknown, n: number) => Promise<number[]> };
-        }
-      ).wsgiPlaygroundBench;
-      const full = { ...record, body: new Uint8Array() };
-      await hooks.roundTrips(full, 20);
-      return hooks.roundTrips(full, count);
-    },
-    { record: HELLO_RECORD, count: SEQUENTIAL },
-  );
+  const panel: RoundTripTarget = {
+    sequential: (count) =>
+      page.evaluate(
+        async ({ record, count }) => {
+          const hooks = (
+            window as unknown as {
+              wsgiPlaygroundBench: { roundTrips: (r: unknown, n: number) => Promise<number[]> };
+            }
+          ).wsgiPlaygroundBench;
+          return hooks.roundTrips({ ...record, body: new Uint8Array() }, count);
+        },
+        { record: HELLO_RECORD, count },
+      ),
+  };
   await page.getByRole("button", { name: /^Open http/ }).click();
   const frameElement = page.locator('iframe[title="Preview"]');
   await page
@@ -67,9 +71,15 @@ async function panelAndPreview(browser: Browser) {
     .filter({ hasText: "Hello" })
     .waitFor();
   const frame = (await (await frameElement.elementHandle())!.contentFrame())!;
-  const preview = await fetchTimings(frame, "/");
+  const [base, withBody, panelTimes, preview] = await roundTrips([
+    fetchTarget(floorPage, "ping"),
+    fetchTarget(floorPage, "hello"),
+    panel,
+    fetchTarget(frame, "/"),
+  ]);
   await context.close();
-  return { panel, preview };
+  await floorContext.close();
+  return { base: base!, withBody: withBody!, panel: panelTimes!.sequential, preview: preview! };
 }
 
 /** The last `name` mark's time. */
@@ -267,8 +277,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     const started = Date.now();
-    const base = await floor(browser);
-    const { panel, preview } = await panelAndPreview(browser);
+    const { base, withBody, panel, preview } = await roundTripMeasures(browser);
     const edit = await editToResponse(browser);
     const cold = await coldStart(browser);
     const compile = await compileTimes(browser);
@@ -277,6 +286,7 @@ async function main(): Promise<void> {
     const bytes = gzipSizes(cold.requested.map((entry) => entry.url));
 
     const floorStats = stats(base.sequential);
+    const bodyStats = stats(withBody.sequential);
     const panelStats = stats(panel);
     const previewStats = stats(preview.sequential);
     const appBytes = (bytes.app?.gzip ?? 0) + (bytes.runtime?.gzip ?? 0);
@@ -292,6 +302,11 @@ async function main(): Promise<void> {
       row("1", "Floor: bare service worker, fetch() round trip", floorStats, "ms"),
       row("1", "Floor throughput, 1 in flight", base.throughput1, "req/s"),
       row("1", "Floor throughput, 16 in flight", base.throughput16, "req/s"),
+      row("1", "… the same worker answering with hello world's body and headers", bodyStats, "ms", {
+        ratio: ratioOf(bodyStats.median, floorStats.median),
+        target: "",
+        met: null,
+      }),
       row("2", "Panel round trip (hello world, 500 in a row)", panelStats, "ms", {
         ratio: panelRatio,
         target: "≤ 2× floor",

@@ -8,7 +8,7 @@ import { ORIGIN } from "./site.ts";
 
 /** Requests in a row for a round-trip median; requests per throughput run. */
 export const SEQUENTIAL = 500;
-const THROUGHPUT_REQUESTS = 480;
+const THROUGHPUT_REQUESTS = 800;
 
 /**
  * A fresh browser context. tsx keeps function names with a `__name` helper
@@ -93,38 +93,85 @@ export async function sendAndTime(page: Page): Promise<number> {
   return rendered - pressed;
 }
 
-/** Sequential fetches of `url` from a page or frame, and throughput with 1 and 16 in flight. */
-export async function fetchTimings(
-  target: Page | Frame,
-  url: string,
-): Promise<{ sequential: number[]; throughput1: number; throughput16: number }> {
-  const sequential = await target.evaluate(
-    async ({ url, count }) => {
-      const times: number[] = [];
-      for (let i = 0; i < count + 20; i++) {
-        const started = performance.now();
-        await (await fetch(url)).arrayBuffer();
-        if (i >= 20) times.push(performance.now() - started);
-      }
-      return times;
-    },
-    { url, count: SEQUENTIAL },
-  );
-  const throughput = (inFlight: number) =>
-    target.evaluate(
-      async ({ url, total, inFlight }) => {
-        let left = total;
-        const started = performance.now();
-        await Promise.all(
-          Array.from({ length: inFlight }, async () => {
-            while (left-- > 0) await (await fetch(url)).arrayBuffer();
-          }),
-        );
-        return (total / (performance.now() - started)) * 1000;
-      },
-      { url, total: THROUGHPUT_REQUESTS, inFlight },
-    );
-  return { sequential, throughput1: await throughput(1), throughput16: await throughput(16) };
+/** Something whose round trips are measured: sequential times (ms), and requests per second. */
+export interface RoundTripTarget {
+  sequential(count: number): Promise<number[]>;
+  throughput?(total: number, inFlight: number): Promise<number>;
+}
+
+/** Round trips in a row (ms), and requests per second with 1 and 16 in flight. */
+export interface RoundTripTimings {
+  sequential: number[];
+  throughput1: number;
+  throughput16: number;
+}
+
+/** `fetch(url)` from a page or frame, its body read. */
+export function fetchTarget(frame: Page | Frame, url: string): RoundTripTarget {
+  return {
+    sequential: (count) =>
+      frame.evaluate(
+        async ({ url, count }) => {
+          const times: number[] = [];
+          for (let i = 0; i < count; i++) {
+            const started = performance.now();
+            await (await fetch(url)).arrayBuffer();
+            times.push(performance.now() - started);
+          }
+          return times;
+        },
+        { url, count },
+      ),
+    throughput: (total, inFlight) =>
+      frame.evaluate(
+        async ({ url, total, inFlight }) => {
+          let left = total;
+          const started = performance.now();
+          await Promise.all(
+            Array.from({ length: inFlight }, async () => {
+              while (left-- > 0) await (await fetch(url)).arrayBuffer();
+            }),
+          );
+          return (total / (performance.now() - started)) * 1000;
+        },
+        { url, total, inFlight },
+      ),
+  };
+}
+
+/** Rounds the measures take turns in; more rounds spread the machine's drift more evenly. */
+const ROUNDS = 5;
+/** Round trips before each round's timed ones. */
+const WARM_UP = 10;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+
+/**
+ * Sequential round trips and throughput for each target, measured in turns
+ * (round 1 of every target, then round 2, …), so that a slower minute on a
+ * shared machine falls on all of them alike and their ratios hold.
+ */
+export async function roundTrips(targets: RoundTripTarget[]): Promise<RoundTripTimings[]> {
+  const results = targets.map(() => ({
+    sequential: [] as number[],
+    throughput1: [] as number[],
+    throughput16: [] as number[],
+  }));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, target] of targets.entries()) {
+      const result = results[i]!;
+      await target.sequential(WARM_UP);
+      result.sequential.push(...(await target.sequential(SEQUENTIAL / ROUNDS)));
+      if (!target.throughput) continue;
+      result.throughput1.push(await target.throughput(THROUGHPUT_REQUESTS / ROUNDS, 1));
+      result.throughput16.push(await target.throughput(THROUGHPUT_REQUESTS / ROUNDS, 16));
+    }
+  }
+  return results.map((result) => ({
+    sequential: result.sequential,
+    throughput1: result.throughput1.length ? median(result.throughput1) : NaN,
+    throughput16: result.throughput16.length ? median(result.throughput16) : NaN,
+  }));
 }
 
 export const lastMark = (page: Page, name: string) =>

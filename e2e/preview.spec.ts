@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { Playground } from "./playground";
+import { APP_IMPORTS, Playground } from "./playground";
 import { SUBPATH_URL } from "./servers";
 
 const SITE = readFileSync(new URL("./apps/site.ts", import.meta.url), "utf8");
@@ -22,6 +22,36 @@ async function openWith(page: Page, source: string, url = "./"): Promise<Playgro
 
 function frame(page: Page) {
   return page.frameLocator('iframe[title="Preview"]');
+}
+
+/** An app that answers `text`, and never finishes on /spin. */
+function saying(text: string): string {
+  return (
+    APP_IMPORTS +
+    [
+      "export default function app(environ: Environ, start_response: StartResponse) {",
+      '  if (environ.PATH_INFO === "/spin") while (true) {}',
+      '  start_response("200 OK", [["Content-Type", "text/plain"]]);',
+      `  return [b\`${text} at \${environ.PATH_INFO}\`];`,
+      "}",
+    ].join("\n")
+  );
+}
+
+/** `fetch()` each path from inside the preview at once; each one's status and text. */
+async function fetchInPreview(page: Page, paths: string[]): Promise<[number, string][]> {
+  const element = await page.locator('iframe[title="Preview"]').elementHandle();
+  const inside = (await element!.contentFrame())!;
+  return inside.evaluate(
+    (all) =>
+      Promise.all(
+        all.map(async (path) => {
+          const response = await fetch(path);
+          return [response.status, await response.text()] as [number, string];
+        }),
+      ),
+    paths,
+  );
 }
 
 test('the seeds\' base64 app, end to end, with href="/" back home', async ({ page }) => {
@@ -110,6 +140,36 @@ test("preview requests are in the history and open in the inspector", async ({ p
   await entry.getByRole("button", { name: /^Inspect/ }).click();
   await expect(playground.status).toHaveText("200 OK");
   await expect(playground.responseBody).toContainText("<h1>Home</h1>");
+});
+
+test("a preview request that never ends is stopped at the time limit; the ones behind it are answered", async ({
+  page,
+}) => {
+  const playground = await openWith(page, saying("still here"));
+  await page.getByLabel("Time limit").fill("1");
+  await page.getByLabel("Time limit").blur();
+  await expect(frame(page).locator("body")).toHaveText("still here at /");
+  const [spin, after] = await fetchInPreview(page, ["/spin", "/after"]);
+  expect(spin[0]).toBe(504);
+  expect(spin[1]).toContain("The app was stopped after 1 s: GET /spin did not finish");
+  expect(after).toEqual([200, "still here at /after"]);
+  expect(await fetchInPreview(page, ["/next"])).toEqual([[200, "still here at /next"]]);
+  await playground.tab("History").click();
+  const history = page.getByRole("list", { name: "Request history" });
+  await expect(history.getByRole("listitem").filter({ hasText: "/spin" })).toContainText(
+    "504 Gateway Timeout",
+  );
+  await expect(history.getByRole("listitem").filter({ hasText: "/after" })).toContainText("200 OK");
+});
+
+test("right after an edit the preview answers with the code on screen", async ({ page }) => {
+  const playground = await openWith(page, saying("version one"));
+  await expect(frame(page).locator("body")).toHaveText("version one at /");
+  // The frame's own fetch is the test: a reload on the new build would cut it short.
+  await page.getByRole("checkbox", { name: "Reload on build" }).uncheck();
+  await playground.replaceCode(saying("version two"));
+  // No waiting for the build: the preview's next request builds it first.
+  expect(await fetchInPreview(page, ["/x"])).toEqual([[200, "version two at /x"]]);
 });
 
 test("the preview recovers after its service worker is stopped", async ({ page }) => {

@@ -14,7 +14,13 @@ import type { RequestDraft } from "../request/draft";
 import { followRedirect, redirectLocation } from "../request/redirect";
 import { RequestError } from "../request/validate";
 import { RunnerClient } from "../runner/runner-client";
-import { cookieHeaderToSend, storeResponseCookies } from "../state/cookies";
+import type { PreviewConfig, PreviewServedMessage } from "../protocol/service-worker";
+import {
+  cookieHeaderToSend,
+  cookieSnapshot,
+  storeResponseCookies,
+  useCookies,
+} from "../state/cookies";
 import { addHistory } from "../state/history";
 import { useProjects } from "../state/projects";
 import { replaceRequest, useRequest } from "../state/request";
@@ -24,7 +30,7 @@ import { useWorkspace } from "../state/workspace";
 import { runLimitMs } from "../state/settings";
 import { registerServiceWorker, ServerRelay } from "../sw/relay";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
-import { stoppedResponse } from "../wsgi/stopped";
+import { stoppedMessage, stoppedResponse } from "../wsgi/stopped";
 
 /** How many redirects auto-follow takes before it stops, as browsers do. */
 export const MAX_REDIRECTS = 10;
@@ -53,12 +59,7 @@ async function watched<T>(work: Promise<T>, what: string): Promise<T> {
     timer = setTimeout(() => {
       performance.mark("wsgi:limit-fired");
       void runner?.restart();
-      reject(
-        new StoppedError(
-          `The app was stopped after ${limitMs / 1000} s: ${what} did not finish (a loop that never ends?). The runner was restarted, so the next request works.`,
-          limitMs,
-        ),
-      );
+      reject(new StoppedError(stoppedMessage(limitMs, what), limitMs));
     }, limitMs);
   });
   try {
@@ -88,6 +89,19 @@ let buildSeq = 0;
 /** The newest build that loaded: it answers requests while later builds fail. */
 let lastGoodBuild: number | null = null;
 let current: { key: string; done: Promise<boolean> } | null = null;
+/** The key of the newest build, once it is loaded in the runner. */
+let inRunner: string | null = null;
+
+/** A project's build key (its entry and files), remembered for the files object last asked about. */
+const keyOf = (() => {
+  let last: { files: Record<string, string>; entry: string; key: string } | null = null;
+  return (files: Record<string, string>, entry: string): string => {
+    if (last?.files !== files || last.entry !== entry) {
+      last = { files, entry, key: JSON.stringify([entry, files]) };
+    }
+    return last.key;
+  };
+})();
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -101,12 +115,15 @@ export function startEngine(): void {
     if (state.currentId !== previous.currentId) lastGoodBuild = null;
   });
   compiler = new CompilerClient();
-  const theRunner = (runner = new RunnerClient());
+  const theRunner = (runner = new RunnerClient(runLimitMs));
   relay = registerServiceWorker().then((registration) => {
     const created = new ServerRelay(registration, () => theRunner.connect());
+    created.previewConfig = previewConfig;
+    created.onPreviewServed = keepPreviewServed;
     created.attachRunner();
     created.onPreview = servePreview;
-    theRunner.onRestart = () => created.attachRunner();
+    theRunner.onRestart = (stopped) => created.attachRunner(stopped);
+    keepPreviewConfigSent(created);
     updatePreview({
       available: true,
       scope: registration.scope,
@@ -159,6 +176,8 @@ async function build(
     return false;
   }
   lastGoodBuild = Math.max(lastGoodBuild ?? 0, buildId);
+  inRunner = key;
+  onBuildLoaded?.();
   performance.mark("wsgi:build-ready", { detail: buildId });
   updateRun({
     build: { phase: "ready", buildId, compileTime: cached ? null : compiled.time },
@@ -174,7 +193,7 @@ export function ensureBuilt(): Promise<boolean> {
     updateRun({ build: { phase: "held" } });
     return Promise.resolve(false);
   }
-  const key = JSON.stringify([entry, files]);
+  const key = keyOf(files, entry);
   if (current?.key === key) return current.done;
   const buildId = ++buildSeq;
   const done = build(buildId, files, entry, key).catch((error: unknown) => {
@@ -193,9 +212,10 @@ async function sendOnce(draft: RequestDraft): Promise<ResponseRecord> {
   const server = await relay.catch(() => null);
   const started = performance.now();
   const theRunner = runner;
-  const response = await serveWatched(built.record, (record) =>
-    server ? server.send(record) : theRunner.serve(record),
-  );
+  // Through the service worker the runner reports the request, and its client keeps the limit.
+  const response = server
+    ? await server.send(built.record)
+    : await serveWatched(built.record, (record) => theRunner.serve(record));
   const time = performance.now() - started;
   if (draft.useCookieJar) await storeResponseCookies(draft.host, draft.target, response.headers);
   addHistory({
@@ -249,6 +269,62 @@ export async function servePreview(
   addHistory({
     at: Date.now(),
     draft: draftFromRecord(request, draftNow.host),
+    method: request.method,
+    target: request.target,
+    time,
+    response,
+    source: "preview",
+  });
+}
+
+let onBuildLoaded: (() => void) | null = null;
+
+/**
+ * What the service worker needs to serve the preview without the page: the
+ * virtual host, the jar's cookies for it, and whether the runner has the
+ * code on screen (otherwise the page builds first). Not direct until the
+ * saved cookie jar has been read.
+ */
+function previewConfig(): PreviewConfig {
+  const { host, useCookieJar } = useRequest.getState();
+  const { files, entry, trusted } = useWorkspace.getState();
+  const cookies = cookieSnapshot(host);
+  const built = inRunner === keyOf(files, entry);
+  return {
+    host,
+    direct: trusted && built && cookies !== null,
+    cookies: useCookieJar ? cookies : null,
+  };
+}
+
+/** Send the service worker the preview's configuration whenever it changes. */
+function keepPreviewConfigSent(server: ServerRelay): void {
+  let sent = JSON.stringify(previewConfig());
+  const update = () => {
+    const config = previewConfig();
+    const text = JSON.stringify(config);
+    if (text === sent) return;
+    sent = text;
+    server.sendPreviewConfig(config);
+  };
+  useRequest.subscribe(update);
+  useWorkspace.subscribe(update);
+  useCookies.subscribe(update);
+  onBuildLoaded = update;
+}
+
+/**
+ * A preview request the service worker served directly: keep the cookies
+ * it set (the frame waits for that) and add it to the history.
+ */
+async function keepPreviewServed({ request, response, time }: PreviewServedMessage) {
+  const host = request.headers.find(([name]) => name === "Host")?.[1] ?? useRequest.getState().host;
+  if (useRequest.getState().useCookieJar) {
+    await storeResponseCookies(host, request.target, response.headers);
+  }
+  addHistory({
+    at: Date.now(),
+    draft: draftFromRecord(request, host),
     method: request.method,
     target: request.target,
     time,

@@ -60,3 +60,17 @@ export interface ServeFailedReply {
 }
 
 export type RunnerReply = LoadedReply | LoadFailedReply | ServedReply | ServeFailedReply;
+
+/**
+ * Runner → page, for a `serve` that came over a port (from the service
+ * worker): the app started on it, and it finished. The page owns the
+ * Worker, so it keeps the time limit for requests it never sees.
+ */
+export interface ServeNotice {
+  type: "serving" | "serve-ended";
+  /** The `serve` message's id (the service worker's). */
+  id: number;
+}
+
+/** Everything the runner posts to the page. */
+export type RunnerMessage = RunnerReply | ServeNotice;

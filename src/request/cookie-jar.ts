@@ -6,6 +6,7 @@
  * later requests to the virtual host. Kept as plain data so it can be saved.
  */
 import { Cookie, CookieJar } from "tough-cookie";
+import type { SnapshotCookie } from "./cookie-snapshot";
 
 /** A cookie as the Cookies view lists it. */
 export interface CookieView {
@@ -55,6 +56,22 @@ export class PlaygroundCookieJar {
   /** The Cookie header for a request, or null when no cookie applies. */
   cookieHeader(host: string, target: string): string | null {
     return this.jar.getCookieStringSync(url(host, target)) || null;
+  }
+
+  /**
+   * Every cookie a request to `host` may carry, whatever its path, in the
+   * order the jar sends them: what the service worker needs to make the
+   * Cookie header of any preview request (see `cookie-snapshot`).
+   */
+  snapshot(host: string): SnapshotCookie[] {
+    return this.jar.getCookiesSync(url(host, "/"), { allPaths: true, sort: true }).map((cookie) => {
+      const expiresAt = cookie.expiryTime();
+      return {
+        pair: cookie.cookieString(),
+        path: cookie.path ?? "/",
+        expiresAt: expiresAt === undefined ? null : expiresAt,
+      };
+    });
   }
 
   /** Store every Set-Cookie of a response; returns those a browser would refuse. */

@@ -3,9 +3,15 @@
  * The page's handle on the app runner Worker: load builds into it, hand out
  * ports to it, and replace it when it must be stopped. A replaced runner
  * gets the last build loaded again before anything else reaches it.
+ *
+ * Requests that reach the runner over a port (the service worker's) never
+ * pass through the page, so the runner says when each starts and ends, and
+ * this client keeps the time limit on them: past it, the runner is replaced
+ * and the new one is attached saying which request was stopped.
  */
 import { PendingReplies } from "../protocol/pending-replies";
-import type { RunnerReply, RunnerRequest } from "../protocol/runner";
+import type { RunnerMessage, RunnerReply, RunnerRequest } from "../protocol/runner";
+import type { StoppedServe } from "../protocol/service-worker";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 
 const LOAD_TIMEOUT_MS = 10_000;
@@ -19,10 +25,15 @@ export class RunnerClient {
   private worker!: Worker;
   private readonly pending = new PendingReplies<RunnerReply>("app runner");
   private lastBuild: { buildId: number; code: string; entry: string } | null = null;
-  /** Called with a fresh port each time a new runner starts. */
-  onRestart: (() => void) | null = null;
+  /** The time limit in ms, read when a request starts. */
+  private readonly limitMs: () => number;
+  /** The port request being served, and its time limit. */
+  private serving: { id: number; timer: ReturnType<typeof setTimeout> } | null = null;
+  /** Called each time a new runner starts (with the request the old one was stopped in). */
+  onRestart: ((stopped: StoppedServe | null) => void) | null = null;
 
-  constructor() {
+  constructor(limitMs: () => number) {
+    this.limitMs = limitMs;
     this.spawn();
   }
 
@@ -31,9 +42,29 @@ export class RunnerClient {
       type: "module",
       name: "app-runner",
     });
-    this.worker.onmessage = (event: MessageEvent<RunnerReply>) => {
-      this.pending.resolve(event.data.id, event.data);
+    this.worker.onmessage = (event: MessageEvent<RunnerMessage>) => {
+      const message = event.data;
+      if (message.type === "serving") this.watch(message.id);
+      else if (message.type === "serve-ended") this.unwatch(message.id);
+      else this.pending.resolve(message.id, message as RunnerReply);
     };
+  }
+
+  private watch(id: number) {
+    this.unwatch(this.serving?.id);
+    const afterMs = this.limitMs();
+    const timer = setTimeout(() => {
+      this.serving = null;
+      performance.mark("wsgi:limit-fired");
+      void this.restart({ id, afterMs });
+    }, afterMs);
+    this.serving = { id, timer };
+  }
+
+  private unwatch(id: number | undefined) {
+    if (this.serving === null || this.serving.id !== id) return;
+    clearTimeout(this.serving.timer);
+    this.serving = null;
   }
 
   private post(message: RunnerRequest, transfer: Transferable[] = []) {
@@ -70,16 +101,20 @@ export class RunnerClient {
     return channel.port2;
   }
 
-  /** Stop the runner (whatever it is doing) and start a fresh one with the last build. */
-  async restart(): Promise<void> {
+  /**
+   * Stop the runner (whatever it is doing) and start a fresh one with the
+   * last build; `stopped` names the port request it was stopped in.
+   */
+  async restart(stopped: StoppedServe | null = null): Promise<void> {
     this.worker.terminate();
+    this.unwatch(this.serving?.id);
     this.pending.rejectAll(new Error("The app runner was restarted."));
     this.spawn();
-    // Anything still waiting on the old Worker's ports is answered by the new one from now on.
-    this.onRestart?.();
     if (this.lastBuild) {
       const { buildId, code, entry } = this.lastBuild;
       await this.load(buildId, code, entry).catch(() => undefined);
     }
+    // Then the service worker gets a port to it, and sends it what was waiting on the old one.
+    this.onRestart?.(stopped);
   }
 }

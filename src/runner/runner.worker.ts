@@ -7,7 +7,7 @@
  * it at any moment (a runaway loop) and start a new one, so it keeps no
  * state worth saving.
  */
-import type { RunnerReply, RunnerRequest } from "../protocol/runner";
+import type { RunnerReply, RunnerRequest, ServeNotice } from "../protocol/runner";
 import type { ResponseRecord } from "../wsgi/records";
 import { serve } from "../wsgi/server-handler";
 import { loadBundle, LoadError } from "./load-bundle";
@@ -74,9 +74,18 @@ function transferables(answer: RunnerReply): Transferable[] {
   return answer.type === "served" ? [answer.response.body.buffer as ArrayBuffer] : [];
 }
 
+function notify(notice: ServeNotice) {
+  self.postMessage(notice);
+}
+
+/** Requests from the service worker: the page hears when each starts and ends (the time limit). */
 function listen(port: MessagePort) {
   port.onmessage = (event: MessageEvent<RunnerRequest>) => {
-    handle(event.data, (answer) => port.postMessage(answer, transferables(answer)), event.ports[0]);
+    const message = event.data;
+    const watched = message.type === "serve";
+    if (watched) notify({ type: "serving", id: message.id });
+    handle(message, (answer) => port.postMessage(answer, transferables(answer)), event.ports[0]);
+    if (watched) notify({ type: "serve-ended", id: message.id });
   };
 }
 

@@ -10,6 +10,7 @@
  */
 import { create } from "zustand";
 import type { CookieView, PlaygroundCookieJar, RejectedCookie } from "../request/cookie-jar";
+import type { SnapshotCookie } from "../request/cookie-snapshot";
 import { load, saveLater } from "./persist";
 
 const KEY = "wsgi-playground:cookies";
@@ -18,10 +19,16 @@ const KEY = "wsgi-playground:cookies";
 export interface CookiesState {
   cookies: CookieView[];
   rejected: RejectedCookie[];
+  /** The saved jar has been read. */
+  loaded: boolean;
 }
 
 /** The cookies store. */
-export const useCookies = create<CookiesState>(() => ({ cookies: [], rejected: [] }));
+export const useCookies = create<CookiesState>(() => ({
+  cookies: [],
+  rejected: [],
+  loaded: false,
+}));
 
 let jar: PlaygroundCookieJar | null = null;
 let opening: Promise<PlaygroundCookieJar> | null = null;
@@ -66,8 +73,18 @@ export function loadCookies(): Promise<void> {
   loaded ??= (async () => {
     saved = (await load<string>(KEY)) ?? null;
     if (saved && holdsCookies(saved)) await theJar();
+    useCookies.setState({ loaded: true });
   })();
   return loaded;
+}
+
+/**
+ * Every cookie a request to `host` may carry, for the service worker to
+ * make Cookie headers from; null until the saved jar has been read.
+ */
+export function cookieSnapshot(host: string): SnapshotCookie[] | null {
+  if (!useCookies.getState().loaded) return null;
+  return jar ? jar.snapshot(host) : [];
 }
 
 /** The Cookie header for a request to the virtual host (none while the jar is empty and unloaded). */

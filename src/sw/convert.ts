@@ -98,7 +98,8 @@ export function recordToResponse(record: ResponseRecord, method: string): Respon
   }
   const reason = record.status.slice(4).replace(/[^\t\x20-\x7e\x80-\xff]/g, "");
   const noBody = NULL_BODY.has(code) || method === "HEAD";
-  return new Response(noBody ? null : (record.body as Uint8Array<ArrayBuffer>), {
+  // A Blob reaches the frame faster than the same bytes as a buffer (Chromium hands it over whole).
+  return new Response(noBody ? null : new Blob([record.body as Uint8Array<ArrayBuffer>]), {
     status: code,
     statusText: reason,
     headers,

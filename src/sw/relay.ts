@@ -8,7 +8,10 @@ import { PendingReplies } from "../protocol/pending-replies";
 import type {
   PageToWorkerMessage,
   PanelReply,
+  PreviewConfig,
   PreviewReply,
+  PreviewServedMessage,
+  StoppedServe,
   WorkerToPageMessage,
 } from "../protocol/service-worker";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
@@ -100,6 +103,30 @@ export class ServerRelay {
     return worker;
   }
 
+  /** The preview's configuration now (host, cookies, whether the worker may serve it); set by the engine. */
+  previewConfig: () => PreviewConfig | null = () => null;
+
+  /**
+   * Hears of a preview request the worker served directly; resolves once the
+   * page has kept what it needs from it (the cookies it set). Set by the engine.
+   */
+  onPreviewServed: ((served: PreviewServedMessage) => Promise<void>) | null = null;
+
+  private async previewServed(served: PreviewServedMessage, reply: MessagePort | undefined) {
+    try {
+      await this.onPreviewServed?.(served);
+    } finally {
+      reply?.postMessage(this.previewConfig());
+      reply?.close();
+    }
+  }
+
+  /** Tell the worker the preview's configuration changed. */
+  sendPreviewConfig(preview: PreviewConfig): void {
+    const message: PageToWorkerMessage = { type: "preview-config", preview };
+    this.worker.postMessage(message);
+  }
+
   /** Serves the preview frame's requests; set by the engine. */
   onPreview:
     ((request: RequestRecord, reply: (response: ResponseRecord) => void) => Promise<void>) | null =
@@ -139,11 +166,23 @@ export class ServerRelay {
     return this.registration.scope;
   }
 
-  /** Give the service worker a (new) port to the runner. */
-  attachRunner(): void {
+  /**
+   * Give the service worker a (new) port to the runner, and one to this page
+   * for what it serves the preview; `stopped` names the request the old
+   * runner was stopped in.
+   */
+  attachRunner(stopped: StoppedServe | null = null): void {
     const port = this.connectRunner();
-    const message: PageToWorkerMessage = { type: "attach-runner" };
-    this.worker.postMessage(message, [port]);
+    const page = new MessageChannel();
+    page.port1.onmessage = (event: MessageEvent<PreviewServedMessage>) => {
+      void this.previewServed(event.data, event.ports[0]);
+    };
+    const message: PageToWorkerMessage = {
+      type: "attach-runner",
+      preview: this.previewConfig(),
+      stopped,
+    };
+    this.worker.postMessage(message, [port, page.port2]);
   }
 
   /** Serve a request through the service worker, as the request panel does. */

@@ -33,10 +33,16 @@
  * - everything else (the playground's own page, scripts, workers, wasm)
  *   goes to the network untouched.
  *
- * A preview request is handed to the page that owns the frame (the
- * playground window whose navigation created it, or the focused one), which
- * adds the cookie jar's cookies, runs the app in its runner, keeps the
- * Set-Cookie headers and the history, and returns the response record.
+ * A preview request is served for the page that owns the frame (the
+ * playground window whose navigation created it, or the focused one). While
+ * that page says its runner has the code on screen loaded, the worker sends
+ * the request straight to the runner, with the Cookie header made from the
+ * page's snapshot of its cookie jar, and tells the page afterwards (the
+ * history); a response that sets cookies goes to the page first, so the jar
+ * has them before the frame follows the redirect that usually comes with
+ * them. Otherwise (code not built yet, a worker that restarted and has not
+ * heard from the page) the page serves it: it builds, adds the jar's
+ * cookies, runs the app and keeps what it set.
  *
  * Limits. A service worker only sees requests inside its scope. At the root
  * of an origin that is every path; under a sub-path (a project page on a
@@ -53,23 +59,41 @@ import type { RunnerReply, ServeMessage } from "../protocol/runner";
 import type {
   PageToWorkerMessage,
   PanelReply,
+  PreviewConfig,
   PreviewReply,
   PreviewRequestMessage,
+  PreviewServedMessage,
+  StoppedServe,
   WorkerToPageMessage,
 } from "../protocol/service-worker";
+import { snapshotCookieHeader } from "../request/cookie-snapshot";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
+import { stoppedMessage, stoppedResponse } from "../wsgi/stopped";
 import { recordToResponse, requestToRecord } from "./convert";
 
 declare const self: ServiceWorkerGlobalScope;
 
 const PORT_WAIT_MS = 5_000;
-const SERVE_TIMEOUT_MS = 60_000;
+/** Past the longest time limit (60 s): the page stops a runaway app before this. */
+const SERVE_TIMEOUT_MS = 65_000;
+/** How long a response that sets cookies waits for the page to keep them. */
+const COOKIE_WAIT_MS = 5_000;
 /** The virtual host of the record; the page puts its own in (the request panel's Host). */
 const DEFAULT_HOST = "localhost:8000";
 
+/** A request sent to a runner and not answered yet. */
+interface Pending {
+  request: RequestRecord;
+  settle(reply: RunnerReply): void;
+}
+
+/** What the worker holds for one playground page: its runner, and what the preview needs. */
 interface RunnerLink {
   port: MessagePort;
-  pending: Map<number, (reply: RunnerReply) => void>;
+  pending: Map<number, Pending>;
+  /** To the page itself: what the preview served. */
+  page: MessagePort | null;
+  preview: PreviewConfig | null;
 }
 
 const runners = new Map<string, RunnerLink>();
@@ -88,16 +112,49 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(self.clients.claim());
 });
 
-function attach(clientId: string, port: MessagePort) {
-  runners.get(clientId)?.port.close();
-  const link: RunnerLink = { port, pending: new Map() };
+function post(link: RunnerLink, id: number, request: RequestRecord) {
+  const message: ServeMessage = { type: "serve", id, request };
+  link.port.postMessage(message);
+}
+
+/**
+ * A page gives its runner's port (a new runner, or this worker restarted).
+ * What was still waiting on the old runner is sent to the new one, except
+ * the request it was stopped in, which gets the server's 504.
+ */
+function attach(
+  clientId: string,
+  port: MessagePort,
+  page: MessagePort | null,
+  preview: PreviewConfig | null,
+  stopped: StoppedServe | null,
+) {
+  const old = runners.get(clientId);
+  const link: RunnerLink = { port, pending: new Map(), page, preview };
   port.onmessage = (event: MessageEvent<RunnerReply>) => {
-    const settle = link.pending.get(event.data.id);
+    const waiting = link.pending.get(event.data.id);
     link.pending.delete(event.data.id);
-    settle?.(event.data);
+    waiting?.settle(event.data);
   };
   runners.set(clientId, link);
   notPreview.add(clientId);
+  if (old) {
+    old.port.close();
+    for (const [id, waiting] of old.pending) {
+      if (id === stopped?.id) {
+        const { method, target } = waiting.request;
+        const response = stoppedResponse(
+          waiting.request,
+          stopped.afterMs,
+          stoppedMessage(stopped.afterMs, `${method} ${target}`),
+        );
+        waiting.settle({ type: "served", id, response });
+      } else {
+        link.pending.set(id, waiting);
+        post(link, id, waiting.request);
+      }
+    }
+  }
   for (const waiter of portWaiters.get(clientId) ?? []) waiter(link);
   portWaiters.delete(clientId);
 }
@@ -121,14 +178,20 @@ async function runnerFor(client: Client): Promise<RunnerLink> {
 async function serveWith(link: RunnerLink, request: RequestRecord): Promise<ResponseRecord> {
   const id = nextId++;
   const reply = new Promise<RunnerReply>((resolve, reject) => {
-    link.pending.set(id, resolve);
-    setTimeout(() => {
-      link.pending.delete(id);
+    const timer = setTimeout(() => {
+      // A restart may have moved it to another link: look it up by id wherever it is.
+      for (const each of runners.values()) each.pending.delete(id);
       reject(new Error("The app runner did not answer."));
     }, SERVE_TIMEOUT_MS);
+    link.pending.set(id, {
+      request,
+      settle: (answer) => {
+        clearTimeout(timer);
+        resolve(answer);
+      },
+    });
   });
-  const message: ServeMessage = { type: "serve", id, request };
-  link.port.postMessage(message);
+  post(link, id, request);
   const answer = await reply;
   if (answer.type === "served") return answer.response;
   throw new Error(answer.type === "serve-failed" ? answer.error : "Unexpected runner reply.");
@@ -162,11 +225,16 @@ self.addEventListener("message", (event: ExtendableMessageEvent) => {
   const client = event.source;
   if (!(client instanceof Client)) return;
   const message = event.data as PageToWorkerMessage;
+  if (message.type === "preview-config") {
+    const link = runners.get(client.id);
+    if (link) link.preview = message.preview;
+    return;
+  }
   const port = event.ports[0];
   if (!port) return;
   switch (message.type) {
     case "attach-runner":
-      attach(client.id, port);
+      attach(client.id, port, event.ports[1] ?? null, message.preview, message.stopped);
       return;
     case "panel-request":
       event.waitUntil(answerPanel(client, message.id, message.request, port));
@@ -232,15 +300,105 @@ function failure(status: number, text: string): Response {
   });
 }
 
+function setsCookies(response: ResponseRecord): boolean {
+  return response.headers.some(([name]) => /^set-cookie2?$/i.test(name));
+}
+
+/**
+ * Tell the page what the preview was served, for the history; the body is
+ * moved to it (the frame's Response holds its own copy). With `wait`, the
+ * page keeps the response's cookies first and answers with its new config.
+ */
+function tellPage(
+  owner: string,
+  served: Omit<PreviewServedMessage, "type">,
+  wait: boolean,
+): Promise<PreviewConfig | null> {
+  // The link the request went out on may have been replaced since (a restarted runner).
+  const page = runners.get(owner)?.page;
+  if (!page) return Promise.resolve(null);
+  const message: PreviewServedMessage = { type: "preview-served", ...served };
+  const transfer: Transferable[] = [served.response.body.buffer as ArrayBuffer];
+  if (!wait) {
+    page.postMessage(message, transfer);
+    return Promise.resolve(null);
+  }
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => resolve(null), COOKIE_WAIT_MS);
+    channel.port1.onmessage = (event: MessageEvent<PreviewConfig>) => {
+      clearTimeout(timer);
+      channel.port1.close();
+      resolve(event.data);
+    };
+    page.postMessage(message, [...transfer, channel.port2]);
+  });
+}
+
+/** The page whose runner may serve this request without asking it, if there is one. */
+function directLink(event: FetchEvent): [string, RunnerLink] | null {
+  let owner = previewOwners.get(event.clientId);
+  // A frame's navigation has no client yet: with one playground page, it is the owner.
+  if (owner === undefined && event.resultingClientId && runners.size === 1) {
+    owner = runners.keys().next().value;
+  }
+  const link = owner === undefined ? undefined : runners.get(owner);
+  return owner !== undefined && link?.preview?.direct && link.page ? [owner, link] : null;
+}
+
+/**
+ * Serve a preview request with the page's runner, without the page: its
+ * cookies from the snapshot, the history told afterwards.
+ */
+async function serveDirect(
+  event: FetchEvent,
+  owner: string,
+  link: RunnerLink,
+  preview: PreviewConfig,
+): Promise<Response> {
+  const request = event.request;
+  const record = await requestToRecord(request, { scopePath: scopePath(), host: preview.host });
+  const cookie = preview.cookies && snapshotCookieHeader(preview.cookies, record.target);
+  if (cookie) record.headers.push(["Cookie", cookie]);
+  const started = performance.now();
+  const response = await serveWith(link, record);
+  const served = { request: record, response, time: performance.now() - started };
+  const answer = recordToResponse(response, request.method);
+  if (preview.cookies && setsCookies(response)) {
+    const kept = await tellPage(owner, served, true);
+    const now = runners.get(owner);
+    if (now) now.preview = kept ?? { ...preview, direct: false };
+  } else {
+    event.waitUntil(
+      new Promise<void>((done) =>
+        setTimeout(() => {
+          void tellPage(owner, served, false);
+          done();
+        }),
+      ),
+    );
+  }
+  return answer;
+}
+
+function scopePath(): string {
+  return new URL(self.registration.scope).pathname;
+}
+
 async function servePreview(event: FetchEvent, known: boolean): Promise<Response> {
   const request = event.request;
   if (!known && !(await fromPreview(event.clientId))) return fetch(request);
-  const owner = await ownerFor([event.clientId]);
-  if (!owner) return failure(503, "No playground window is open to serve the preview.");
-  if (event.resultingClientId) previewOwners.set(event.resultingClientId, owner.id);
-  const scopePath = new URL(self.registration.scope).pathname;
   try {
-    const record = await requestToRecord(request, { scopePath, host: DEFAULT_HOST });
+    const direct = directLink(event);
+    if (direct) {
+      const [owner, link] = direct;
+      if (event.resultingClientId) previewOwners.set(event.resultingClientId, owner);
+      return await serveDirect(event, owner, link, link.preview!);
+    }
+    const owner = await ownerFor([event.clientId]);
+    if (!owner) return failure(503, "No playground window is open to serve the preview.");
+    if (event.resultingClientId) previewOwners.set(event.resultingClientId, owner.id);
+    const record = await requestToRecord(request, { scopePath: scopePath(), host: DEFAULT_HOST });
     return recordToResponse(await askOwner(owner, record), request.method);
   } catch (error) {
     return failure(

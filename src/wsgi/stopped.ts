@@ -7,6 +7,11 @@ import { snapshotEnviron } from "./environ-snapshot";
 import type { RequestRecord, ResponseRecord } from "./records";
 import { formatDateTime, SOFTWARE_VERSION } from "./server-identity";
 
+/** What the server says of work stopped at the time limit (`what`: "GET /", "its module's top level"). */
+export function stoppedMessage(afterMs: number, what: string): string {
+  return `The app was stopped after ${afterMs / 1000} s: ${what} did not finish (a loop that never ends?). The runner was restarted, so the next request works.`;
+}
+
 /**
  * The record of a request whose app ran past the time limit: the runner was
  * terminated, so the server answers for it, as a gateway does for a backend
