@@ -11,9 +11,12 @@ import { chromium, type Browser } from "@playwright/test";
 import { assertChromium, CHROMIUM_ARGS, chromiumPath } from "../e2e/chromium.ts";
 import {
   armKey,
+  armKeys,
   armMark,
   fetchTarget,
   keyAt,
+  keyTimings,
+  type KeyTiming,
   lastMark,
   linkFor,
   newContext,
@@ -24,7 +27,7 @@ import {
   sendAndTime,
 } from "./page.ts";
 import { round, row, stats, table, type Row } from "./report.ts";
-import { buildSite, gzipSizes, ORIGIN, serveSite } from "./site.ts";
+import { buildSite, gzipSizes, ORIGIN, serveSite, stopSite } from "./site.ts";
 
 const HELLO_RECORD = {
   method: "GET",
@@ -84,9 +87,18 @@ async function roundTripMeasures(browser: Browser) {
 
 /** The last `name` mark's time. */
 
+/**
+ * Item 4. The benchmark types a character, then Ctrl+Enter (which runs the
+ * build at once: the debounce excluded). Counted: from the keystroke to the
+ * response drawn, less the benchmark's own pause between its two key
+ * presses (from the edit reaching the project, the `wsgi:edited` mark, to
+ * Ctrl+Enter going down; work the page still does then, such as drawing the
+ * editor, delays Ctrl+Enter's handling, so it is counted).
+ */
 async function editToResponse(browser: Browser): Promise<{
   total: number[];
-  keys: number[];
+  keystroke: number[];
+  between: number[];
   build: number[];
   request: number[];
   draw: number[];
@@ -97,7 +109,8 @@ async function editToResponse(browser: Browser): Promise<{
   await sendAndTime(page);
   const times = {
     total: [] as number[],
-    keys: [] as number[],
+    keystroke: [] as number[],
+    between: [] as number[],
     build: [] as number[],
     request: [] as number[],
     draw: [] as number[],
@@ -106,17 +119,22 @@ async function editToResponse(browser: Browser): Promise<{
   for (let i = 0; i < 15; i++) {
     await page.keyboard.press("ControlOrMeta+End");
     await armMark(page, "wsgi:response-rendered");
-    await armKey(page);
+    await armKeys(page, 2);
     await page.keyboard.type("x");
     await page.keyboard.press("ControlOrMeta+Enter");
-    const [rendered, typed] = [await nextMark(page), await keyAt(page)];
-    const [send, built, answered] = [
+    const rendered = await nextMark(page);
+    const [typed, run] = (await keyTimings(page)) as [KeyTiming, KeyTiming];
+    const [edited, send, built, answered] = [
+      await lastMark(page, "wsgi:edited"),
       await lastMark(page, "wsgi:send"),
       await lastMark(page, "wsgi:built"),
       await lastMark(page, "wsgi:answered"),
     ];
-    times.total.push(rendered - typed);
-    times.keys.push(send - typed);
+    // The pause is the benchmark's only when the edit had reached the project before Ctrl+Enter came.
+    const pause = Math.max(0, run.down - edited);
+    times.keystroke.push(edited - typed.down);
+    times.between.push(pause);
+    times.total.push(rendered - typed.down - pause);
     times.build.push(built - send);
     times.request.push(answered - built);
     times.draw.push(rendered - answered);
@@ -331,15 +349,16 @@ async function main(): Promise<void> {
         target: "p50 ≤ 50 ms",
         met: editStats.median <= 50,
       }),
-      row(
-        "4",
-        "… of which: the keystroke and Ctrl+Enter (the benchmark's typing)",
-        stats(edit.keys),
-        "ms",
-      ),
+      row("4", "… of which: the editor taking the keystroke", stats(edit.keystroke), "ms"),
       row("4", "… of which: compile and load", stats(edit.build), "ms"),
       row("4", "… of which: the request", stats(edit.request), "ms"),
       row("4", "… of which: drawing the response", stats(edit.draw), "ms"),
+      row(
+        "4",
+        "Not counted: the benchmark's pause between its key and Ctrl+Enter",
+        stats(edit.between),
+        "ms",
+      ),
       row(
         "5",
         "Cold start: navigation to first response drawn (Send as soon as ready)",
@@ -408,7 +427,7 @@ async function main(): Promise<void> {
     process.stdout.write(markdown);
   } finally {
     await browser.close();
-    if (server.pid) process.kill(-server.pid);
+    stopSite(server);
   }
 }
 

@@ -84,6 +84,31 @@ export async function armKey(page: Page): Promise<void> {
 export const keyAt = (page: Page) =>
   page.evaluate(() => (window as unknown as { keyAt: Promise<number> }).keyAt);
 
+/** A key press in the page: when it went down. */
+export interface KeyTiming {
+  down: number;
+}
+
+/** Record the next `count` keydowns. */
+export async function armKeys(page: Page, count: number): Promise<void> {
+  await page.evaluate((wanted) => {
+    const w = window as unknown as { keyTimings: Promise<{ down: number }[]> };
+    w.keyTimings = new Promise((resolve) => {
+      const seen: { down: number }[] = [];
+      const onKey = (event: KeyboardEvent) => {
+        seen.push({ down: event.timeStamp });
+        if (seen.length < wanted) return;
+        removeEventListener("keydown", onKey, { capture: true });
+        resolve(seen);
+      };
+      addEventListener("keydown", onKey, { capture: true });
+    });
+  }, count);
+}
+
+export const keyTimings = (page: Page): Promise<KeyTiming[]> =>
+  page.evaluate(() => (window as unknown as { keyTimings: Promise<KeyTiming[]> }).keyTimings);
+
 /** Send the panel's request with Ctrl+Enter; ms from the key to the response drawn. */
 export async function sendAndTime(page: Page): Promise<number> {
   await armMark(page, "wsgi:response-rendered");

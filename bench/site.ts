@@ -20,8 +20,21 @@ export function buildSite(): void {
   cpSync("bench/floor", join(SITE, "__floor"), { recursive: true });
 }
 
+async function answers(): Promise<boolean> {
+  try {
+    return (await fetch(ORIGIN)).ok;
+  } catch {
+    return false;
+  }
+}
+
 /** Serve the site; resolves once it answers. */
 export async function serveSite(): Promise<ChildProcess> {
+  if (await answers()) {
+    throw new Error(
+      `something already answers on ${ORIGIN} (an earlier benchmark's server?): stop it, the benchmark must measure its own build`,
+    );
+  }
   const server = spawn(
     "npx",
     [
@@ -37,12 +50,8 @@ export async function serveSite(): Promise<ChildProcess> {
     ],
     { stdio: "ignore", detached: true },
   );
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(ORIGIN)).ok) return server;
-    } catch {
-      // not up yet
-    }
+  for (let i = 0; i < 100 && server.exitCode === null; i++) {
+    if (await answers()) return server;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`the preview server did not start on ${ORIGIN}`);
@@ -78,4 +87,13 @@ export function gzipSizes(urls: string[]) {
     parts[part].gzip += size;
   }
   return parts;
+}
+
+/** Stop the server started by `serveSite` (and anything it started). */
+export function stopSite(server: ChildProcess): void {
+  try {
+    if (server.pid) process.kill(-server.pid);
+  } catch {
+    // already gone
+  }
 }

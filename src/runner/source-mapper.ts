@@ -43,22 +43,32 @@ function decodeBase64(text: string): string {
   return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
 
-/** Maps positions in one bundle back to the project's files. */
+/**
+ * Maps positions in one bundle back to the project's files. The map is read
+ * the first time a stack needs it: most builds never raise, and a build
+ * that answers sooner is what the user feels.
+ */
 export class SourceMapper {
-  private readonly map: TraceMap | null;
+  private readonly code: string;
+  private parsed: { map: TraceMap | null; sources: Map<string, string[]> } | null = null;
   private readonly offset: number;
-  private readonly sources = new Map<string, string[]>();
 
   constructor(code: string) {
-    const match = MAP_COMMENT.exec(code);
-    this.map = match ? new TraceMap(decodeBase64(match[1]!)) : null;
+    this.code = code;
     this.offset = measureHeaderLines();
-    if (this.map) {
-      this.map.sources.forEach((source, i) => {
-        const content = this.map!.sourcesContent?.[i];
-        if (source && content != null) this.sources.set(this.fileName(source), content.split("\n"));
-      });
-    }
+  }
+
+  private get source(): { map: TraceMap | null; sources: Map<string, string[]> } {
+    if (this.parsed) return this.parsed;
+    const match = MAP_COMMENT.exec(this.code);
+    const map = match ? new TraceMap(decodeBase64(match[1]!)) : null;
+    const sources = new Map<string, string[]>();
+    map?.sources.forEach((source, i) => {
+      const content = map.sourcesContent?.[i];
+      if (source && content != null) sources.set(this.fileName(source), content.split("\n"));
+    });
+    this.parsed = { map, sources };
+    return this.parsed;
   }
 
   private fileName(source: string): string {
@@ -67,19 +77,20 @@ export class SourceMapper {
 
   /** The user's frames in a V8 stack, innermost first. */
   frames(stack: string | undefined): UserFrame[] {
-    if (!stack || !this.map) return [];
+    const { map, sources } = this.source;
+    if (!stack || !map) return [];
     const frames: UserFrame[] = [];
     for (const line of stack.split("\n")) {
       const match = FRAME.exec(line);
       if (!match) continue;
-      const position = originalPositionFor(this.map, {
+      const position = originalPositionFor(map, {
         line: Number(match[2]) - this.offset,
         column: Number(match[3]) - 1,
       });
       if (position.source === null || position.line === null) continue;
       const file = this.fileName(position.source);
       const name = match[1]?.replace(/^Object\./, "") ?? position.name ?? null;
-      const text = this.sources.get(file)?.[position.line - 1]?.trim() ?? null;
+      const text = sources.get(file)?.[position.line - 1]?.trim() ?? null;
       frames.push({ file, line: position.line, column: (position.column ?? 0) + 1, name, text });
     }
     return frames;
