@@ -10,7 +10,9 @@ import {
   decodeBody,
   defaultDecoding,
   hexRow,
+  indexLines,
   lineStarts,
+  newLineIndex,
   parseContentType,
   prettyJson,
 } from "./body-format";
@@ -63,6 +65,18 @@ describe("body views", () => {
     expect([...lineStarts(enc(""))]).toEqual([0]);
     const many = new Uint8Array(5000).fill(0x0a);
     expect(lineStarts(many).length).toBe(5001);
+  });
+
+  it("indexes the same line starts a slice at a time, whatever the slices", () => {
+    const text = enc("one\ntwo\n\nthree\n" + "x".repeat(3000) + "\nlast");
+    const whole = [...lineStarts(text)];
+    for (const slice of [1, 2, 3, 7, 100, 2999, text.length]) {
+      const index = newLineIndex();
+      while (index.scanned < text.length) {
+        indexLines(text, index, index.scanned + slice);
+      }
+      expect([...index.starts.subarray(0, index.count)], `slices of ${slice}`).toEqual(whole);
+    }
   });
 
   it("pretty-prints JSON and says when it is not", () => {
