@@ -100,6 +100,8 @@ async function editToResponse(browser: Browser): Promise<{
   keystroke: number[];
   between: number[];
   build: number[];
+  esbuild: number[];
+  load: number[];
   request: number[];
   draw: number[];
 }> {
@@ -112,6 +114,8 @@ async function editToResponse(browser: Browser): Promise<{
     keystroke: [] as number[],
     between: [] as number[],
     build: [] as number[],
+    esbuild: [] as number[],
+    load: [] as number[],
     request: [] as number[],
     draw: [] as number[],
   };
@@ -135,7 +139,13 @@ async function editToResponse(browser: Browser): Promise<{
     times.keystroke.push(edited - typed.down);
     times.between.push(pause);
     times.total.push(rendered - typed.down - pause);
+    const compiled = await page.evaluate(() => {
+      const mark = performance.getEntriesByName("wsgi:compiled").at(-1) as PerformanceMark;
+      return { at: mark.startTime, took: (mark.detail as { time: number }).time };
+    });
     times.build.push(built - send);
+    times.esbuild.push(compiled.took);
+    times.load.push(built - compiled.at);
     times.request.push(answered - built);
     times.draw.push(rendered - answered);
   }
@@ -351,6 +361,8 @@ async function main(): Promise<void> {
       }),
       row("4", "… of which: the editor taking the keystroke", stats(edit.keystroke), "ms"),
       row("4", "… of which: compile and load", stats(edit.build), "ms"),
+      row("4", "… … esbuild's build, in the compiler Worker", stats(edit.esbuild), "ms"),
+      row("4", "… … loading the build into the runner", stats(edit.load), "ms"),
       row("4", "… of which: the request", stats(edit.request), "ms"),
       row("4", "… of which: drawing the response", stats(edit.draw), "ms"),
       row(

@@ -122,7 +122,7 @@ export function startEngine(): void {
     created.onPreviewServed = keepPreviewServed;
     created.attachRunner();
     created.onPreview = servePreview;
-    theRunner.onRestart = (stopped) => created.attachRunner(stopped);
+    theRunner.onRestart = (stopped) => created.attachRunner({ stopped });
     keepPreviewConfigSent(created);
     updatePreview({
       available: true,

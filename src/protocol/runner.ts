@@ -66,11 +66,9 @@ export type RunnerReply = LoadedReply | LoadFailedReply | ServedReply | ServeFai
  * worker): the app started on it, and it finished. The page owns the
  * Worker, so it keeps the time limit for requests it never sees.
  */
-export interface ServeNotice {
-  type: "serving" | "serve-ended";
-  /** The `serve` message's id (the service worker's). */
-  id: number;
-}
+export type ServeNotice =
+  | { type: "serving"; /** The `serve` message's id (the service worker's). */ id: number }
+  | { type: "serve-ended"; id: number };
 
 /** Everything the runner posts to the page. */
 export type RunnerMessage = RunnerReply | ServeNotice;

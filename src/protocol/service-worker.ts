@@ -36,14 +36,16 @@ export interface StoppedServe {
 
 /**
  * Page → service worker: a port to the page's runner (`ports[0]`) and one to
- * the page (`ports[1]`). A new runner replacing a stopped one says which
- * request it was stopped in: that one is answered with the server's 504, the
- * others still waiting are sent to the new runner.
+ * the page (`ports[1]`). A port to the same runner as before (the worker
+ * asked twice) changes nothing. A new runner replacing an old one
+ * (`replaced`) gets what was still waiting on the old, except the request
+ * the old one was stopped in (`stopped`), which is answered with the
+ * server's 504.
  */
 export interface AttachRunnerMessage {
   type: "attach-runner";
   preview: PreviewConfig | null;
-  stopped: StoppedServe | null;
+  replaced: { stopped: StoppedServe | null } | null;
 }
 
 /** Page → service worker: the preview's configuration changed. */

@@ -46,7 +46,7 @@ export class RunnerClient {
       const message = event.data;
       if (message.type === "serving") this.watch(message.id);
       else if (message.type === "serve-ended") this.unwatch(message.id);
-      else this.pending.resolve(message.id, message as RunnerReply);
+      else this.pending.resolve(message.id, message);
     };
   }
 

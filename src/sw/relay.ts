@@ -167,11 +167,11 @@ export class ServerRelay {
   }
 
   /**
-   * Give the service worker a (new) port to the runner, and one to this page
-   * for what it serves the preview; `stopped` names the request the old
-   * runner was stopped in.
+   * Give the service worker a port to the runner, and one to this page for
+   * what it serves the preview; `replaced` when the runner is a new one
+   * (with the request the old one was stopped in, if the limit stopped it).
    */
-  attachRunner(stopped: StoppedServe | null = null): void {
+  attachRunner(replaced: { stopped: StoppedServe | null } | null = null): void {
     const port = this.connectRunner();
     const page = new MessageChannel();
     page.port1.onmessage = (event: MessageEvent<PreviewServedMessage>) => {
@@ -180,7 +180,7 @@ export class ServerRelay {
     const message: PageToWorkerMessage = {
       type: "attach-runner",
       preview: this.previewConfig(),
-      stopped,
+      replaced,
     };
     this.worker.postMessage(message, [port, page.port2]);
   }

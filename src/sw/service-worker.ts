@@ -119,17 +119,25 @@ function post(link: RunnerLink, id: number, request: RequestRecord) {
 
 /**
  * A page gives its runner's port (a new runner, or this worker restarted).
- * What was still waiting on the old runner is sent to the new one, except
- * the request it was stopped in, which gets the server's 504.
+ * What was still waiting on a replaced runner is sent to the new one, except
+ * the request it was stopped in, which gets the server's 504. A second port
+ * to the same runner (asked for twice) is not used: the requests on the
+ * first are still being answered there.
  */
 function attach(
   clientId: string,
   port: MessagePort,
   page: MessagePort | null,
   preview: PreviewConfig | null,
-  stopped: StoppedServe | null,
+  replaced: { stopped: StoppedServe | null } | null,
 ) {
   const old = runners.get(clientId);
+  if (old && !replaced) {
+    port.close();
+    page?.close();
+    old.preview = preview ?? old.preview;
+    return;
+  }
   const link: RunnerLink = { port, pending: new Map(), page, preview };
   port.onmessage = (event: MessageEvent<RunnerReply>) => {
     const waiting = link.pending.get(event.data.id);
@@ -140,6 +148,7 @@ function attach(
   notPreview.add(clientId);
   if (old) {
     old.port.close();
+    const stopped = replaced?.stopped;
     for (const [id, waiting] of old.pending) {
       if (id === stopped?.id) {
         const { method, target } = waiting.request;
@@ -234,7 +243,7 @@ self.addEventListener("message", (event: ExtendableMessageEvent) => {
   if (!port) return;
   switch (message.type) {
     case "attach-runner":
-      attach(client.id, port, event.ports[1] ?? null, message.preview, message.stopped);
+      attach(client.id, port, event.ports[1] ?? null, message.preview, message.replaced);
       return;
     case "panel-request":
       event.waitUntil(answerPanel(client, message.id, message.request, port));
@@ -398,6 +407,13 @@ async function servePreview(event: FetchEvent, known: boolean): Promise<Response
     const owner = await ownerFor([event.clientId]);
     if (!owner) return failure(503, "No playground window is open to serve the preview.");
     if (event.resultingClientId) previewOwners.set(event.resultingClientId, owner.id);
+    // A preview document met again after this worker restarted: remember whose it is.
+    if (request.mode !== "navigate" && event.clientId) previewOwners.set(event.clientId, owner.id);
+    // Without a port to the owner's runner (this worker restarted), ask for one: the next request goes direct.
+    if (!runners.has(owner.id)) {
+      const wanted: WorkerToPageMessage = { type: "runner-wanted" };
+      owner.postMessage(wanted);
+    }
     const record = await requestToRecord(request, { scopePath: scopePath(), host: DEFAULT_HOST });
     return recordToResponse(await askOwner(owner, record), request.method);
   } catch (error) {
