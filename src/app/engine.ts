@@ -5,7 +5,7 @@
  * with the cookie jar, the history and redirects. The stores hold the
  * results; components read them and call these functions.
  */
-import { cachedBundle, rememberBundle } from "../compiler/bundle-cache";
+import { cachedBundle, cachedBundleNow, rememberBundle } from "../compiler/bundle-cache";
 import { CompilerClient } from "../compiler/compiler-client";
 import type { CompilerReply } from "../protocol/compiler";
 import { buildRequest } from "../request/build";
@@ -142,12 +142,15 @@ async function build(
   key: string,
 ): Promise<boolean> {
   const isLatest = () => buildId === buildSeq;
-  updateRun({ build: { phase: "compiling", buildId } });
   // A bundle at hand (the new project's, or the last one built here) needs no compiler.
-  const cached = await cachedBundle(key);
+  // Otherwise esbuild gets the files before the page draws "Compiling…": they overlap.
+  const atHand = cachedBundleNow(key);
+  const compiling = atHand === null ? compiler!.compile(files, entry) : null;
+  updateRun({ build: { phase: "compiling", buildId } });
+  const cached = atHand === undefined ? await cachedBundle(key) : atHand;
   const compiled: CompilerReply = cached
     ? { type: "compiled", id: 0, code: cached, warnings: [], time: 0 }
-    : await compiler!.compile(files, entry);
+    : await (compiling ?? compiler!.compile(files, entry));
   if (compiled.type === "compiled") {
     performance.mark("wsgi:compiled", {
       detail: { buildId, time: compiled.time, cached: !!cached },
@@ -179,9 +182,13 @@ async function build(
   inRunner = key;
   onBuildLoaded?.();
   performance.mark("wsgi:build-ready", { detail: buildId });
-  updateRun({
-    build: { phase: "ready", buildId, compileTime: cached ? null : compiled.time },
-    diagnostics: compiled.warnings,
+  // Drawn in the next task: a request waiting for this build goes out first.
+  setTimeout(() => {
+    if (!isLatest()) return;
+    updateRun({
+      build: { phase: "ready", buildId, compileTime: cached ? null : compiled.time },
+      diagnostics: compiled.warnings,
+    });
   });
   return true;
 }

@@ -24,8 +24,17 @@ let last: Saved | null | undefined;
 
 /** The bundle for `key` (a project's entry and files), if one is at hand. */
 export async function cachedBundle(key: string): Promise<string | null> {
-  if (key in precompiled) return precompiled[key]!;
   last ??= (await load<Saved>(KEY)) ?? null;
+  return cachedBundleNow(key)!;
+}
+
+/**
+ * The same, without waiting: undefined while the saved bundle has not been
+ * read yet (then `cachedBundle` says).
+ */
+export function cachedBundleNow(key: string): string | null | undefined {
+  if (key in precompiled) return precompiled[key]!;
+  if (last === undefined) return undefined;
   return last && last.version === VERSION && last.key === key ? last.code : null;
 }
 

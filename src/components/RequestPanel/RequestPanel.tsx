@@ -40,6 +40,16 @@ function TabPanel({ tab }: { tab: Tab }) {
   }
 }
 
+/** Send, or "Sending…": alone in following the send, so the pane is not drawn again for it. */
+function SendButton() {
+  const sending = useRun((state) => state.sending);
+  return (
+    <button type="submit" className="send" disabled={sending} title="Send (Ctrl+Enter)">
+      {sending ? "Sending…" : "Send"}
+    </button>
+  );
+}
+
 /** The request pane. */
 export function RequestPanel() {
   const method = useRequest((state) => state.method);
@@ -51,7 +61,6 @@ export function RequestPanel() {
   const bodyMode = useRequest((state) => state.body.mode);
   const autoFollow = useRequest((state) => state.autoFollow);
   const cookieCount = useCookies((state) => state.cookies.length);
-  const sending = useRun((state) => state.sending);
   const error = useRun((state) => state.sendError);
   const errorField = useRun((state) => state.sendErrorField);
   const [tab, setTab] = useState<Tab>("Params");
@@ -106,9 +115,7 @@ export function RequestPanel() {
           value={target}
           onChange={(event) => updateRequest({ target: event.target.value })}
         />
-        <button type="submit" className="send" disabled={sending} title="Send (Ctrl+Enter)">
-          {sending ? "Sending…" : "Send"}
-        </button>
+        <SendButton />
       </form>
       {error && (
         <p className="error" role="alert" aria-label="Request error">
