@@ -263,6 +263,9 @@ async function ownerFor(candidates: string[]): Promise<WindowClient | null> {
     }
   }
   const windows = (await self.clients.matchAll({ type: "window" })) as WindowClient[];
+  // Pages that were closed or reloaded since: forget their runners.
+  const open = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  for (const id of runners.keys()) if (!open.some((w) => w.id === id)) runners.delete(id);
   const playgrounds = windows.filter(
     (w) => w.frameType === "top-level" && !previewOwners.has(w.id),
   );
