@@ -68,22 +68,6 @@ export async function armMark(page: Page, name: string): Promise<void> {
 export const nextMark = (page: Page) =>
   page.evaluate(() => (window as unknown as { nextMark: Promise<number> }).nextMark);
 
-/** Record the time of the next keydown in the page. */
-export async function armKey(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { keyAt: Promise<number> };
-    w.keyAt = new Promise((resolve) =>
-      addEventListener("keydown", (event) => resolve(event.timeStamp), {
-        capture: true,
-        once: true,
-      }),
-    );
-  });
-}
-
-export const keyAt = (page: Page) =>
-  page.evaluate(() => (window as unknown as { keyAt: Promise<number> }).keyAt);
-
 /** A key press in the page: when it went down. */
 export interface KeyTiming {
   down: number;
@@ -112,10 +96,10 @@ export const keyTimings = (page: Page): Promise<KeyTiming[]> =>
 /** Send the panel's request with Ctrl+Enter; ms from the key to the response drawn. */
 export async function sendAndTime(page: Page): Promise<number> {
   await armMark(page, "wsgi:response-rendered");
-  await armKey(page);
+  await armKeys(page, 1);
   await page.keyboard.press("ControlOrMeta+Enter");
-  const [rendered, pressed] = [await nextMark(page), await keyAt(page)];
-  return rendered - pressed;
+  const rendered = await nextMark(page);
+  return rendered - (await keyTimings(page))[0]!.down;
 }
 
 /** Something whose round trips are measured: sequential times (ms), and requests per second. */

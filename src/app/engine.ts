@@ -304,10 +304,23 @@ function previewConfig(): PreviewConfig {
   };
 }
 
+/** What the preview's configuration is made from: when none of it changed, neither did it. */
+function previewInputs(): unknown[] {
+  const { host, useCookieJar } = useRequest.getState();
+  const { files, entry, trusted } = useWorkspace.getState();
+  const { cookies, loaded } = useCookies.getState();
+  return [host, useCookieJar, files, entry, trusted, cookies, loaded, inRunner];
+}
+
 /** Send the service worker the preview's configuration whenever it changes. */
 function keepPreviewConfigSent(server: ServerRelay): void {
   let sent = JSON.stringify(previewConfig());
+  let inputs = previewInputs();
   const update = () => {
+    // The request panel changes with every keystroke: most of them leave the preview alone.
+    const now = previewInputs();
+    if (now.every((value, i) => value === inputs[i])) return;
+    inputs = now;
     const config = previewConfig();
     const text = JSON.stringify(config);
     if (text === sent) return;

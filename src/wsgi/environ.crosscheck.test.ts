@@ -5,17 +5,10 @@
  * in the same order.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fromUtf8, utf8 } from "./bytes";
-import { serializeRequest } from "./raw-request";
+import { utf8 } from "./bytes";
 import type { RequestRecord } from "./records";
-import { serve } from "./server-handler";
-import { environApp } from "./test-support/oracle-apps";
-import {
-  hasPython,
-  parseResponse,
-  startWsgiref,
-  type Wsgiref,
-} from "./test-support/wsgiref-server";
+import { bothEnvirons } from "./test-support/oracle-apps";
+import { hasPython, startWsgiref, type Wsgiref } from "./test-support/wsgiref-server";
 
 function request(
   method: string,
@@ -174,13 +167,7 @@ describe.skipIf(!hasPython())("environ matches CPython's wsgiref.simple_server",
   afterAll(() => wsgiref?.close());
 
   it.each(CASES)("%s", async (_name, record) => {
-    const raw = await wsgiref.send(serializeRequest(record));
-    const python = JSON.parse(fromUtf8(parseResponse(raw).body)) as Record<string, unknown>;
-    const response = serve(environApp, {
-      ...record,
-      server: { name: python.SERVER_NAME as string, port: String(wsgiref.port) },
-    });
-    const ours = JSON.parse(fromUtf8(response.body)) as Record<string, unknown>;
+    const { python, ours } = await bothEnvirons(wsgiref, record);
     expect(ours).toEqual(python);
     expect(Object.keys(ours)).toEqual(Object.keys(python));
   });

@@ -11,18 +11,10 @@ import { buildRequest } from "../request/build";
 import { exportCurl, importCurl } from "../request/curl";
 import { defaultDraft, newRow, type RequestDraft } from "../request/draft";
 import { draftFromRecord } from "../request/from-record";
-import { fromUtf8, utf8 } from "./bytes";
 import { environFor, normalizeTarget, unquoteLatin1, wireText } from "./environ";
-import { serializeRequest } from "./raw-request";
 import type { RequestRecord } from "./records";
-import { serve } from "./server-handler";
-import { environApp } from "./test-support/oracle-apps";
-import {
-  hasPython,
-  parseResponse,
-  startWsgiref,
-  type Wsgiref,
-} from "./test-support/wsgiref-server";
+import { bothEnvirons } from "./test-support/oracle-apps";
+import { hasPython, startWsgiref, type Wsgiref } from "./test-support/wsgiref-server";
 
 const TOKEN_CHARS = "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const token = fc.string({ unit: fc.constantFrom(...TOKEN_CHARS), minLength: 1, maxLength: 12 });
@@ -185,18 +177,9 @@ describe.skipIf(!hasPython())("random ASCII requests against CPython's wsgiref",
           headers: [["Host", "localhost:8000"], ...plain, ["Content-Length", String(body.length)]],
           body,
         };
-        const raw = await wsgiref.send(serializeRequest(record));
-        const python = JSON.parse(fromUtf8(parseResponse(raw).body || utf8("{}"))) as Record<
-          string,
-          unknown
-        >;
-        const ours = serve(environApp, {
-          ...record,
-          server: { name: python.SERVER_NAME as string, port: String(wsgiref.port) },
-        });
-        const mine = JSON.parse(fromUtf8(ours.body)) as Record<string, unknown>;
-        expect(mine).toEqual(python);
-        expect(Object.keys(mine)).toEqual(Object.keys(python));
+        const { python, ours } = await bothEnvirons(wsgiref, record);
+        expect(ours).toEqual(python);
+        expect(Object.keys(ours)).toEqual(Object.keys(python));
       }),
       { numRuns: 60 },
     );

@@ -5,6 +5,11 @@
  * would write them. The response cross-check runs each on both servers.
  */
 import type { Environ, Header, StartResponse } from "../../runtime/types";
+import { fromUtf8, utf8 } from "../bytes";
+import { serializeRequest } from "../raw-request";
+import type { RequestRecord } from "../records";
+import { serve } from "../server-handler";
+import { parseResponse, type Wsgiref } from "./wsgiref-server";
 
 type App = (environ: Environ, start_response: StartResponse) => unknown;
 
@@ -25,6 +30,27 @@ export function environApp(environ: Environ, start_response: StartResponse): Uin
   data.body = String.fromCharCode(...body);
   start_response("200 OK", [["Content-Type", "application/json"]]);
   return [enc(JSON.stringify(data))];
+}
+
+/**
+ * The environ `record` gives, as wsgiref (running `environ_app`) and our
+ * core each build it, as parsed JSON; ours is served under the name and
+ * port wsgiref reported, so the two can be compared key for key.
+ */
+export async function bothEnvirons(
+  wsgiref: Wsgiref,
+  record: RequestRecord,
+): Promise<{ python: Record<string, unknown>; ours: Record<string, unknown> }> {
+  const raw = await wsgiref.send(serializeRequest(record));
+  const python = JSON.parse(fromUtf8(parseResponse(raw).body || utf8("{}"))) as Record<
+    string,
+    unknown
+  >;
+  const response = serve(environApp, {
+    ...record,
+    server: { name: python.SERVER_NAME as string, port: String(wsgiref.port) },
+  });
+  return { python, ours: JSON.parse(fromUtf8(response.body)) as Record<string, unknown> };
 }
 
 /** Every twin, by the oracle's name. */
