@@ -30,57 +30,9 @@ import { useWorkspace } from "../state/workspace";
 import { runLimitMs } from "../state/settings";
 import { registerServiceWorker, ServerRelay } from "../sw/relay";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
-import { stoppedMessage, stoppedResponse } from "../wsgi/stopped";
 
 /** How many redirects auto-follow takes before it stops, as browsers do. */
 export const MAX_REDIRECTS = 10;
-
-/** The app ran past the time limit and its runner was replaced. */
-export class StoppedError extends Error {
-  override name = "StoppedError";
-  /** The limit that fired, in milliseconds. */
-  readonly afterMs: number;
-
-  constructor(message: string, afterMs: number) {
-    super(message);
-    this.afterMs = afterMs;
-  }
-}
-
-/**
- * The watchdog: if the app has not answered within the time limit (a loop
- * that never ends, a huge computation), terminate its Worker and start a
- * fresh one with the last build, so the next request works.
- */
-async function watched<T>(work: Promise<T>, what: string): Promise<T> {
-  const limitMs = runLimitMs();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      performance.mark("wsgi:limit-fired");
-      void runner?.restart();
-      reject(new StoppedError(stoppedMessage(limitMs, what), limitMs));
-    }, limitMs);
-  });
-  try {
-    return await Promise.race([work, limit]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Serve `request` under the watchdog; an app stopped at the limit gets the server's 504 record. */
-async function serveWatched(
-  request: RequestRecord,
-  serve: (request: RequestRecord) => Promise<ResponseRecord>,
-): Promise<ResponseRecord> {
-  try {
-    return await watched(serve(request), `${request.method} ${request.target}`);
-  } catch (error) {
-    if (!(error instanceof StoppedError)) throw error;
-    return stoppedResponse(request, error.afterMs, error.message);
-  }
-}
 
 let compiler: CompilerClient | null = null;
 let runner: RunnerClient | null = null;
@@ -166,10 +118,7 @@ async function build(
     }
     return false;
   }
-  const loaded = await watched(
-    runner!.load(buildId, compiled.code, entry),
-    "its module's top level",
-  );
+  const loaded = await runner!.load(buildId, compiled.code, entry);
   if (!isLatest()) return loaded.ok;
   if (!loaded.ok) {
     updateRun({
@@ -218,11 +167,7 @@ async function sendOnce(draft: RequestDraft): Promise<ResponseRecord> {
   if (!relay || !runner) throw new Error("The playground has not started.");
   const server = await relay.catch(() => null);
   const started = performance.now();
-  const theRunner = runner;
-  // Through the service worker the runner reports the request, and its client keeps the limit.
-  const response = server
-    ? await server.send(built.record)
-    : await serveWatched(built.record, (record) => theRunner.serve(record));
+  const response = server ? await server.send(built.record) : await runner.serve(built.record);
   const time = performance.now() - started;
   if (draft.useCookieJar) await storeResponseCookies(draft.host, draft.target, response.headers);
   addHistory({
@@ -266,8 +211,7 @@ export async function servePreview(
   if (cookie) headers.push(["Cookie", cookie]);
   const request: RequestRecord = { ...record, headers, server: { name, port } };
   const started = performance.now();
-  const theRunner = runner;
-  const response = await serveWatched(request, (record) => theRunner.serve(record));
+  const response = await runner.serve(request);
   const time = performance.now() - started;
   if (draftNow.useCookieJar) {
     await storeResponseCookies(draftNow.host, record.target, response.headers);

@@ -4,18 +4,34 @@
  * ports to it, and replace it when it must be stopped. A replaced runner
  * gets the last build loaded again before anything else reaches it.
  *
+ * It keeps the time limit, the one place that does. A load or a request
+ * sent here that runs past it gets the runner replaced: the load fails with
+ * the reason, the request is answered with the server's 504 record.
  * Requests that reach the runner over a port (the service worker's) never
- * pass through the page, so the runner says when each starts and ends, and
- * this client keeps the time limit on them: past it, the runner is replaced
- * and the new one is attached saying which request was stopped.
+ * pass through the page, so the runner says when each starts and ends; one
+ * that runs past the limit gets the runner replaced too, and the new one is
+ * attached saying which request was stopped (the service worker answers it).
  */
 import { PendingReplies } from "../protocol/pending-replies";
 import type { RunnerMessage, RunnerReply, RunnerRequest } from "../protocol/runner";
 import type { StoppedServe } from "../protocol/service-worker";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
+import { stoppedMessage, stoppedResponse } from "../wsgi/stopped";
 
 const LOAD_TIMEOUT_MS = 10_000;
 const SERVE_TIMEOUT_MS = 60_000;
+
+/** The app ran past the time limit and its runner was replaced. */
+export class StoppedError extends Error {
+  override name = "StoppedError";
+  /** The limit that fired, in milliseconds. */
+  readonly afterMs: number;
+
+  constructor(message: string, afterMs: number) {
+    super(message);
+    this.afterMs = afterMs;
+  }
+}
 
 /** A build that loaded, or the reason it did not. */
 export type LoadResult = { ok: true; buildId: number } | { ok: false; error: string };
@@ -50,15 +66,39 @@ export class RunnerClient {
     };
   }
 
+  /** Past the limit: replace the runner (the stopped port request named, if it was one). */
+  private stop(stopped: StoppedServe | null) {
+    performance.mark("wsgi:limit-fired");
+    void this.restart(stopped);
+  }
+
+  /** A port request started: stop it at the limit. */
   private watch(id: number) {
     this.unwatch(this.serving?.id);
     const afterMs = this.limitMs();
     const timer = setTimeout(() => {
       this.serving = null;
-      performance.mark("wsgi:limit-fired");
-      void this.restart({ id, afterMs });
+      this.stop({ id, afterMs });
     }, afterMs);
     this.serving = { id, timer };
+  }
+
+  /** `work` sent from here (`what` it is, for the message), failing with StoppedError at the limit. */
+  private async limited<T>(work: Promise<T>, what: string): Promise<T> {
+    const afterMs = this.limitMs();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const limit = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        // Settle first: the restart fails everything still waiting on the old runner.
+        reject(new StoppedError(stoppedMessage(afterMs, what), afterMs));
+        this.stop(null);
+      }, afterMs);
+    });
+    try {
+      return await Promise.race([work, limit]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private unwatch(id: number | undefined) {
@@ -71,11 +111,11 @@ export class RunnerClient {
     this.worker.postMessage(message, transfer);
   }
 
-  /** Load a build; resolves when the app is ready to answer. */
+  /** Load a build; resolves when the app is ready to answer (StoppedError past the limit). */
   async load(buildId: number, code: string, entry: string): Promise<LoadResult> {
     const { id, reply } = this.pending.open(LOAD_TIMEOUT_MS);
     this.post({ type: "load", id, buildId, code, entry });
-    const answer = await reply;
+    const answer = await this.limited(reply, "its module's top level");
     if (answer.type === "loaded") {
       this.lastBuild = { buildId, code, entry };
       return { ok: true, buildId };
@@ -83,11 +123,21 @@ export class RunnerClient {
     return { ok: false, error: answer.type === "load-failed" ? answer.error : "Unexpected reply." };
   }
 
-  /** Serve a request directly (the preview, and the panel where no service worker runs). */
+  /**
+   * Serve a request directly (the preview while its code is being built,
+   * and the panel where no service worker runs); past the limit, the
+   * server's 504 record.
+   */
   async serve(request: RequestRecord): Promise<ResponseRecord> {
     const { id, reply } = this.pending.open(SERVE_TIMEOUT_MS);
     this.post({ type: "serve", id, request });
-    const answer = await reply;
+    let answer: RunnerReply;
+    try {
+      answer = await this.limited(reply, `${request.method} ${request.target}`);
+    } catch (error) {
+      if (!(error instanceof StoppedError)) throw error;
+      return stoppedResponse(request, error.afterMs, error.message);
+    }
     if (answer.type === "served") return answer.response;
     throw new Error(
       answer.type === "serve-failed" ? answer.error : "Unexpected reply from the app runner.",

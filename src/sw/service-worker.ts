@@ -55,7 +55,6 @@
  * Request-panel requests arrive as messages carrying a request record and a
  * reply port; they are forwarded to the runner of the page that sent them.
  */
-import type { RunnerReply, ServeMessage } from "../protocol/runner";
 import type {
   PageToWorkerMessage,
   PanelReply,
@@ -63,41 +62,27 @@ import type {
   PreviewReply,
   PreviewRequestMessage,
   PreviewServedMessage,
-  StoppedServe,
   WorkerToPageMessage,
 } from "../protocol/service-worker";
 import { snapshotCookieHeader } from "../request/cookie-snapshot";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
-import { stoppedMessage, stoppedResponse } from "../wsgi/stopped";
 import { recordToResponse, requestToRecord } from "./convert";
+import {
+  attach,
+  runnerFor,
+  runners,
+  serveWith,
+  SERVE_TIMEOUT_MS,
+  type RunnerLink,
+} from "./runner-links";
 
 declare const self: ServiceWorkerGlobalScope;
 
-const PORT_WAIT_MS = 5_000;
-/** Past the longest time limit (60 s): the page stops a runaway app before this. */
-const SERVE_TIMEOUT_MS = 65_000;
 /** How long a response that sets cookies waits for the page to keep them. */
 const COOKIE_WAIT_MS = 5_000;
 /** The virtual host of the record; the page puts its own in (the request panel's Host). */
 const DEFAULT_HOST = "localhost:8000";
 
-/** A request sent to a runner and not answered yet. */
-interface Pending {
-  request: RequestRecord;
-  settle(reply: RunnerReply): void;
-}
-
-/** What the worker holds for one playground page: its runner, and what the preview needs. */
-interface RunnerLink {
-  port: MessagePort;
-  pending: Map<number, Pending>;
-  /** To the page itself: what the preview served. */
-  page: MessagePort | null;
-  preview: PreviewConfig | null;
-}
-
-const runners = new Map<string, RunnerLink>();
-const portWaiters = new Map<string, ((link: RunnerLink) => void)[]>();
 /** Preview document client id → the playground window that owns it. */
 const previewOwners = new Map<string, string>();
 /** Client ids known not to be previews (the playground, its workers). */
@@ -111,100 +96,6 @@ self.addEventListener("install", () => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(self.clients.claim());
 });
-
-function post(link: RunnerLink, id: number, request: RequestRecord) {
-  const message: ServeMessage = { type: "serve", id, request };
-  link.port.postMessage(message);
-}
-
-/**
- * A page gives its runner's port (a new runner, or this worker restarted).
- * What was still waiting on a replaced runner is sent to the new one, except
- * the request it was stopped in, which gets the server's 504. A second port
- * to the same runner (asked for twice) is not used: the requests on the
- * first are still being answered there.
- */
-function attach(
-  clientId: string,
-  port: MessagePort,
-  page: MessagePort | null,
-  preview: PreviewConfig | null,
-  replaced: { stopped: StoppedServe | null } | null,
-) {
-  const old = runners.get(clientId);
-  if (old && !replaced) {
-    port.close();
-    page?.close();
-    old.preview = preview ?? old.preview;
-    return;
-  }
-  const link: RunnerLink = { port, pending: new Map(), page, preview };
-  port.onmessage = (event: MessageEvent<RunnerReply>) => {
-    const waiting = link.pending.get(event.data.id);
-    link.pending.delete(event.data.id);
-    waiting?.settle(event.data);
-  };
-  runners.set(clientId, link);
-  notPreview.add(clientId);
-  if (old) {
-    old.port.close();
-    const stopped = replaced?.stopped;
-    for (const [id, waiting] of old.pending) {
-      if (id === stopped?.id) {
-        const { method, target } = waiting.request;
-        const response = stoppedResponse(
-          waiting.request,
-          stopped.afterMs,
-          stoppedMessage(stopped.afterMs, `${method} ${target}`),
-        );
-        waiting.settle({ type: "served", id, response });
-      } else {
-        link.pending.set(id, waiting);
-        post(link, id, waiting.request);
-      }
-    }
-  }
-  for (const waiter of portWaiters.get(clientId) ?? []) waiter(link);
-  portWaiters.delete(clientId);
-}
-
-async function runnerFor(client: Client): Promise<RunnerLink> {
-  const known = runners.get(client.id);
-  if (known) return known;
-  const wanted: WorkerToPageMessage = { type: "runner-wanted" };
-  client.postMessage(wanted);
-  return new Promise((resolve, reject) => {
-    const waiters = portWaiters.get(client.id) ?? [];
-    waiters.push(resolve);
-    portWaiters.set(client.id, waiters);
-    setTimeout(
-      () => reject(new Error("The page did not connect its app runner to the service worker.")),
-      PORT_WAIT_MS,
-    );
-  });
-}
-
-async function serveWith(link: RunnerLink, request: RequestRecord): Promise<ResponseRecord> {
-  const id = nextId++;
-  const reply = new Promise<RunnerReply>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      // A restart may have moved it to another link: look it up by id wherever it is.
-      for (const each of runners.values()) each.pending.delete(id);
-      reject(new Error("The app runner did not answer."));
-    }, SERVE_TIMEOUT_MS);
-    link.pending.set(id, {
-      request,
-      settle: (answer) => {
-        clearTimeout(timer);
-        resolve(answer);
-      },
-    });
-  });
-  post(link, id, request);
-  const answer = await reply;
-  if (answer.type === "served") return answer.response;
-  throw new Error(answer.type === "serve-failed" ? answer.error : "Unexpected runner reply.");
-}
 
 async function answerPanel(
   client: Client,
@@ -244,6 +135,7 @@ self.addEventListener("message", (event: ExtendableMessageEvent) => {
   switch (message.type) {
     case "attach-runner":
       attach(client.id, port, event.ports[1] ?? null, message.preview, message.replaced);
+      notPreview.add(client.id);
       return;
     case "panel-request":
       event.waitUntil(answerPanel(client, message.id, message.request, port));

@@ -1,0 +1,131 @@
+/// <reference lib="webworker" />
+/**
+ * @module runner-links
+ * The service worker's side of each playground page's app runner: the port
+ * it sends `serve` messages on, the requests waiting for an answer, and what
+ * the page said about its preview. A page gives a port when asked (the
+ * worker lost its state, or never had it) and a new one when its runner was
+ * replaced; see `attach`.
+ */
+import type { RunnerReply, ServeMessage } from "../protocol/runner";
+import type { PreviewConfig, StoppedServe, WorkerToPageMessage } from "../protocol/service-worker";
+import type { RequestRecord, ResponseRecord } from "../wsgi/records";
+import { stoppedMessage, stoppedResponse } from "../wsgi/stopped";
+
+const PORT_WAIT_MS = 5_000;
+/** Past the longest time limit (60 s): the page stops a runaway app before this. */
+export const SERVE_TIMEOUT_MS = 65_000;
+
+/** A request sent to a runner and not answered yet. */
+interface Pending {
+  request: RequestRecord;
+  settle(reply: RunnerReply): void;
+}
+
+/** What the worker holds for one playground page: its runner, and what the preview needs. */
+export interface RunnerLink {
+  port: MessagePort;
+  pending: Map<number, Pending>;
+  /** To the page itself: what the preview served. */
+  page: MessagePort | null;
+  preview: PreviewConfig | null;
+}
+
+/** Each playground page's link, by its client id. */
+export const runners = new Map<string, RunnerLink>();
+let nextServeId = 1;
+/** Requests waiting for a page to give its port. */
+const portWaiters = new Map<string, ((link: RunnerLink) => void)[]>();
+
+function post(link: RunnerLink, id: number, request: RequestRecord) {
+  const message: ServeMessage = { type: "serve", id, request };
+  link.port.postMessage(message);
+}
+
+/**
+ * A page gives its runner's port (a new runner, or this worker restarted).
+ * What was still waiting on a replaced runner is sent to the new one, except
+ * the request it was stopped in, which gets the server's 504. A second port
+ * to the same runner (asked for twice) is not used: the requests on the
+ * first are still being answered there.
+ */
+export function attach(
+  clientId: string,
+  port: MessagePort,
+  page: MessagePort | null,
+  preview: PreviewConfig | null,
+  replaced: { stopped: StoppedServe | null } | null,
+) {
+  const old = runners.get(clientId);
+  if (old && !replaced) {
+    port.close();
+    page?.close();
+    old.preview = preview ?? old.preview;
+    return;
+  }
+  const link: RunnerLink = { port, pending: new Map(), page, preview };
+  port.onmessage = (event: MessageEvent<RunnerReply>) => {
+    const waiting = link.pending.get(event.data.id);
+    link.pending.delete(event.data.id);
+    waiting?.settle(event.data);
+  };
+  runners.set(clientId, link);
+  if (old) {
+    old.port.close();
+    const stopped = replaced?.stopped;
+    for (const [id, waiting] of old.pending) {
+      if (id === stopped?.id) {
+        const { method, target } = waiting.request;
+        const response = stoppedResponse(
+          waiting.request,
+          stopped.afterMs,
+          stoppedMessage(stopped.afterMs, `${method} ${target}`),
+        );
+        waiting.settle({ type: "served", id, response });
+      } else {
+        link.pending.set(id, waiting);
+        post(link, id, waiting.request);
+      }
+    }
+  }
+  for (const waiter of portWaiters.get(clientId) ?? []) waiter(link);
+  portWaiters.delete(clientId);
+}
+
+export async function runnerFor(client: Client): Promise<RunnerLink> {
+  const known = runners.get(client.id);
+  if (known) return known;
+  const wanted: WorkerToPageMessage = { type: "runner-wanted" };
+  client.postMessage(wanted);
+  return new Promise((resolve, reject) => {
+    const waiters = portWaiters.get(client.id) ?? [];
+    waiters.push(resolve);
+    portWaiters.set(client.id, waiters);
+    setTimeout(
+      () => reject(new Error("The page did not connect its app runner to the service worker.")),
+      PORT_WAIT_MS,
+    );
+  });
+}
+
+export async function serveWith(link: RunnerLink, request: RequestRecord): Promise<ResponseRecord> {
+  const id = nextServeId++;
+  const reply = new Promise<RunnerReply>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      // A restart may have moved it to another link: look it up by id wherever it is.
+      for (const each of runners.values()) each.pending.delete(id);
+      reject(new Error("The app runner did not answer."));
+    }, SERVE_TIMEOUT_MS);
+    link.pending.set(id, {
+      request,
+      settle: (answer) => {
+        clearTimeout(timer);
+        resolve(answer);
+      },
+    });
+  });
+  post(link, id, request);
+  const answer = await reply;
+  if (answer.type === "served") return answer.response;
+  throw new Error(answer.type === "serve-failed" ? answer.error : "Unexpected runner reply.");
+}
