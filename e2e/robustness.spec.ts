@@ -118,6 +118,23 @@ test("a loop at the module's top level is stopped, the last good build keeps ans
   await expect(page.getByLabel("Timings")).toContainText("build #3");
 });
 
+test("under a time limit longer than 10 s a top-level loop is still stopped at the limit", async ({
+  page,
+}) => {
+  test.slow();
+  const playground = new Playground(page);
+  await playground.open();
+  await page.getByLabel("Time limit").fill("12");
+  await page.getByLabel("Time limit").blur();
+  await playground.replaceCode(
+    MISBEHAVING.replace("const text =", "while (Date.now() > 0) {}\nconst text ="),
+  );
+  await expect(playground.buildErrors).toContainText("stopped after 12 s", { timeout: 30_000 });
+  // The runner was replaced, not left looping: the last good build answers.
+  await playground.sendForResponse();
+  await expect(playground.responseBody).toHaveText("Hello world!");
+});
+
 test("an exception at the module's top level fails the build with a traceback in the user's lines", async ({
   page,
 }) => {

@@ -18,8 +18,11 @@ import type { StoppedServe } from "../protocol/service-worker";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 import { stoppedMessage, stoppedResponse } from "../wsgi/stopped";
 
-const LOAD_TIMEOUT_MS = 10_000;
-const SERVE_TIMEOUT_MS = 60_000;
+/**
+ * How long a reply may take: past the longest time limit (60 s), so the
+ * limit always fires first and the runner is replaced, not left running.
+ */
+const REPLY_TIMEOUT_MS = 65_000;
 
 /** The app ran past the time limit and its runner was replaced. */
 export class StoppedError extends Error {
@@ -113,7 +116,7 @@ export class RunnerClient {
 
   /** Load a build; resolves when the app is ready to answer (StoppedError past the limit). */
   async load(buildId: number, code: string, entry: string): Promise<LoadResult> {
-    const { id, reply } = this.pending.open(LOAD_TIMEOUT_MS);
+    const { id, reply } = this.pending.open(REPLY_TIMEOUT_MS);
     this.post({ type: "load", id, buildId, code, entry });
     const answer = await this.limited(reply, "its module's top level");
     if (answer.type === "loaded") {
@@ -129,7 +132,7 @@ export class RunnerClient {
    * server's 504 record.
    */
   async serve(request: RequestRecord): Promise<ResponseRecord> {
-    const { id, reply } = this.pending.open(SERVE_TIMEOUT_MS);
+    const { id, reply } = this.pending.open(REPLY_TIMEOUT_MS);
     this.post({ type: "serve", id, request });
     let answer: RunnerReply;
     try {
