@@ -20,6 +20,7 @@ export class Playground {
   readonly responseBody: Locator;
   readonly environ: Locator;
   readonly buildErrors: Locator;
+  readonly saveStatus: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -33,6 +34,7 @@ export class Playground {
     this.responseBody = page.getByRole("region", { name: "Response body" });
     this.environ = page.getByRole("table", { name: "Environ" });
     this.buildErrors = page.getByRole("alert", { name: "Build errors" });
+    this.saveStatus = page.getByRole("status", { name: "Save status" });
   }
 
   /** Open the page and wait until the editor is up and the first build is ready. */
@@ -40,6 +42,11 @@ export class Playground {
     await this.page.goto(url);
     await expect(this.editor.locator(".monaco-editor")).toBeVisible();
     await expect(this.buildStatus).toHaveText(/ready/);
+  }
+
+  /** Wait until everything typed is stored in the browser and written to the address bar. */
+  async saved(): Promise<void> {
+    await expect(this.saveStatus).toHaveText("Saved");
   }
 
   /** Put the caret in the code editor. */

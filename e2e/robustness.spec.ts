@@ -54,7 +54,7 @@ test("each misbehaviour gets wsgiref's answer and says why; the next request wor
     await playground.sendForResponse();
     await expect(playground.responseBody, `after ${path}`).toHaveText("fine");
   }
-  await page.waitForTimeout(800); // the save is debounced
+  await playground.saved();
   await page.reload();
   await expect(playground.buildStatus).toHaveText(/ready/);
   await expect(playground.editor.locator(".view-lines")).toContainText(
@@ -66,6 +66,9 @@ test("a response past 100 MB is stopped with the reason, and the page stays usab
   page,
 }) => {
   const playground = await openWith(page);
+  // The 100 MB cap is under test, not the machine's speed: the longest time limit.
+  await page.getByLabel("Time limit").fill("60");
+  await page.getByLabel("Time limit").blur();
   await playground.url.fill("/huge");
   await playground.sendForResponse();
   await expect(playground.status).toHaveText("200 OK");
@@ -105,7 +108,7 @@ test("a loop at the module's top level is stopped, the last good build keeps ans
   await playground.replaceCode(
     MISBEHAVING.replace("const text =", "while (Date.now() > 0) {}\nconst text ="),
   );
-  await expect(playground.buildErrors).toContainText("stopped after 1 s", { timeout: 15_000 });
+  await expect(playground.buildErrors).toContainText("stopped after 1 s");
   await expect(playground.buildStatus).toHaveText("Build #2 failed");
   await playground.sendForResponse();
   await expect(playground.responseBody).toHaveText("Hello world!");
@@ -129,7 +132,7 @@ test("under a time limit longer than 10 s a top-level loop is still stopped at t
   await playground.replaceCode(
     MISBEHAVING.replace("const text =", "while (Date.now() > 0) {}\nconst text ="),
   );
-  await expect(playground.buildErrors).toContainText("stopped after 12 s", { timeout: 30_000 });
+  await expect(playground.buildErrors).toContainText("stopped after 12 s", { timeout: 60_000 });
   // The runner was replaced, not left looping: the last good build answers.
   await playground.sendForResponse();
   await expect(playground.responseBody).toHaveText("Hello world!");

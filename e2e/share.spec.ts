@@ -75,7 +75,7 @@ test("code from a link stays held across reloads until Run, and runs on its own 
   const playground = new Playground(page);
   await playground.open();
   await playground.replaceCode(GREETER);
-  await page.waitForTimeout(800); // written to the address bar
+  await playground.saved(); // and written to the address bar
   const link = page.url();
   expect(link).toMatch(/#v1\./);
 
@@ -84,13 +84,13 @@ test("code from a link stays held across reloads until Run, and runs on its own 
   const theirs = new Playground(tab);
   await tab.goto(link);
   await expect(tab.getByLabel("Code from a link")).toContainText("has not run");
-  await tab.waitForTimeout(800); // saved, as a held project
+  await theirs.saved(); // as a held project
   await tab.reload();
   await expect(tab.getByLabel("Code from a link")).toContainText("has not run");
   await expect(theirs.buildStatus).toHaveText("Waiting for Run");
   await tab.getByRole("button", { name: "Run", exact: true }).click();
   await expect(theirs.buildStatus).toHaveText(/ready/);
-  await tab.waitForTimeout(800);
+  await theirs.saved();
   await tab.reload();
   await expect(theirs.buildStatus).toHaveText(/ready/);
   await expect(tab.getByLabel("Code from a link")).toHaveCount(0);
@@ -104,7 +104,7 @@ test("work is saved as it is typed: a reload restores it", async ({ page }) => {
   await playground.open();
   await playground.replaceCode(GREETER);
   await playground.url.fill("/?kept");
-  await page.waitForTimeout(800); // the save is debounced
+  await playground.saved();
   await page.reload();
   await expect(playground.buildStatus).toHaveText(/ready/);
   await expect(page.getByLabel("Code from a link")).toHaveCount(0);
@@ -119,10 +119,10 @@ test("a reload before the save catches up opens the user's own work, not a link"
   const playground = new Playground(page);
   await playground.open();
   await playground.url.fill("/first");
-  await page.waitForTimeout(800); // saved, and written to the address bar
+  await playground.saved(); // and written to the address bar
   const first = await page.evaluate(() => location.hash);
   await playground.url.fill("/second");
-  await page.waitForTimeout(800);
+  await playground.saved();
   // The moment between the address bar's update and the save: the bar is
   // ahead of (here: different from) what is saved, as this tab wrote it.
   await page.evaluate((hash) => {
@@ -152,7 +152,7 @@ for (const [kind, fragment] of BROKEN) {
     const playground = new Playground(page);
     await playground.open();
     await playground.replaceCode(GREETER);
-    await page.waitForTimeout(800);
+    await playground.saved();
     await page.goto(`${ROOT_URL}${fragment}`);
     await page.reload();
     await expect(page.getByLabel("Link problem")).toContainText("could not be opened");

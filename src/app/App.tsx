@@ -10,6 +10,7 @@ import { Preview } from "../components/Preview/Preview";
 import { Banners } from "../components/TopBar/Banners";
 import { Examples } from "../components/TopBar/Examples";
 import { ProjectBar } from "../components/TopBar/ProjectBar";
+import { SaveStatus } from "../components/TopBar/SaveStatus";
 import { ShareButton } from "../components/TopBar/ShareButton";
 import { TimeLimit } from "../components/TopBar/TimeLimit";
 import { RequestPanel } from "../components/RequestPanel/RequestPanel";
@@ -87,6 +88,7 @@ export function App() {
         <h1>WSGI Playground</h1>
         <BuildBadge />
         <ProjectBar />
+        <SaveStatus />
         <Examples />
         <ShareButton />
         <TimeLimit />

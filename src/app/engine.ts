@@ -29,6 +29,7 @@ import { updateRun, useRun } from "../state/run";
 import { useWorkspace } from "../state/workspace";
 import { runLimitMs } from "../state/settings";
 import { registerServiceWorker, ServerRelay } from "../sw/relay";
+import { afterEditorShown, compilerAnswered, firstBuildSettled } from "./start-order";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 
 /** How many redirects auto-follow takes before it stops, as browsers do. */
@@ -67,6 +68,7 @@ export function startEngine(): void {
     if (state.currentId !== previous.currentId) lastGoodBuild = null;
   });
   compiler = new CompilerClient();
+  void compiler.firstAnswer.then(compilerAnswered);
   const theRunner = (runner = new RunnerClient(runLimitMs));
   relay = registerServiceWorker().then((registration) => {
     const created = new ServerRelay(registration, () => theRunner.connect());
@@ -158,6 +160,15 @@ export function ensureBuilt(): Promise<boolean> {
   });
   current = { key, done };
   return done;
+}
+
+/** The first build has settled: the editor loads, then esbuild warms up with the project on screen (see start-order). */
+export function afterFirstBuild(): void {
+  firstBuildSettled();
+  void afterEditorShown(() => {
+    const { files, entry } = useWorkspace.getState();
+    compiler?.warmUp(files, entry);
+  }, 500);
 }
 
 /** Send one request: cookies in, cookies out, a history entry. */

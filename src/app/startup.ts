@@ -22,7 +22,7 @@ import {
   syncUrl,
   useShareLink,
 } from "../state/share-link";
-import { ensureBuilt } from "./engine";
+import { ensureBuilt, afterFirstBuild } from "./engine";
 
 /** Put the right project on screen, then build it (unless it waits for Run). */
 export async function openStartProject(): Promise<void> {
@@ -78,5 +78,6 @@ export async function openStartProject(): Promise<void> {
   if (!saved && !opened) createProject("My project", currentContent());
   watchForChanges();
   syncUrl();
-  void ensureBuilt();
+  // The editor and esbuild start once the first response can be had: they are not on its path.
+  void ensureBuilt().finally(afterFirstBuild);
 }

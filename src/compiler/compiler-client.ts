@@ -13,6 +13,12 @@ const TIMEOUT_MS = 30_000;
 export class CompilerClient {
   private readonly worker: Worker;
   private readonly pending = new PendingReplies<CompilerReply>("compiler");
+  private started = false;
+  private answeredFirst: () => void = () => undefined;
+  /** Resolves when esbuild has answered its first build, however it went. */
+  readonly firstAnswer = new Promise<void>((resolve) => {
+    this.answeredFirst = resolve;
+  });
 
   constructor() {
     this.worker = new Worker(new URL("./compiler.worker.ts", import.meta.url), {
@@ -32,11 +38,19 @@ export class CompilerClient {
     const { id, reply } = this.pending.open(TIMEOUT_MS);
     const message: CompileRequest = { type: "compile", id, files, entry };
     this.worker.postMessage(message);
+    if (!this.started) {
+      this.started = true;
+      reply.then(this.answeredFirst, this.answeredFirst);
+    }
     return reply;
   }
 
-  /** Warm esbuild up before the first real build (an empty project compiles fast). */
-  warm(): void {
-    void this.compile({ "warm.ts": "export {}" }, "warm.ts").catch(() => undefined);
+  /**
+   * Start esbuild and build these files once, keeping nothing, unless a
+   * build has already started it: the first build runs much of esbuild's
+   * code for the first time and takes many times longer than the next.
+   */
+  warmUp(files: Record<string, string>, entry: string): void {
+    if (!this.started) void this.compile(files, entry).catch(() => undefined);
   }
 }

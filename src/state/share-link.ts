@@ -8,6 +8,7 @@ import { create } from "zustand";
 import { toShared } from "../share/project-state";
 import { encodeShare } from "../share/share-codec";
 import { currentContent, currentName } from "./projects";
+import { later } from "./persist";
 import { useRequest } from "./request";
 import { useWorkspace } from "./workspace";
 
@@ -72,18 +73,20 @@ export function currentLink(): string {
 
 /** Keep the address bar's fragment in step with the project, debounced. */
 export function syncUrl(): void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const update = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const fragment = currentFragment();
-      const url = `${location.pathname}${location.search}${fragment ? `#${fragment}` : ""}`;
-      if (url !== `${location.pathname}${location.search}${location.hash}`) {
-        history.replaceState(history.state, "", url);
-      }
-      rememberOwnFragment(fragment, !useWorkspace.getState().trusted);
-    }, DEBOUNCE_MS);
-  };
+  // Counted by the save status: the address bar is one more place the work is kept.
+  const update = () =>
+    later(
+      "address-bar",
+      () => {
+        const fragment = currentFragment();
+        const url = `${location.pathname}${location.search}${fragment ? `#${fragment}` : ""}`;
+        if (url !== `${location.pathname}${location.search}${location.hash}`) {
+          history.replaceState(history.state, "", url);
+        }
+        rememberOwnFragment(fragment, !useWorkspace.getState().trusted);
+      },
+      DEBOUNCE_MS,
+    );
   useWorkspace.subscribe(update);
   useRequest.subscribe(update);
 }

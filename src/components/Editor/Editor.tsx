@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { CompileMessage } from "../../protocol/compiler";
 import type * as MonacoSetup from "./monaco-setup";
+import { editorMayLoad, editorShown } from "../../app/start-order";
 import { useEditorNav } from "../../state/editor-nav";
 import { useRun } from "../../state/run";
 import { setFileText, useWorkspace } from "../../state/workspace";
@@ -49,9 +50,11 @@ export function Editor() {
 
   useEffect(() => {
     let cancelled = false;
-    void import("./monaco-setup").then((loaded) => {
-      if (!cancelled) setSetup(loaded);
-    });
+    void editorMayLoad()
+      .then(() => import("./monaco-setup"))
+      .then((loaded) => {
+        if (!cancelled) setSetup(loaded);
+      });
     return () => {
       cancelled = true;
     };
@@ -73,6 +76,7 @@ export function Editor() {
       tabSize: 2,
     });
     performance.mark("wsgi:editor-ready");
+    editorShown();
     // Another project (a link, a zip, an example) replaces the text from outside.
     const shown = useWorkspace.getState().files[active] ?? "";
     if (model.getValue() !== shown) model.setValue(shown);

@@ -19,6 +19,7 @@ import {
 } from "monaco-editor/languages/features/typescript/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TypeScriptWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
+import { afterCompilerAnswered } from "../../app/start-order";
 
 const declarations = import.meta.glob<string>(["../../runtime/*.ts", "!../../runtime/*.test.ts"], {
   query: "?dts",
@@ -27,9 +28,10 @@ const declarations = import.meta.glob<string>(["../../runtime/*.ts", "!../../run
 });
 
 self.MonacoEnvironment = {
+  // The TypeScript worker (3.5 s of a core to start) waits for esbuild's first build: see app/start-order.
   getWorker(_id: string, label: string) {
     return label === "typescript" || label === "javascript"
-      ? new TypeScriptWorker()
+      ? afterCompilerAnswered(() => new TypeScriptWorker())
       : new EditorWorker();
   },
 };
