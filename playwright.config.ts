@@ -7,7 +7,7 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "@playwright/test";
 import { chromiumPath, CHROMIUM_ARGS } from "./e2e/chromium";
-import { ROOT_URL, SUBPATH_URL } from "./e2e/servers";
+import { ROOT_PORT, ROOT_URL, SUBPATH_PORT, SUBPATH_URL } from "./e2e/servers";
 
 export default defineConfig({
   testDir: "e2e",
@@ -35,13 +35,12 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: "npx vite preview --host 127.0.0.1 --port 4173 --strictPort",
+      command: `npx vite preview --host 127.0.0.1 --port ${ROOT_PORT} --strictPort`,
       url: ROOT_URL,
       reuseExistingServer: !process.env.CI,
     },
     {
-      command:
-        "npx vite preview --host 127.0.0.1 --port 4174 --strictPort --base /tools/wsgi-playground/",
+      command: `npx vite preview --host 127.0.0.1 --port ${SUBPATH_PORT} --strictPort --base /tools/wsgi-playground/`,
       url: SUBPATH_URL,
       reuseExistingServer: !process.env.CI,
     },

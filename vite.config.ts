@@ -6,7 +6,8 @@
  * makes every URL relative, so the same build works at the root of an origin
  * or under any sub-path of a static host.
  */
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { copyFile, mkdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { build, defineConfig, type Plugin } from "vite";
@@ -56,6 +57,55 @@ function serviceWorker(): Plugin {
   };
 }
 
+/** Pyodide's version: its files are served together from `pyodide/<version>/`. */
+const PYODIDE_VERSION = JSON.parse(
+  await readFile(new URL("./node_modules/pyodide/package.json", import.meta.url), "utf8"),
+).version as string;
+/** What `loadPyodide` fetches from its folder: the runtime, the standard library, the lock file. */
+const PYODIDE_FILES: Record<string, string> = {
+  "pyodide.asm.js": "text/javascript",
+  "pyodide.asm.wasm": "application/wasm",
+  "python_stdlib.zip": "application/zip",
+  "pyodide-lock.json": "application/json",
+};
+
+/**
+ * Pyodide's files, from the site's own origin, in one versioned folder
+ * (`loadPyodide({indexURL})` fetches them by name, so they cannot be hashed
+ * assets): copied next to the build, served from node_modules in dev.
+ */
+function pyodideFiles(): Plugin {
+  let outDir = "dist";
+  let building = false;
+  const folder = `pyodide/${PYODIDE_VERSION}/`;
+  const source = (name: string) =>
+    fileURLToPath(new URL(`./node_modules/pyodide/${name}`, import.meta.url));
+  return {
+    name: "wsgi-playground:pyodide",
+    configResolved(config) {
+      outDir = config.build.outDir;
+      building = config.command === "build" && !process.env.VITEST;
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = req.url?.split("?")[0] ?? "";
+        const name = path.startsWith(`/${folder}`) ? path.slice(folder.length + 1) : "";
+        const type = PYODIDE_FILES[name];
+        if (!type) return next();
+        res.setHeader("Content-Type", type);
+        createReadStream(source(name)).pipe(res);
+      });
+    },
+    async writeBundle() {
+      if (!building) return;
+      await mkdir(`${outDir}/${folder}`, { recursive: true });
+      for (const name of Object.keys(PYODIDE_FILES)) {
+        await copyFile(source(name), `${outDir}/${folder}${name}`);
+      }
+    },
+  };
+}
+
 /**
  * `import x from "./file.ts?dts"`: the declaration text of a runtime module,
  * made with TypeScript's isolated-declarations transpiler, for Monaco.
@@ -99,10 +149,13 @@ function precompiled(): Plugin {
 export default defineConfig({
   test: { include: ["src/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node" },
   base: "./",
-  plugins: [react(), declarations(), serviceWorker(), precompiled()],
+  plugins: [react(), declarations(), serviceWorker(), precompiled(), pyodideFiles()],
   worker: { format: "es" },
   // Tells one build of the playground from the next (cached bundles are per build).
-  define: { __BUILD_ID__: JSON.stringify(Date.now().toString(36)) },
+  define: {
+    __BUILD_ID__: JSON.stringify(Date.now().toString(36)),
+    __PYODIDE_VERSION__: JSON.stringify(PYODIDE_VERSION),
+  },
   build: { target: "es2022", chunkSizeWarningLimit: 8000 },
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },

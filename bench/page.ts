@@ -20,9 +20,9 @@ export async function newContext(browser: Browser): Promise<BrowserContext> {
   return context;
 }
 
-/** A link that opens `source` as app.ts (held until Run). */
-export function linkFor(source: string, target = "/"): string {
-  return `${ORIGIN}/?bench#${encodeShare({ files: { "app.ts": source }, request: { target } })}`;
+/** A link that opens `source` as `file` (app.ts unless told; held until Run). */
+export function linkFor(source: string, target = "/", file = "app.ts"): string {
+  return `${ORIGIN}/?bench#${encodeShare({ files: { [file]: source }, request: { target } })}`;
 }
 
 export async function openPlayground(

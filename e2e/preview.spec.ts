@@ -211,3 +211,47 @@ test("under a sub-path the app is mounted there, with SCRIPT_NAME set", async ({
   await site.getByRole("link", { name: "relative link" }).click();
   await expect(site.getByRole("heading", { name: "List" })).toBeVisible();
 });
+
+test("the same request gives the same environ from the panel and from the preview, whatever the host", async ({
+  page,
+}) => {
+  const KEYS = [
+    "REQUEST_METHOD",
+    "SCRIPT_NAME",
+    "PATH_INFO",
+    "QUERY_STRING",
+    "SERVER_NAME",
+    "SERVER_PORT",
+    "HTTP_HOST",
+  ];
+  const dump =
+    APP_IMPORTS +
+    [
+      "export default function app(environ: Environ, start_response: StartResponse) {",
+      `  const keys = ${JSON.stringify(KEYS)};`,
+      "  const picked = Object.fromEntries(keys.map((key) => [key, environ[key] ?? null]));",
+      '  start_response("200 OK", [["Content-Type", "text/plain"]]);',
+      "  return [new TextEncoder().encode(JSON.stringify(picked))];",
+      "}",
+    ].join("\n");
+  const playground = await openWith(page, dump);
+  const target = "/echo/a%2Fb?x=1";
+  for (const host of ["localhost:8000", "example.test", "[::1]:8000", "127.0.0.1:5000"]) {
+    await page.getByLabel("Host", { exact: true }).fill(host);
+    await playground.url.fill(target);
+    await playground.sendForResponse();
+    await expect(playground.status).toHaveText("200 OK");
+    const fromPanel = JSON.parse(await playground.responseBody.innerText()) as Record<
+      string,
+      string
+    >;
+    expect(fromPanel, host).toMatchObject({ PATH_INFO: "/echo/a/b", HTTP_HOST: host });
+
+    await page.getByLabel("Preview URL").fill(target);
+    await page.getByLabel("Preview URL").press("Enter");
+    const body = frame(page).locator("body");
+    await expect(body).toContainText(`"HTTP_HOST":"${host}"`);
+    const fromPreview = JSON.parse(await body.innerText()) as Record<string, string>;
+    expect(fromPreview, host).toEqual(fromPanel);
+  }
+});

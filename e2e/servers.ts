@@ -1,4 +1,13 @@
+/**
+ * The two servers the end-to-end tests open. `E2E_PORT` moves them (it and
+ * the next port), so a second run can go on beside another on one machine.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+
+/** The port of the build at the root of an origin; the sub-path one is the next. */
+export const ROOT_PORT = PORT;
+export const SUBPATH_PORT = PORT + 1;
 /** The build at the root of an origin. */
-export const ROOT_URL = "http://127.0.0.1:4173/";
+export const ROOT_URL = `http://127.0.0.1:${ROOT_PORT}/`;
 /** The same build under a sub-path, as a static host's project page serves it. */
-export const SUBPATH_URL = "http://127.0.0.1:4174/tools/wsgi-playground/";
+export const SUBPATH_URL = `http://127.0.0.1:${SUBPATH_PORT}/tools/wsgi-playground/`;

@@ -14,7 +14,13 @@ const EXAMPLES = JSON.parse(
   readFileSync(new URL("../src/examples/examples.json", import.meta.url), "utf8"),
 ) as {
   title: string;
-  expect: { status: string; body?: string[]; header?: string[]; errors?: string };
+  expect: {
+    status: string;
+    body?: string[];
+    header?: string[];
+    errors?: string;
+    buildError?: string;
+  };
 }[];
 
 const GREETER = `import { b } from "wsgi";
@@ -207,7 +213,7 @@ test("a project zip downloads and opens again as the same project", async ({ pag
   const path = await (await download).path();
   const zip = readFileSync(path);
   await page.getByLabel("Project actions").click();
-  await page.getByRole("menuitem", { name: "New" }).click();
+  await page.getByRole("menuitem", { name: "New TypeScript project" }).click();
   await expect(playground.method).toHaveValue("GET");
   await page
     .getByLabel("Open a project zip")
@@ -228,7 +234,7 @@ test("projects can be switched without losing either", async ({ page }) => {
   await playground.open();
   await playground.replaceCode(GREETER);
   await page.getByLabel("Project actions").click();
-  await page.getByRole("menuitem", { name: "New" }).click();
+  await page.getByRole("menuitem", { name: "New TypeScript project" }).click();
   expect(await editorText(page)).toContain("Hello world");
   await page.getByLabel("Project", { exact: true }).selectOption({ label: "My project" });
   await expect.poll(() => editorText(page)).toContain("shared app says");
@@ -246,6 +252,10 @@ for (const example of EXAMPLES) {
     await expect(page.getByLabel("Project", { exact: true }).locator("option:checked")).toHaveText(
       example.title,
     );
+    if (example.expect.buildError) {
+      await expect(playground.buildErrors).toContainText(example.expect.buildError);
+      return;
+    }
     await expect(playground.buildStatus).toHaveText(/ready/);
     await playground.sendForResponse();
     await expect(playground.status).toHaveText(example.expect.status);

@@ -14,3 +14,6 @@ declare module "virtual:precompiled" {
 
 /** Which build of the playground this is (see vite.config.ts). */
 declare const __BUILD_ID__: string;
+
+/** The version of Pyodide whose files are served from `pyodide/<version>/` (see vite.config.ts). */
+declare const __PYODIDE_VERSION__: string;

@@ -17,7 +17,8 @@ import { RequestPanel } from "../components/RequestPanel/RequestPanel";
 import { ResponsePanel } from "../components/ResponsePanel/ResponsePanel";
 import { useRun } from "../state/run";
 import { useWorkspace } from "../state/workspace";
-import { ensureBuilt, sendRequest } from "./engine";
+import { ensureBuilt } from "./builds";
+import { sendRequest } from "./sending";
 
 const BUILD_DEBOUNCE_MS = 300;
 

@@ -22,7 +22,7 @@ import {
   syncUrl,
   useShareLink,
 } from "../state/share-link";
-import { ensureBuilt, afterFirstBuild } from "./engine";
+import { afterFirstBuild, ensureBuilt } from "./builds";
 
 /** Put the right project on screen, then build it (unless it waits for Run). */
 export async function openStartProject(): Promise<void> {

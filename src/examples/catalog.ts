@@ -18,6 +18,8 @@ export interface ExampleExpectation {
   header?: [string, string];
   /** Text the errors log contains. */
   errors?: string;
+  /** Text the build's error contains: the app does not load (a SyntaxError), so no request is sent. */
+  buildError?: string;
 }
 
 /** One example of the gallery. */
@@ -33,7 +35,7 @@ export interface Example {
   expect: ExampleExpectation;
 }
 
-const sources = import.meta.glob<string>("./apps/*.ts", {
+const sources = import.meta.glob<string>(["./apps/*.ts", "./apps/*.py"], {
   query: "?raw",
   import: "default",
   eager: true,
@@ -41,16 +43,18 @@ const sources = import.meta.glob<string>("./apps/*.ts", {
 
 /** Every example, in the order the gallery lists them. */
 export const EXAMPLES: Example[] = examples.map((example) => {
-  const source = sources[`./apps/${example.file}.ts`];
+  // Python examples are the seeds as written (and fixed), run by CPython; the rest are TypeScript.
+  const extension = "language" in example && example.language === "python" ? "py" : "ts";
+  const source = sources[`./apps/${example.file}.${extension}`];
   if (source === undefined)
-    throw new Error(`examples.json names apps/${example.file}.ts, which does not exist.`);
+    throw new Error(`examples.json names apps/${example.file}.${extension}, which does not exist.`);
   return {
     id: example.id,
     title: example.title,
     source: example.source,
     note: example.note,
     project: {
-      files: { "app.ts": source },
+      files: { [`app.${extension}`]: source },
       ...(example.request ? { request: example.request as SharedProject["request"] } : {}),
     },
     expect: example.expect as ExampleExpectation,

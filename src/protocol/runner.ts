@@ -1,20 +1,36 @@
 /**
  * @module runner
  * Page/service worker ↔ app runner. The page owns the runner Worker: it loads
- * builds into it (`load`) and hands it MessagePorts (`attach`) over which the
- * service worker sends requests (`serve`). Requests are language-neutral
- * records, so another runtime can answer the same messages.
+ * builds into it (`load`), sends the request panel's requests to it
+ * (`serve`), and hands it MessagePorts (`attach`) over which the service
+ * worker sends the preview's. Requests and responses are language-neutral
+ * records: every runtime (TypeScript today) answers the same messages.
  */
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 
-/** Evaluate a compiled bundle and make its app the one that answers. */
+/** What a runner runs: TypeScript's compiled bundle, or Python's sources as they are. */
+export type Program =
+  { kind: "bundle"; code: string } | { kind: "sources"; files: Record<string, string> };
+
+/** Load a program and make its app the one that answers. */
 export interface LoadMessage {
   type: "load";
   id: number;
   buildId: number;
-  code: string;
-  /** Path of the entry file, for messages. */
+  program: Program;
+  /** Path of the entry file: Python runs it as `__main__`; both name it in messages. */
   entry: string;
+}
+
+/**
+ * Start the language's runtime (Python: load CPython), before any load; not
+ * under the time limit, which is the app's, not the runtime's. The answer,
+ * a `StartedReply`, comes on the port sent with it (see `ask`).
+ */
+export interface StartMessage {
+  type: "start";
+  /** The playground's own URL, where a runtime finds its files (Python: `pyodide/<version>/`). */
+  siteURL: string;
 }
 
 /** Listen for `serve` messages on the port transferred with this message. */
@@ -29,7 +45,12 @@ export interface ServeMessage {
   request: RequestRecord;
 }
 
-export type RunnerRequest = LoadMessage | AttachMessage | ServeMessage;
+export type RunnerRequest = StartMessage | LoadMessage | AttachMessage | ServeMessage;
+
+/** The runtime is ready for a load, or could not start (`error` says why). */
+export interface StartedReply {
+  error: string | null;
+}
 
 /** The build is loaded. */
 export interface LoadedReply {
@@ -67,7 +88,13 @@ export type RunnerReply = LoadedReply | LoadFailedReply | ServedReply | ServeFai
  * Worker, so it keeps the time limit for requests it never sees.
  */
 export type ServeNotice =
-  | { type: "serving"; /** The `serve` message's id (the service worker's). */ id: number }
+  | {
+      type: "serving";
+      /** The `serve` message's id (the service worker's). */
+      id: number;
+      /** The request without its body: if it is stopped, the page answers for it (the 504 record). */
+      request: RequestRecord;
+    }
   | { type: "serve-ended"; id: number };
 
 /** Everything the runner posts to the page. */

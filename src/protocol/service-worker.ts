@@ -1,22 +1,36 @@
 /**
  * @module service-worker
- * Page ↔ service worker. The request panel does not use `fetch()` (it would
- * drop Cookie, Host and Content-Length and hide redirects); it posts the
- * request record to the service worker, which forwards it to the page's
- * runner and answers on the MessagePort sent with the request. The service
- * worker keeps one runner port per page; when it has none (first contact, or
- * it was stopped while idle and lost its state) it asks the page for one.
+ * Page ↔ service worker. The service worker serves the live preview only:
+ * the request panel sends its records to the runner itself.
  *
- * The preview frame's requests go from the service worker straight to the
- * runner while the page says the build on screen is loaded (`PreviewConfig`),
- * with the cookie jar's cookies for the virtual host as a snapshot; the page
- * hears of each one afterwards (`PreviewServedMessage`) for the history, and
- * before the frame gets a response that sets cookies, so the jar has them
- * when the redirect that usually follows comes in. Otherwise the worker asks
- * the page to serve it (`PreviewRequestMessage`): the page builds first.
+ * The page gives the worker a port to its runner (`AttachRunnerMessage`),
+ * when asked (`RunnerWantedMessage`: first contact, or the worker was
+ * stopped while idle and lost its state) and whenever its runner is
+ * replaced. While the page says the build on screen is loaded
+ * (`PreviewConfig.direct`), the preview frame's requests go from the worker
+ * straight to the runner, with the cookie jar's cookies for the virtual host
+ * as a snapshot; the page hears of each one afterwards
+ * (`PreviewServedMessage`) for the history, and before the frame gets a
+ * response that sets cookies, so the jar has them when the redirect that
+ * usually follows comes in. Otherwise the worker hands the request to the
+ * page (`PreviewRequestMessage`), which builds first.
+ *
+ * Every question that waits for an answer carries its own reply port (see
+ * `ask`); the worker never builds a response record itself, so it bundles
+ * none of the WSGI server.
  */
 import type { SnapshotCookie } from "../request/cookie-snapshot";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
+
+/** A preview frame's request as the service worker read it: what the page gets when it serves it. */
+export interface PreviewInput {
+  method: string;
+  /** The full URL the frame asked for, on the playground's origin. */
+  url: string;
+  /** The browser's headers, lower-case, in its order. */
+  headers: [string, string][];
+  body: Uint8Array;
+}
 
 /** What the service worker needs to serve the preview without the page. */
 export interface PreviewConfig {
@@ -28,10 +42,10 @@ export interface PreviewConfig {
   cookies: SnapshotCookie[] | null;
 }
 
-/** A request the runner was stopped in (the time limit), by its `serve` id. */
+/** A preview request the runner was stopped in (the time limit): its `serve` id and the page's 504 record. */
 export interface StoppedServe {
   id: number;
-  afterMs: number;
+  response: ResponseRecord;
 }
 
 /**
@@ -39,8 +53,7 @@ export interface StoppedServe {
  * the page (`ports[1]`). A port to the same runner as before (the worker
  * asked twice) changes nothing. A new runner replacing an old one
  * (`replaced`) gets what was still waiting on the old, except the request
- * the old one was stopped in (`stopped`), which is answered with the
- * server's 504.
+ * the old one was stopped in (`stopped`), which gets the record it carries.
  */
 export interface AttachRunnerMessage {
   type: "attach-runner";
@@ -54,14 +67,7 @@ export interface PreviewConfigMessage {
   preview: PreviewConfig;
 }
 
-/** Page → service worker: serve this request; reply on `ports[0]`. */
-export interface PanelRequestMessage {
-  type: "panel-request";
-  id: number;
-  request: RequestRecord;
-}
-
-export type PageToWorkerMessage = AttachRunnerMessage | PreviewConfigMessage | PanelRequestMessage;
+export type PageToWorkerMessage = AttachRunnerMessage | PreviewConfigMessage;
 
 /** Service worker → page: send me a runner port. */
 export interface RunnerWantedMessage {
@@ -69,22 +75,24 @@ export interface RunnerWantedMessage {
 }
 
 /**
- * Service worker → page: the preview frame asked for this; serve it through
- * the cookie jar, the runner and the history, and answer on `ports[0]`.
+ * Service worker → page: the preview frame asked for this; build if needed,
+ * serve it through the cookie jar, the runner and the history, and answer
+ * with a `PreviewReply` on the reply port.
  */
 export interface PreviewRequestMessage {
   type: "preview-request";
-  id: number;
-  request: RequestRecord;
+  input: PreviewInput;
+  /** The service worker's scope path, where the app is mounted. */
+  scopePath: string;
 }
 
 export type WorkerToPageMessage = RunnerWantedMessage | PreviewRequestMessage;
 
 /**
  * Service worker → page (on the page's port): a preview request the worker
- * served directly, for the history. With a reply port (`ports[0]`) the
- * response sets cookies and the frame waits: the page keeps them and
- * answers with the new `PreviewConfig`.
+ * served directly, for the history. With a reply port the response sets
+ * cookies and the frame waits: the page keeps them and answers with its new
+ * `PreviewConfig`.
  */
 export interface PreviewServedMessage {
   type: "preview-served";
@@ -94,12 +102,6 @@ export interface PreviewServedMessage {
   time: number;
 }
 
-/** Page → service worker, on the preview request's reply port. */
+/** Page → service worker, on a preview request's reply port. */
 export type PreviewReply =
-  | { type: "preview-response"; id: number; response: ResponseRecord }
-  | { type: "preview-error"; id: number; error: string };
-
-/** Service worker → page, on the request's reply port. */
-export type PanelReply =
-  | { type: "panel-response"; id: number; response: ResponseRecord }
-  | { type: "panel-error"; id: number; error: string };
+  { type: "preview-response"; response: ResponseRecord } | { type: "preview-error"; error: string };

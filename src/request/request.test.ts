@@ -9,7 +9,7 @@ import { callPython, hasPython } from "../runtime/test-support/python-calls";
 import type { ResponseRecord } from "../wsgi/records";
 import { responseRecord } from "../wsgi/test-support/response-record";
 import { encodeBody, formEncode, parseHex } from "./body";
-import { buildRequest, previewRequest } from "./build";
+import { composeRequest, previewRequest } from "./compose";
 import { PlaygroundCookieJar } from "./cookie-jar";
 import { exportCurl, importCurl } from "./curl";
 import { defaultDraft, MAX_BODY_BYTES, newPart, newRow, type RequestDraft } from "./draft";
@@ -30,15 +30,15 @@ describe("building a request", () => {
   it("adds Host first and the body's headers after the user's, unless the user gave them", () => {
     const d = draft({ method: "POST", headers: [newRow("Cookie", "a=1"), newRow("X-Two", "2")] });
     d.body = { ...d.body, mode: "raw", raw: "hello", rawType: "text/plain" };
-    const built = buildRequest(d);
-    expect(built.record.headers).toEqual([
+    const composed = composeRequest(d);
+    expect(composed.record.headers).toEqual([
       ["Host", "localhost:8000"],
       ["Cookie", "a=1"],
       ["X-Two", "2"],
       ["Content-Type", "text/plain"],
       ["Content-Length", "5"],
     ]);
-    expect(built.record.server).toEqual({ name: "localhost", port: "8000" });
+    expect(composed.record.server).toEqual({ name: "localhost", port: "8000" });
   });
 
   it("lets a user header override an automatic one, and sends a wrong Content-Length as typed", () => {
@@ -47,13 +47,13 @@ describe("building a request", () => {
       headers: [newRow("Content-Length", "99"), newRow("Host", "evil.example")],
     });
     d.body = { ...d.body, mode: "raw", raw: "abc" };
-    const built = buildRequest(d);
-    expect(built.record.headers).toEqual([
+    const composed = composeRequest(d);
+    expect(composed.record.headers).toEqual([
       ["Content-Length", "99"],
       ["Host", "evil.example"],
       ["Content-Type", "text/plain"],
     ]);
-    expect(built.auto.filter((h) => !h.used).map((h) => h.name)).toEqual([
+    expect(composed.auto.filter((h) => !h.used).map((h) => h.name)).toEqual([
       "Host",
       "Content-Length",
     ]);
@@ -67,7 +67,7 @@ describe("building a request", () => {
         newRow("X-A", "2"),
       ],
     });
-    expect(buildRequest(d).record.headers.filter(([n]) => n === "X-A")).toEqual([
+    expect(composeRequest(d).record.headers.filter(([n]) => n === "X-A")).toEqual([
       ["X-A", "1"],
       ["X-A", "2"],
     ]);
@@ -85,11 +85,11 @@ describe("building a request", () => {
       "Headers: row 1 (X-Inject): the value contains a line break",
     ],
   ])("refuses %o, naming the field", (change, message) => {
-    expect(() => buildRequest(draft(change as Partial<RequestDraft>))).toThrow(message);
+    expect(() => composeRequest(draft(change as Partial<RequestDraft>))).toThrow(message);
   });
 
   it("accepts a custom method token", () => {
-    expect(buildRequest(draft({ method: "PURGE" })).record.method).toBe("PURGE");
+    expect(composeRequest(draft({ method: "PURGE" })).record.method).toBe("PURGE");
   });
 
   it("refuses a body over the limit before sending", () => {
@@ -100,13 +100,13 @@ describe("building a request", () => {
       binarySource: "file",
       binaryFile: { name: "big", type: "", bytes: new Uint8Array(MAX_BODY_BYTES + 1) },
     };
-    expect(() => buildRequest(d)).toThrow("Body: 50.0 MB is over the 50 MB limit");
+    expect(() => composeRequest(d)).toThrow("Body: 50.0 MB is over the 50 MB limit");
   });
 
   it("previews the raw request, with binary bytes escaped", () => {
     const d = draft({ method: "PUT", target: "/bin" });
     d.body = { ...d.body, mode: "binary", hex: "00 41 ff 0a" };
-    expect(previewRequest(buildRequest(d).record)).toBe(
+    expect(previewRequest(composeRequest(d).record)).toBe(
       "PUT /bin HTTP/1.1\r\nHost: localhost:8000\r\nContent-Type: application/octet-stream\r\nContent-Length: 4\r\n\r\n\\x00A\\xff\\n\n",
     );
   });
@@ -114,18 +114,18 @@ describe("building a request", () => {
 
 describe("text outside ASCII in a request", () => {
   it("goes on the wire as UTF-8, reaches the app as latin-1, and the panel says so", () => {
-    const built = buildRequest(
+    const composed = composeRequest(
       draft({
         target: "/caf\u00e9",
         headers: [newRow("X-Name", "Zo\u00eb \u20ac"), newRow("X-Ok", "plain")],
       }),
     );
-    expect(built.notes).toHaveLength(2);
-    expect(built.notes[0]).toContain('The URL "/caf\u00e9" is not ASCII');
-    expect(built.notes[0]).toContain('"/caf\u00c3\u00a9"');
-    expect(built.notes[1]).toContain('HTTP_X_NAME = "Zo\u00c3\u00ab \u00e2\u0082\u00ac"');
+    expect(composed.notes).toHaveLength(2);
+    expect(composed.notes[0]).toContain('The URL "/caf\u00e9" is not ASCII');
+    expect(composed.notes[0]).toContain('"/caf\u00c3\u00a9"');
+    expect(composed.notes[1]).toContain('HTTP_X_NAME = "Zo\u00c3\u00ab \u00e2\u0082\u00ac"');
     expect(
-      buildRequest(draft({ headers: [newRow("Content-Type", "text/\u00e9")] })).notes[0],
+      composeRequest(draft({ headers: [newRow("Content-Type", "text/\u00e9")] })).notes[0],
     ).toContain("CONTENT_TYPE = ");
   });
 });
@@ -286,10 +286,10 @@ describe("curl", () => {
       headers: [newRow("Cookie", "x=1; y=2"), newRow("X-Sp", "a 'b' \"c\"")],
     });
     d.body = { ...d.body, mode: "raw", raw: "it's $HOME & more", rawType: "text/plain" };
-    const built = buildRequest(d);
-    const command = exportCurl(d, built.record.body, "text/plain");
+    const composed = composeRequest(d);
+    const command = exportCurl(d, composed.record.body, "text/plain");
     const back = importCurl(command);
-    expect(buildRequest(back).record).toEqual(built.record);
+    expect(composeRequest(back).record).toEqual(composed.record);
   });
 });
 

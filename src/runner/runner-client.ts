@@ -1,28 +1,42 @@
 /**
  * @module runner-client
- * The page's handle on the app runner Worker: load builds into it, hand out
- * ports to it, and replace it when it must be stopped. A replaced runner
- * gets the last build loaded again before anything else reaches it.
+ * The page's handle on the app runner Worker: load builds into it, send it
+ * the request panel's requests, hand out ports to it for the preview's, and
+ * replace it when it must be stopped. A replaced runner gets the last build
+ * loaded again before anything else reaches it. The runner is the one for
+ * the language of the build's entry file (see `runtimes`); a build in
+ * another language replaces it.
  *
  * It keeps the time limit, the one place that does. A load or a request
  * sent here that runs past it gets the runner replaced: the load fails with
  * the reason, the request is answered with the server's 504 record.
  * Requests that reach the runner over a port (the service worker's) never
  * pass through the page, so the runner says when each starts and ends; one
- * that runs past the limit gets the runner replaced too, and the new one is
- * attached saying which request was stopped (the service worker answers it).
+ * that runs past the limit gets the runner replaced too, and `onRestart`
+ * gets that request's 504 record for the service worker to answer with.
  */
 import { PendingReplies } from "../protocol/pending-replies";
-import type { RunnerMessage, RunnerReply, RunnerRequest } from "../protocol/runner";
+import { ask } from "../protocol/ask";
+import type {
+  Program,
+  RunnerMessage,
+  RunnerReply,
+  RunnerRequest,
+  StartedReply,
+  StartMessage,
+} from "../protocol/runner";
 import type { StoppedServe } from "../protocol/service-worker";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 import { stoppedMessage, stoppedResponse } from "../wsgi/stopped";
+import { runtimeFor, type Runtime } from "./runtimes";
 
 /**
  * How long a reply may take: past the longest time limit (60 s), so the
  * limit always fires first and the runner is replaced, not left running.
  */
 const REPLY_TIMEOUT_MS = 65_000;
+/** How long a runtime may take to start (Python: CPython's 10 MB of wasm and its library). */
+const START_TIMEOUT_MS = 180_000;
 
 /** The app ran past the time limit and its runner was replaced. */
 export class StoppedError extends Error {
@@ -39,34 +53,92 @@ export class StoppedError extends Error {
 /** A build that loaded, or the reason it did not. */
 export type LoadResult = { ok: true; buildId: number } | { ok: false; error: string };
 
+/** What the runner client is made with. */
+export interface RunnerClientOptions {
+  /** The runtime to start with; a build for another language replaces it. */
+  runtime: Runtime;
+  /** The time limit in ms, read when a request starts. */
+  limitMs: () => number;
+  /**
+   * A new runner started (a stopped one replaced, or another language's):
+   * give the service worker a port to it; `stopped` is the port request the
+   * old one was stopped in, with its 504 record.
+   */
+  onRestart: (stopped: StoppedServe | null) => void;
+}
+
+/** A runner Worker, the runtime it runs, and its start (null once started, else why not). */
+interface Runner {
+  worker: Worker;
+  runtime: Runtime;
+  started: Promise<string | null>;
+}
+
 /** Owns the runner Worker. */
 export class RunnerClient {
   private worker!: Worker;
+  private runtime: Runtime;
   private readonly pending = new PendingReplies<RunnerReply>("app runner");
-  private lastBuild: { buildId: number; code: string; entry: string } | null = null;
-  /** The time limit in ms, read when a request starts. */
+  private lastBuild: { buildId: number; program: Program; entry: string } | null = null;
   private readonly limitMs: () => number;
+  private readonly onRestart: (stopped: StoppedServe | null) => void;
   /** The port request being served, and its time limit. */
   private serving: { id: number; timer: ReturnType<typeof setTimeout> } | null = null;
-  /** Called each time a new runner starts (with the request the old one was stopped in). */
-  onRestart: ((stopped: StoppedServe | null) => void) | null = null;
+  /** The runtime's start: null when it started, else why not. */
+  private started!: Promise<string | null>;
+  /** A second runner, started and idle, that replaces a stopped one at once (see `Runtime.standby`). */
+  private standby: Runner | null = null;
+  /** A replaced runner getting the last build again: requests wait for it. */
+  private reloading: Promise<unknown> = Promise.resolve();
 
-  constructor(limitMs: () => number) {
+  constructor({ runtime, limitMs, onRestart }: RunnerClientOptions) {
     this.limitMs = limitMs;
+    this.onRestart = onRestart;
+    this.runtime = runtime;
     this.spawn();
   }
 
-  private spawn() {
-    this.worker = new Worker(new URL("./runner.worker.ts", import.meta.url), {
-      type: "module",
-      name: "app-runner",
-    });
-    this.worker.onmessage = (event: MessageEvent<RunnerMessage>) => {
+  /** A runner Worker of the current runtime, starting; its messages come here. */
+  private makeRunner(): Runner {
+    const worker = this.runtime.spawn();
+    worker.onmessage = (event: MessageEvent<RunnerMessage>) => {
+      // A standby never serves: only the runner in use reaches this.
       const message = event.data;
-      if (message.type === "serving") this.watch(message.id);
+      if (message.type === "serving") this.watch(message.id, message.request);
       else if (message.type === "serve-ended") this.unwatch(message.id);
       else this.pending.resolve(message.id, message);
     };
+    const start: StartMessage = {
+      type: "start",
+      siteURL: new URL(import.meta.env.BASE_URL, location.href).href,
+    };
+    // The runtime starts as soon as its Worker exists: Python's takes seconds.
+    const started = ask<StartedReply>(worker, start, START_TIMEOUT_MS, "The app runner").then(
+      (answer) => answer.error,
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    );
+    return { worker, runtime: this.runtime, started };
+  }
+
+  /**
+   * Put a runner of the current runtime in use: the standby if it has one
+   * (already started), else a new one; then, for a runtime that keeps one,
+   * start the next standby once this one has started.
+   */
+  private spawn() {
+    const standby = this.standby?.runtime === this.runtime ? this.standby : null;
+    if (this.standby && !standby) this.standby.worker.terminate();
+    this.standby = null;
+    const runner = standby ?? this.makeRunner();
+    this.worker = runner.worker;
+    this.started = runner.started;
+    if (this.runtime.standby) {
+      void runner.started.then((error) => {
+        if (error === null && this.worker === runner.worker && !this.standby) {
+          this.standby = this.makeRunner();
+        }
+      });
+    }
   }
 
   /** Past the limit: replace the runner (the stopped port request named, if it was one). */
@@ -75,13 +147,14 @@ export class RunnerClient {
     void this.restart(stopped);
   }
 
-  /** A port request started: stop it at the limit. */
-  private watch(id: number) {
+  /** A port request started: stop it at the limit, and answer it with the 504 record. */
+  private watch(id: number, request: RequestRecord) {
     this.unwatch(this.serving?.id);
     const afterMs = this.limitMs();
     const timer = setTimeout(() => {
       this.serving = null;
-      this.stop({ id, afterMs });
+      const what = `${request.method} ${request.target}`;
+      this.stop({ id, response: stoppedResponse(request, afterMs, stoppedMessage(afterMs, what)) });
     }, afterMs);
     this.serving = { id, timer };
   }
@@ -114,24 +187,39 @@ export class RunnerClient {
     this.worker.postMessage(message, transfer);
   }
 
-  /** Load a build; resolves when the app is ready to answer (StoppedError past the limit). */
-  async load(buildId: number, code: string, entry: string): Promise<LoadResult> {
+  /**
+   * Load a build; resolves when the app is ready to answer (StoppedError
+   * past the limit). A build in another language than the runner's gets a
+   * runner of its own first.
+   */
+  async load(buildId: number, program: Program, entry: string): Promise<LoadResult> {
+    const runtime = runtimeFor(entry);
+    if ("error" in runtime) return { ok: false, error: runtime.error };
+    if (runtime !== this.runtime) {
+      this.runtime = runtime;
+      this.lastBuild = null;
+      await this.restart();
+    }
+    // The runtime starts outside the time limit: it is the app's, not CPython's.
+    const notStarted = await this.started;
+    if (notStarted !== null) return { ok: false, error: notStarted };
     const { id, reply } = this.pending.open(REPLY_TIMEOUT_MS);
-    this.post({ type: "load", id, buildId, code, entry });
+    this.post({ type: "load", id, buildId, program, entry });
     const answer = await this.limited(reply, "its module's top level");
     if (answer.type === "loaded") {
-      this.lastBuild = { buildId, code, entry };
+      this.lastBuild = { buildId, program, entry };
       return { ok: true, buildId };
     }
     return { ok: false, error: answer.type === "load-failed" ? answer.error : "Unexpected reply." };
   }
 
   /**
-   * Serve a request directly (the preview while its code is being built,
-   * and the panel where no service worker runs); past the limit, the
-   * server's 504 record.
+   * Serve a request (the request panel's, and the preview's when the page
+   * serves it); past the limit, the server's 504 record.
    */
   async serve(request: RequestRecord): Promise<ResponseRecord> {
+    // A new runner answers once it has the build (CPython may still be starting).
+    await this.reloading;
     const { id, reply } = this.pending.open(REPLY_TIMEOUT_MS);
     this.post({ type: "serve", id, request });
     let answer: RunnerReply;
@@ -164,10 +252,11 @@ export class RunnerClient {
     this.pending.rejectAll(new Error("The app runner was restarted."));
     this.spawn();
     if (this.lastBuild) {
-      const { buildId, code, entry } = this.lastBuild;
-      await this.load(buildId, code, entry).catch(() => undefined);
+      const { buildId, program, entry } = this.lastBuild;
+      this.reloading = this.load(buildId, program, entry).catch(() => undefined);
+      await this.reloading;
     }
     // Then the service worker gets a port to it, and sends it what was waiting on the old one.
-    this.onRestart?.(stopped);
+    this.onRestart(stopped);
   }
 }

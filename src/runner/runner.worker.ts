@@ -7,7 +7,13 @@
  * it at any moment (a runaway loop) and start a new one, so it keeps no
  * state worth saving.
  */
-import type { RunnerReply, RunnerRequest, ServeNotice } from "../protocol/runner";
+import type {
+  Program,
+  RunnerReply,
+  RunnerRequest,
+  ServeNotice,
+  StartedReply,
+} from "../protocol/runner";
 import type { ResponseRecord } from "../wsgi/records";
 import { serve } from "../wsgi/server-handler";
 import { loadBundle, LoadError } from "./load-bundle";
@@ -28,7 +34,11 @@ function mapFindings(response: ResponseRecord, sources: SourceMapper): ResponseR
   return response;
 }
 
-function load(code: string, entry: string, id: number, newBuildId: number): RunnerReply {
+function load(program: Program, entry: string, id: number, newBuildId: number): RunnerReply {
+  if (program.kind !== "bundle") {
+    return { type: "load-failed", id, error: "The TypeScript runner runs compiled bundles only." };
+  }
+  const code = program.code;
   const sources = new SourceMapper(code);
   try {
     app = loadBundle(code, entry);
@@ -43,8 +53,11 @@ function load(code: string, entry: string, id: number, newBuildId: number): Runn
 
 function handle(message: RunnerRequest, reply: (message: RunnerReply) => void, port?: MessagePort) {
   switch (message.type) {
+    case "start":
+      port?.postMessage({ error: null } satisfies StartedReply);
+      return;
     case "load":
-      reply(load(message.code, message.entry, message.id, message.buildId));
+      reply(load(message.program, message.entry, message.id, message.buildId));
       return;
     case "attach":
       if (port) listen(port);
@@ -83,7 +96,13 @@ function listen(port: MessagePort) {
   port.onmessage = (event: MessageEvent<RunnerRequest>) => {
     const message = event.data;
     const watched = message.type === "serve";
-    if (watched) notify({ type: "serving", id: message.id });
+    if (watched) {
+      notify({
+        type: "serving",
+        id: message.id,
+        request: { ...message.request, body: new Uint8Array() },
+      });
+    }
     handle(message, (answer) => port.postMessage(answer, transferables(answer)), event.ports[0]);
     if (watched) notify({ type: "serve-ended", id: message.id });
   };

@@ -11,7 +11,7 @@ import {
   type RequestDraft,
   type Row,
 } from "../request/draft";
-import { DEFAULT_APP } from "../state/default-app";
+import { DEFAULT_APP, DEFAULT_PYTHON_APP } from "../state/default-app";
 import type { SharedProject } from "./share-codec";
 
 /** The editable part of a project. */
@@ -22,8 +22,12 @@ export interface ProjectContent {
 }
 
 /** A new project: the default app and `GET /`. */
-export function newProjectContent(): ProjectContent {
-  return { files: { "app.ts": DEFAULT_APP }, entry: "app.ts", draft: defaultDraft() };
+export function newProjectContent(
+  language: "typescript" | "python" = "typescript",
+): ProjectContent {
+  return language === "python"
+    ? { files: { "app.py": DEFAULT_PYTHON_APP }, entry: "app.py", draft: defaultDraft() }
+    : { files: { "app.ts": DEFAULT_APP }, entry: "app.ts", draft: defaultDraft() };
 }
 
 function base64(bytes: Uint8Array): string {

@@ -16,3 +16,24 @@ export default function app(environ: Environ, start_response: StartResponse) {
   return [b\`Hello world!\`];
 }
 `;
+
+/**
+ * Source of `app.py` in a new Python project: the same app as the seeds
+ * write it, run with CPython's own wsgiref (in the playground,
+ * `serve_forever()` makes it the app that answers and returns).
+ */
+export const DEFAULT_PYTHON_APP = `from wsgiref.simple_server import make_server
+
+
+# A WSGI application: called once per request with the environ and
+# start_response, it returns an iterable of bytes.
+def app(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"Hello world!"]
+
+
+if __name__ == "__main__":
+    with make_server("", 8000, app) as httpd:
+        print("Serving on port 8000...")
+        httpd.serve_forever()
+`;

@@ -4,7 +4,7 @@
  */
 import { create } from "zustand";
 import type { CompileMessage } from "../protocol/compiler";
-import type { BuiltRequest } from "../request/build";
+import type { ComposedRequest } from "../request/compose";
 import type { RequestDraft } from "../request/draft";
 import type { ResponseRecord } from "../wsgi/records";
 
@@ -34,7 +34,7 @@ export interface RunState {
   /** Which request field the send error is about ("Method", "Headers", …). */
   sendErrorField: string | null;
   /** The request that produced `response`, as sent, and its draft. */
-  sent: { built: BuiltRequest; draft: RequestDraft } | null;
+  sent: { composed: ComposedRequest; draft: RequestDraft } | null;
   /** The redirects followed on the way to `response`: each status and Location. */
   redirects: { status: string; location: string }[];
 }

@@ -42,6 +42,11 @@ export function checkRunLimit(text: string): string | null {
   return null;
 }
 
+/** Set the time limit, in seconds (the caller checked it with `checkRunLimit`). */
+export function setRunLimitSeconds(seconds: number): void {
+  useSettings.setState({ runLimitSeconds: seconds });
+}
+
 /** The time limit in milliseconds. */
 export function runLimitMs(): number {
   return useSettings.getState().runLimitSeconds * 1000;

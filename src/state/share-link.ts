@@ -21,6 +21,11 @@ export interface ShareLinkState {
 /** The share-link store. */
 export const useShareLink = create<ShareLinkState>(() => ({ error: null, fromLink: false }));
 
+/** Hide the message about a link that could not be opened. */
+export function dismissLinkError(): void {
+  useShareLink.setState({ error: null });
+}
+
 const DEBOUNCE_MS = 500;
 /** The fragment this tab last wrote: a reload that finds it opens the user's own work, not a link. */
 const OWN_FRAGMENT = "wsgi-playground:own-fragment";

@@ -104,3 +104,29 @@ describe("a preview response", () => {
     expect(response.headers.get("location")).toBe("/done");
   });
 });
+
+describe("a preview request's virtual host", () => {
+  it("is parsed as the request panel parses its Host field", async () => {
+    const { parseHost } = await import("../request/validate");
+    for (const host of ["localhost:8000", "example.test", "[::1]:8000", "127.0.0.1:5000"]) {
+      const rec = await requestToRecord(new Request("http://127.0.0.1:4173/echo/a%2Fb?x=1"), {
+        scopePath: "/",
+        host,
+      });
+      expect(rec.server, host).toEqual(parseHost(host));
+      expect(rec.headers[0], host).toEqual(["Host", host]);
+      expect(rec.target).toBe("/echo/a%2Fb?x=1");
+    }
+    const v6 = await requestToRecord(new Request("http://127.0.0.1:4173/"), {
+      scopePath: "/",
+      host: "[::1]:8000",
+    });
+    expect(v6.server).toEqual({ name: "[::1]", port: "8000" });
+  });
+
+  it("is refused with the reason when it is not a host", async () => {
+    await expect(
+      requestToRecord(new Request("http://127.0.0.1:4173/"), { scopePath: "/", host: "a b" }),
+    ).rejects.toThrow(/Host: "a b" is not a host name/);
+  });
+});

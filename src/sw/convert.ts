@@ -6,6 +6,8 @@
  * not carried by these objects (the browser's jar never sees the app's
  * cookies); the page's cookie jar adds and keeps them.
  */
+import type { PreviewInput } from "../protocol/service-worker";
+import { parseHost } from "../request/validate";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 
 /** Where the app is mounted in the preview, and the host it believes it serves. */
@@ -24,38 +26,55 @@ export function scriptNameFor(scopePath: string): string {
 // Headers the browser adds that the app should see as the virtual host's.
 const REWRITE_ORIGIN = new Set(["referer", "origin"]);
 
+/** Read a preview `Request` (its body included). */
+export async function readPreviewRequest(request: Request): Promise<PreviewInput> {
+  const headers: [string, string][] = [];
+  request.headers.forEach((value, name) => headers.push([name, value]));
+  const body =
+    request.method === "GET" || request.method === "HEAD"
+      ? new Uint8Array()
+      : new Uint8Array(await request.arrayBuffer());
+  return { method: request.method, url: request.url, headers, body };
+}
+
+/**
+ * The record the server gets for a preview request: addressed to the
+ * virtual host (parsed as the request panel parses its Host field, so the
+ * same request gives the same environ either way), mounted at the scope.
+ * Throws a RequestError naming the Host when it is not a host.
+ */
+export function previewRecord(input: PreviewInput, mount: PreviewMount): RequestRecord {
+  const url = new URL(input.url);
+  const server = parseHost(mount.host);
+  const virtualOrigin = `http://${mount.host}`;
+  const headers: [string, string][] = [["Host", mount.host]];
+  for (const [name, value] of input.headers) {
+    if (name === "host" || name === "cookie" || name === "content-length") continue;
+    headers.push([
+      name,
+      REWRITE_ORIGIN.has(name) ? value.replace(url.origin, virtualOrigin) : value,
+    ]);
+  }
+  if (input.body.length > 0 || !["GET", "HEAD", "OPTIONS"].includes(input.method)) {
+    headers.push(["Content-Length", String(input.body.length)]);
+  }
+  return {
+    method: input.method,
+    target: url.pathname + url.search,
+    httpVersion: "HTTP/1.1",
+    headers,
+    body: input.body,
+    server,
+    scriptName: scriptNameFor(mount.scopePath),
+  };
+}
+
 /** A preview request as the record the server core takes. */
 export async function requestToRecord(
   request: Request,
   mount: PreviewMount,
 ): Promise<RequestRecord> {
-  const url = new URL(request.url);
-  const virtualOrigin = `http://${mount.host}`;
-  const headers: [string, string][] = [["Host", mount.host]];
-  request.headers.forEach((value, name) => {
-    if (name === "host" || name === "cookie" || name === "content-length") return;
-    headers.push([
-      name,
-      REWRITE_ORIGIN.has(name) ? value.replace(url.origin, virtualOrigin) : value,
-    ]);
-  });
-  const body =
-    request.method === "GET" || request.method === "HEAD"
-      ? new Uint8Array()
-      : new Uint8Array(await request.arrayBuffer());
-  if (body.length > 0 || !["GET", "HEAD", "OPTIONS"].includes(request.method)) {
-    headers.push(["Content-Length", String(body.length)]);
-  }
-  const [host = "localhost", port = "80"] = mount.host.split(":");
-  return {
-    method: request.method,
-    target: url.pathname + url.search,
-    httpVersion: "HTTP/1.1",
-    headers,
-    body,
-    server: { name: host, port },
-    scriptName: scriptNameFor(mount.scopePath),
-  };
+  return previewRecord(await readPreviewRequest(request), mount);
 }
 
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);

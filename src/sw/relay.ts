@@ -1,25 +1,24 @@
 /**
  * @module relay
  * The page's side of the service worker: registers it, recovers from a load
- * without a controller, connects the app runner to it, and sends request
- * records to it as messages.
+ * without a controller, connects the app runner to it, and answers what it
+ * asks of the page for the preview (serve a request, keep what a served one
+ * set). The request panel does not use it: its requests go to the runner.
  */
-import { PendingReplies } from "../protocol/pending-replies";
 import type {
   PageToWorkerMessage,
-  PanelReply,
   PreviewConfig,
+  PreviewInput,
   PreviewReply,
   PreviewServedMessage,
   StoppedServe,
   WorkerToPageMessage,
 } from "../protocol/service-worker";
-import type { RequestRecord, ResponseRecord } from "../wsgi/records";
+import type { ResponseRecord } from "../wsgi/records";
 
 const RELOAD_FLAG = "wsgi-playground:reloaded-for-controller";
 /** How long the service worker may take to start before the page goes on without it. */
 const START_TIMEOUT_MS = 8_000;
-const REQUEST_TIMEOUT_MS = 65_000;
 /** How long a first visit waits for the new worker to claim the page. */
 const CLAIM_TIMEOUT_MS = 3_000;
 
@@ -74,21 +73,40 @@ export async function registerServiceWorker(): Promise<ServiceWorkerRegistration
   return registration;
 }
 
-/** Sends request records to the service worker and keeps it connected to the runner. */
+/** What the page does for the service worker; the relay only carries the messages. */
+export interface RelayOptions {
+  /** A new port to the page's runner. */
+  connectRunner: () => MessagePort;
+  /** The preview's configuration now (host, cookies, whether the worker may serve it). */
+  previewConfig: () => PreviewConfig | null;
+  /**
+   * Serve a preview request the worker handed over (`scopePath`: where the
+   * app is mounted); `reply` gives the frame its response as soon as there
+   * is one, before the page's own bookkeeping.
+   */
+  servePreview: (
+    input: PreviewInput,
+    scopePath: string,
+    reply: (response: ResponseRecord) => void,
+  ) => Promise<void>;
+  /** A preview request the worker served itself: resolves once the page has kept what it needs (the cookies it set). */
+  previewServed: (served: PreviewServedMessage) => Promise<void>;
+}
+
+/** Keeps the service worker connected to the page's runner, and answers it for the preview. */
 export class ServerRelay {
   private readonly registration: ServiceWorkerRegistration;
-  private readonly connectRunner: () => MessagePort;
-  private readonly pending = new PendingReplies<PanelReply>("service worker");
+  private readonly options: RelayOptions;
 
-  constructor(registration: ServiceWorkerRegistration, connectRunner: () => MessagePort) {
+  constructor(registration: ServiceWorkerRegistration, options: RelayOptions) {
     this.registration = registration;
-    this.connectRunner = connectRunner;
+    this.options = options;
     navigator.serviceWorker.addEventListener(
       "message",
       (event: MessageEvent<WorkerToPageMessage>) => {
         if (event.data?.type === "runner-wanted") this.attachRunner();
         if (event.data?.type === "preview-request" && event.ports[0]) {
-          void this.answerPreview(event.data.id, event.data.request, event.ports[0]);
+          void this.answerPreview(event.data.input, event.data.scopePath, event.ports[0]);
         }
       },
     );
@@ -103,20 +121,11 @@ export class ServerRelay {
     return worker;
   }
 
-  /** The preview's configuration now (host, cookies, whether the worker may serve it); set by the engine. */
-  previewConfig: () => PreviewConfig | null = () => null;
-
-  /**
-   * Hears of a preview request the worker served directly; resolves once the
-   * page has kept what it needs from it (the cookies it set). Set by the engine.
-   */
-  onPreviewServed: ((served: PreviewServedMessage) => Promise<void>) | null = null;
-
   private async previewServed(served: PreviewServedMessage, reply: MessagePort | undefined) {
     try {
-      await this.onPreviewServed?.(served);
+      await this.options.previewServed(served);
     } finally {
-      reply?.postMessage(this.previewConfig());
+      reply?.postMessage(this.options.previewConfig());
       reply?.close();
     }
   }
@@ -127,14 +136,9 @@ export class ServerRelay {
     this.worker.postMessage(message);
   }
 
-  /** Serves the preview frame's requests; set by the engine. */
-  onPreview:
-    ((request: RequestRecord, reply: (response: ResponseRecord) => void) => Promise<void>) | null =
-    null;
-
   private async answerPreview(
-    id: number,
-    request: RequestRecord,
+    input: PreviewInput,
+    scopePath: string,
     port: MessagePort,
   ): Promise<void> {
     const send = (reply: PreviewReply) => {
@@ -145,16 +149,14 @@ export class ServerRelay {
     };
     let answered = false;
     try {
-      if (!this.onPreview) throw new Error("The playground is still starting.");
-      await this.onPreview(request, (response) => {
+      await this.options.servePreview(input, scopePath, (response) => {
         answered = true;
-        send({ type: "preview-response", id, response });
+        send({ type: "preview-response", response });
       });
     } catch (error) {
       if (!answered) {
         send({
           type: "preview-error",
-          id,
           error: error instanceof Error ? error.message : String(error),
         });
       }
@@ -172,31 +174,16 @@ export class ServerRelay {
    * (with the request the old one was stopped in, if the limit stopped it).
    */
   attachRunner(replaced: { stopped: StoppedServe | null } | null = null): void {
-    const port = this.connectRunner();
+    const port = this.options.connectRunner();
     const page = new MessageChannel();
     page.port1.onmessage = (event: MessageEvent<PreviewServedMessage>) => {
       void this.previewServed(event.data, event.ports[0]);
     };
     const message: PageToWorkerMessage = {
       type: "attach-runner",
-      preview: this.previewConfig(),
+      preview: this.options.previewConfig(),
       replaced,
     };
     this.worker.postMessage(message, [port, page.port2]);
-  }
-
-  /** Serve a request through the service worker, as the request panel does. */
-  async send(request: RequestRecord): Promise<ResponseRecord> {
-    const { id, reply } = this.pending.open(REQUEST_TIMEOUT_MS);
-    const channel = new MessageChannel();
-    channel.port1.onmessage = (event: MessageEvent<PanelReply>) => {
-      this.pending.resolve(id, event.data);
-      channel.port1.close();
-    };
-    const message: PageToWorkerMessage = { type: "panel-request", id, request };
-    this.worker.postMessage(message, [channel.port2]);
-    const answer = await reply;
-    if (answer.type === "panel-error") throw new Error(answer.error);
-    return answer.response;
   }
 }

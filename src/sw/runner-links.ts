@@ -5,14 +5,13 @@
  * it sends `serve` messages on, the requests waiting for an answer, and what
  * the page said about its preview. A page gives a port when asked (the
  * worker lost its state, or never had it) and a new one when its runner was
- * replaced; see `attach`.
+ * replaced; see `attach`. The worker never answers for a runner itself: a
+ * request stopped at the time limit gets the record the page sends.
  */
 import type { RunnerReply, ServeMessage } from "../protocol/runner";
-import type { PreviewConfig, StoppedServe, WorkerToPageMessage } from "../protocol/service-worker";
+import type { PreviewConfig, StoppedServe } from "../protocol/service-worker";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
-import { stoppedMessage, stoppedResponse } from "../wsgi/stopped";
 
-const PORT_WAIT_MS = 5_000;
 /** Past the longest time limit (60 s): the page stops a runaway app before this. */
 export const SERVE_TIMEOUT_MS = 65_000;
 
@@ -34,8 +33,6 @@ export interface RunnerLink {
 /** Each playground page's link, by its client id. */
 export const runners = new Map<string, RunnerLink>();
 let nextServeId = 1;
-/** Requests waiting for a page to give its port. */
-const portWaiters = new Map<string, ((link: RunnerLink) => void)[]>();
 
 function post(link: RunnerLink, id: number, request: RequestRecord) {
   const message: ServeMessage = { type: "serve", id, request };
@@ -45,7 +42,7 @@ function post(link: RunnerLink, id: number, request: RequestRecord) {
 /**
  * A page gives its runner's port (a new runner, or this worker restarted).
  * What was still waiting on a replaced runner is sent to the new one, except
- * the request it was stopped in, which gets the server's 504. A second port
+ * the request it was stopped in, which gets the page's 504 record. A second port
  * to the same runner (asked for twice) is not used: the requests on the
  * first are still being answered there.
  */
@@ -75,39 +72,21 @@ export function attach(
     const stopped = replaced?.stopped;
     for (const [id, waiting] of old.pending) {
       if (id === stopped?.id) {
-        const { method, target } = waiting.request;
-        const response = stoppedResponse(
-          waiting.request,
-          stopped.afterMs,
-          stoppedMessage(stopped.afterMs, `${method} ${target}`),
-        );
-        waiting.settle({ type: "served", id, response });
+        waiting.settle({ type: "served", id, response: stopped.response });
       } else {
         link.pending.set(id, waiting);
         post(link, id, waiting.request);
       }
     }
   }
-  for (const waiter of portWaiters.get(clientId) ?? []) waiter(link);
-  portWaiters.delete(clientId);
 }
 
-export async function runnerFor(client: Client): Promise<RunnerLink> {
-  const known = runners.get(client.id);
-  if (known) return known;
-  const wanted: WorkerToPageMessage = { type: "runner-wanted" };
-  client.postMessage(wanted);
-  return new Promise((resolve, reject) => {
-    const waiters = portWaiters.get(client.id) ?? [];
-    waiters.push(resolve);
-    portWaiters.set(client.id, waiters);
-    setTimeout(
-      () => reject(new Error("The page did not connect its app runner to the service worker.")),
-      PORT_WAIT_MS,
-    );
-  });
+/** The pages that have given a runner port. */
+export function runnerPages(): Set<string> {
+  return new Set(runners.keys());
 }
 
+/** Serve a request with a page's runner. */
 export async function serveWith(link: RunnerLink, request: RequestRecord): Promise<ResponseRecord> {
   const id = nextServeId++;
   const reply = new Promise<RunnerReply>((resolve, reject) => {

@@ -52,12 +52,13 @@
  * navigations are never routed to the app: opening a preview URL in a tab of
  * its own loads the playground.
  *
- * Request-panel requests arrive as messages carrying a request record and a
- * reply port; they are forwarded to the runner of the page that sent them.
+ * The request panel does not come through here: the page sends its
+ * records to its runner itself. Which requests are the preview's and which
+ * page owns them is decided by the pure functions of `preview-routes.ts`.
  */
+import { ask } from "../protocol/ask";
 import type {
   PageToWorkerMessage,
-  PanelReply,
   PreviewConfig,
   PreviewReply,
   PreviewRequestMessage,
@@ -65,29 +66,18 @@ import type {
   WorkerToPageMessage,
 } from "../protocol/service-worker";
 import { snapshotCookieHeader } from "../request/cookie-snapshot";
-import type { RequestRecord, ResponseRecord } from "../wsgi/records";
-import { recordToResponse, requestToRecord } from "./convert";
-import {
-  attach,
-  runnerFor,
-  runners,
-  serveWith,
-  SERVE_TIMEOUT_MS,
-  type RunnerLink,
-} from "./runner-links";
+import type { ResponseRecord } from "../wsgi/records";
+import { previewRecord, readPreviewRequest, recordToResponse } from "./convert";
+import { chooseOwner, directOwner, isPreviewWindow, routeOf, type Routes } from "./preview-routes";
+import { attach, runnerPages, runners, serveWith, SERVE_TIMEOUT_MS } from "./runner-links";
 
 declare const self: ServiceWorkerGlobalScope;
 
 /** How long a response that sets cookies waits for the page to keep them. */
 const COOKIE_WAIT_MS = 5_000;
-/** The virtual host of the record; the page puts its own in (the request panel's Host). */
-const DEFAULT_HOST = "localhost:8000";
 
-/** Preview document client id → the playground window that owns it. */
-const previewOwners = new Map<string, string>();
-/** Client ids known not to be previews (the playground, its workers). */
-const notPreview = new Set<string>();
-let nextId = 1;
+/** Which clients are previews and whose; a cache rebuilt on demand after a restart. */
+const routes: Routes = { owners: new Map(), notPreview: new Set() };
 
 self.addEventListener("install", () => {
   void self.skipWaiting();
@@ -97,30 +87,6 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(self.clients.claim());
 });
 
-async function answerPanel(
-  client: Client,
-  id: number,
-  request: RequestRecord,
-  replyPort: MessagePort,
-) {
-  let reply: PanelReply;
-  try {
-    const response = await serveWith(await runnerFor(client), request);
-    reply = { type: "panel-response", id, response };
-  } catch (error) {
-    reply = {
-      type: "panel-error",
-      id,
-      error: error instanceof Error ? error.message : String(error),
-    };
-  }
-  // Move the body to the page rather than copy it.
-  replyPort.postMessage(
-    reply,
-    reply.type === "panel-response" ? [reply.response.body.buffer as ArrayBuffer] : [],
-  );
-}
-
 self.addEventListener("message", (event: ExtendableMessageEvent) => {
   const client = event.source;
   if (!(client instanceof Client)) return;
@@ -128,18 +94,9 @@ self.addEventListener("message", (event: ExtendableMessageEvent) => {
   if (message.type === "preview-config") {
     const link = runners.get(client.id);
     if (link) link.preview = message.preview;
-    return;
-  }
-  const port = event.ports[0];
-  if (!port) return;
-  switch (message.type) {
-    case "attach-runner":
-      attach(client.id, port, event.ports[1] ?? null, message.preview, message.replaced);
-      notPreview.add(client.id);
-      return;
-    case "panel-request":
-      event.waitUntil(answerPanel(client, message.id, message.request, port));
-      return;
+  } else if (message.type === "attach-runner" && event.ports[0]) {
+    attach(client.id, event.ports[0], event.ports[1] ?? null, message.preview, message.replaced);
+    routes.notPreview.add(client.id);
   }
 });
 
@@ -147,54 +104,21 @@ self.addEventListener("message", (event: ExtendableMessageEvent) => {
 
 /** The playground window to serve a preview request: the frame's owner, else the likeliest one. */
 async function ownerFor(candidates: string[]): Promise<WindowClient | null> {
-  for (const id of candidates) {
-    const owner = previewOwners.get(id) ?? (runners.has(id) ? id : undefined);
-    if (owner) {
-      const client = await self.clients.get(owner);
-      if (client && client.type === "window") return client as WindowClient;
-    }
-  }
-  const windows = (await self.clients.matchAll({ type: "window" })) as WindowClient[];
+  const windows = (await self.clients.matchAll({
+    type: "window",
+    includeUncontrolled: true,
+  })) as WindowClient[];
   // Pages that were closed or reloaded since: forget their runners.
-  const open = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
-  for (const id of runners.keys()) if (!open.some((w) => w.id === id)) runners.delete(id);
-  const playgrounds = windows.filter(
-    (w) => w.frameType === "top-level" && !previewOwners.has(w.id),
-  );
-  return (
-    playgrounds.find((w) => w.focused) ??
-    playgrounds.find((w) => runners.has(w.id)) ??
-    playgrounds[0] ??
-    null
-  );
+  for (const id of runners.keys()) if (!windows.some((w) => w.id === id)) runners.delete(id);
+  const owner = chooseOwner(candidates, routes, runnerPages(), windows);
+  return windows.find((w) => w.id === owner) ?? null;
 }
 
 /** Is this subresource request made by a preview document? */
 async function fromPreview(clientId: string): Promise<boolean> {
-  if (!clientId || notPreview.has(clientId)) return false;
-  if (previewOwners.has(clientId)) return true;
-  const client = await self.clients.get(clientId);
-  const nested = client?.type === "window" && (client as WindowClient).frameType === "nested";
-  if (!nested) notPreview.add(clientId);
-  return nested;
-}
-
-function askOwner(owner: WindowClient, request: RequestRecord): Promise<ResponseRecord> {
-  return new Promise((resolve, reject) => {
-    const channel = new MessageChannel();
-    const timer = setTimeout(
-      () => reject(new Error("The playground page did not answer.")),
-      SERVE_TIMEOUT_MS,
-    );
-    channel.port1.onmessage = (event: MessageEvent<PreviewReply>) => {
-      clearTimeout(timer);
-      channel.port1.close();
-      if (event.data.type === "preview-response") resolve(event.data.response);
-      else reject(new Error(event.data.error));
-    };
-    const message: PreviewRequestMessage = { type: "preview-request", id: nextId++, request };
-    owner.postMessage(message, [channel.port2]);
-  });
+  const preview = isPreviewWindow((await self.clients.get(clientId)) as WindowClient | undefined);
+  if (!preview) routes.notPreview.add(clientId);
+  return preview;
 }
 
 function failure(status: number, text: string): Response {
@@ -227,41 +151,27 @@ function tellPage(
     page.postMessage(message, transfer);
     return Promise.resolve(null);
   }
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    const timer = setTimeout(() => resolve(null), COOKIE_WAIT_MS);
-    channel.port1.onmessage = (event: MessageEvent<PreviewConfig>) => {
-      clearTimeout(timer);
-      channel.port1.close();
-      resolve(event.data);
-    };
-    page.postMessage(message, [...transfer, channel.port2]);
-  });
+  return ask<PreviewConfig>(page, message, COOKIE_WAIT_MS, "The playground page", transfer).catch(
+    () => null,
+  );
 }
 
-/** The page whose runner may serve this request without asking it, if there is one. */
-function directLink(event: FetchEvent): [string, RunnerLink] | null {
-  let owner = previewOwners.get(event.clientId);
-  // A frame's navigation has no client yet: with one playground page, it is the owner.
-  if (owner === undefined && event.resultingClientId && runners.size === 1) {
-    owner = runners.keys().next().value;
-  }
-  const link = owner === undefined ? undefined : runners.get(owner);
-  return owner !== undefined && link?.preview?.direct && link.page ? [owner, link] : null;
+function scopePath(): string {
+  return new URL(self.registration.scope).pathname;
 }
 
 /**
  * Serve a preview request with the page's runner, without the page: its
  * cookies from the snapshot, the history told afterwards.
  */
-async function serveDirect(
-  event: FetchEvent,
-  owner: string,
-  link: RunnerLink,
-  preview: PreviewConfig,
-): Promise<Response> {
+async function serveDirect(event: FetchEvent, owner: string): Promise<Response> {
+  const link = runners.get(owner)!;
+  const preview = link.preview!;
   const request = event.request;
-  const record = await requestToRecord(request, { scopePath: scopePath(), host: preview.host });
+  const record = previewRecord(await readPreviewRequest(request), {
+    scopePath: scopePath(),
+    host: preview.host,
+  });
   const cookie = preview.cookies && snapshotCookieHeader(preview.cookies, record.target);
   if (cookie) record.headers.push(["Cookie", cookie]);
   const started = performance.now();
@@ -285,32 +195,40 @@ async function serveDirect(
   return answer;
 }
 
-function scopePath(): string {
-  return new URL(self.registration.scope).pathname;
+/** Hand a preview request to the page that owns it: it builds first, then serves it. */
+async function serveByPage(event: FetchEvent, owner: WindowClient): Promise<Response> {
+  const request = event.request;
+  // Without a port to the owner's runner (this worker restarted), ask for one: the next request goes direct.
+  if (!runners.has(owner.id)) {
+    const wanted: WorkerToPageMessage = { type: "runner-wanted" };
+    owner.postMessage(wanted);
+  }
+  const message: PreviewRequestMessage = {
+    type: "preview-request",
+    input: await readPreviewRequest(request),
+    scopePath: scopePath(),
+  };
+  const reply = await ask<PreviewReply>(owner, message, SERVE_TIMEOUT_MS, "The playground page");
+  if (reply.type === "preview-error") throw new Error(reply.error);
+  return recordToResponse(reply.response, request.method);
 }
 
 async function servePreview(event: FetchEvent, known: boolean): Promise<Response> {
   const request = event.request;
   if (!known && !(await fromPreview(event.clientId))) return fetch(request);
   try {
-    const direct = directLink(event);
-    if (direct) {
-      const [owner, link] = direct;
-      if (event.resultingClientId) previewOwners.set(event.resultingClientId, owner);
-      return await serveDirect(event, owner, link, link.preview!);
+    const direct = directOwner(event.clientId, event.resultingClientId, routes, runnerPages());
+    const link = direct === undefined ? undefined : runners.get(direct);
+    if (direct !== undefined && link?.preview?.direct && link.page) {
+      if (event.resultingClientId) routes.owners.set(event.resultingClientId, direct);
+      return await serveDirect(event, direct);
     }
     const owner = await ownerFor([event.clientId]);
     if (!owner) return failure(503, "No playground window is open to serve the preview.");
-    if (event.resultingClientId) previewOwners.set(event.resultingClientId, owner.id);
+    if (event.resultingClientId) routes.owners.set(event.resultingClientId, owner.id);
     // A preview document met again after this worker restarted: remember whose it is.
-    if (request.mode !== "navigate" && event.clientId) previewOwners.set(event.clientId, owner.id);
-    // Without a port to the owner's runner (this worker restarted), ask for one: the next request goes direct.
-    if (!runners.has(owner.id)) {
-      const wanted: WorkerToPageMessage = { type: "runner-wanted" };
-      owner.postMessage(wanted);
-    }
-    const record = await requestToRecord(request, { scopePath: scopePath(), host: DEFAULT_HOST });
-    return recordToResponse(await askOwner(owner, record), request.method);
+    if (request.mode !== "navigate" && event.clientId) routes.owners.set(event.clientId, owner.id);
+    return await serveByPage(event, owner);
   } catch (error) {
     return failure(
       504,
@@ -320,15 +238,6 @@ async function servePreview(event: FetchEvent, known: boolean): Promise<Response
 }
 
 self.addEventListener("fetch", (event) => {
-  const request = event.request;
-  if (new URL(request.url).origin !== self.location.origin) return;
-  const frameNavigation =
-    request.mode === "navigate" &&
-    (request.destination === "iframe" || request.destination === "frame");
-  if (frameNavigation || previewOwners.has(event.clientId)) {
-    event.respondWith(servePreview(event, true));
-  } else if (event.clientId && !notPreview.has(event.clientId) && request.mode !== "navigate") {
-    // A client this worker has not met since it started: find out what it is.
-    event.respondWith(servePreview(event, false));
-  }
+  const route = routeOf(event.request, event.clientId, self.location.origin, routes);
+  if (route !== "network") event.respondWith(servePreview(event, route === "preview"));
 });

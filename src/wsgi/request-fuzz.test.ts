@@ -1,13 +1,13 @@
 /**
  * Random requests, many of them (fast-check): the environ builder never
  * throws and keeps its invariants whatever the bytes; a request survives its
- * trips through the panel (built, restored from a record, exported to curl
+ * trips through the panel (composed, restored from a record, exported to curl
  * and imported back) unchanged; and for requests a real client can send
  * plainly (ASCII), the environ equals CPython's wsgiref, key for key.
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildRequest } from "../request/build";
+import { composeRequest } from "../request/compose";
 import { exportCurl, importCurl } from "../request/curl";
 import { defaultDraft, newRow, type RequestDraft } from "../request/draft";
 import { draftFromRecord } from "../request/from-record";
@@ -119,31 +119,35 @@ describe("random requests", () => {
     );
   });
 
-  it("survive the panel's trips: built, restored from the record, exported to curl and imported", () => {
+  it("survive the panel's trips: composed, restored from the record, exported to curl and imported", () => {
     fc.assert(
       fc.property(draftArb, (draft) => {
-        const built = buildRequest(draft);
-        const length = built.record.headers.find(([n]) => n === "Content-Length");
-        if (draft.body.mode !== "none") expect(length?.[1]).toBe(String(built.record.body.length));
-        const environ = environFor(built.record);
+        const composed = composeRequest(draft);
+        const length = composed.record.headers.find(([n]) => n === "Content-Length");
+        if (draft.body.mode !== "none")
+          expect(length?.[1]).toBe(String(composed.record.body.length));
+        const environ = environFor(composed.record);
         expect(environ.CONTENT_LENGTH).toBe(length ? length[1] : "");
         expect([...environ["wsgi.input"].read(Number(environ.CONTENT_LENGTH || 0))]).toEqual([
-          ...built.record.body,
+          ...composed.record.body,
         ]);
         expect(environ.PATH_INFO).toBe(
           unquoteLatin1(normalizeTarget(wireText(draft.target)).split("?")[0]!),
         );
 
-        sameRequest(built.record, buildRequest(draftFromRecord(built.record, draft.host)).record);
+        sameRequest(
+          composed.record,
+          composeRequest(draftFromRecord(composed.record, draft.host)).record,
+        );
 
         if (draft.body.mode !== "binary") {
           const curl = exportCurl(
             draft,
-            built.record.body,
-            built.record.headers.find(([n]) => n === "Content-Type")?.[1] ?? null,
+            composed.record.body,
+            composed.record.headers.find(([n]) => n === "Content-Type")?.[1] ?? null,
           );
           const imported = { ...importCurl(curl), useCookieJar: false };
-          sameRequest(built.record, buildRequest(imported).record, true);
+          sameRequest(composed.record, composeRequest(imported).record, true);
         }
       }),
       { numRuns: 400 },

@@ -11,6 +11,8 @@ import "monaco-editor/languages/definitions/typescript/register";
 // Tokenizers the response inspector colourises bodies with (JSON as JavaScript).
 import "monaco-editor/languages/definitions/html/register";
 import "monaco-editor/languages/definitions/javascript/register";
+// Python projects (app.py): highlighting; their code runs in CPython, not in the TypeScript worker.
+import "monaco-editor/languages/definitions/python/register";
 import {
   ModuleKind,
   ModuleResolutionKind,

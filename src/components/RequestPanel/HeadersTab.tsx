@@ -6,13 +6,13 @@
  */
 import { useRun } from "../../state/run";
 import { headerRows, useRequest } from "../../state/request";
-import { useBuilt } from "./use-built";
+import { useComposed } from "./use-composed";
 import { RowsTable } from "./RowsTable";
 
 /** The Headers tab. */
 export function HeadersTab() {
   const headers = useRequest((state) => state.headers);
-  const built = useBuilt();
+  const composed = useComposed();
   const errorField = useRun((state) => state.sendErrorField);
   return (
     <>
@@ -25,10 +25,10 @@ export function HeadersTab() {
         onChange={headerRows.update}
         onRemove={headerRows.remove}
       />
-      {built.ok && (
+      {composed.ok && (
         <table className="auto-headers" aria-label="Automatic headers">
           <tbody>
-            {built.value.auto.map((header) => (
+            {composed.value.auto.map((header) => (
               <tr key={header.name} className={header.used ? "" : "overridden"}>
                 <th scope="row">{header.name}</th>
                 <td>{header.value}</td>
@@ -52,9 +52,9 @@ export function HeadersTab() {
           </tbody>
         </table>
       )}
-      {built.ok && built.value.notes.length > 0 && (
+      {composed.ok && composed.value.notes.length > 0 && (
         <ul className="notes" aria-label="Header notes">
-          {built.value.notes.map((note) => (
+          {composed.value.notes.map((note) => (
             <li key={note}>{note}</li>
           ))}
         </ul>

@@ -2,7 +2,7 @@
  * @module HistoryTab
  * Every request sent, newest first: click one to put it back in the panel.
  */
-import { inspectResponse } from "../../app/engine";
+import { inspectResponse } from "../../app/sending";
 import { clearHistory, useHistory } from "../../state/history";
 import { replaceRequest } from "../../state/request";
 

@@ -6,7 +6,7 @@
  * header arrives as typed (see DESIGN.md, "Request path").
  */
 import { useState } from "react";
-import { sendRequest } from "../../app/engine";
+import { sendRequest } from "../../app/sending";
 import { updateRequest, useRequest } from "../../state/request";
 import { useCookies } from "../../state/cookies";
 import { useRun } from "../../state/run";

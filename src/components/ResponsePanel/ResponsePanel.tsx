@@ -7,7 +7,7 @@
  * last good response, which stays on screen.
  */
 import { useEffect, useState } from "react";
-import { followRedirectOnScreen } from "../../app/engine";
+import { followRedirectOnScreen } from "../../app/sending";
 import { redirectLocation } from "../../request/redirect";
 import { useRun } from "../../state/run";
 import type { ResponseRecord } from "../../wsgi/records";

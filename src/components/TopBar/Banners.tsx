@@ -4,9 +4,9 @@
  * is untouched), code from a link that waits for Run, storage that cannot
  * save.
  */
-import { ensureBuilt } from "../../app/engine";
+import { ensureBuilt } from "../../app/builds";
 import { useStorageWarning } from "../../state/persist";
-import { useShareLink } from "../../state/share-link";
+import { dismissLinkError, useShareLink } from "../../state/share-link";
 import { trustCode, useWorkspace } from "../../state/workspace";
 
 /** The banners under the top bar. */
@@ -19,11 +19,7 @@ export function Banners() {
       {error && (
         <div className="banner banner-error" role="alert" aria-label="Link problem">
           <strong>This link could not be opened.</strong> {error} Your saved work is unchanged.
-          <button
-            type="button"
-            className="small"
-            onClick={() => useShareLink.setState({ error: null })}
-          >
+          <button type="button" className="small" onClick={dismissLinkError}>
             Dismiss
           </button>
         </div>

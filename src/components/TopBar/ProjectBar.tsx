@@ -60,7 +60,14 @@ export function ProjectBar() {
             role="menuitem"
             onClick={() => createProject("New project", newProjectContent())}
           >
-            New
+            New TypeScript project
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => createProject("New Python project", newProjectContent("python"))}
+          >
+            New Python project
           </button>
           <button
             type="button"

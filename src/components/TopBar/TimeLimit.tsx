@@ -4,7 +4,7 @@
  * shown in the top bar and settable, kept across visits.
  */
 import { useState } from "react";
-import { checkRunLimit, RUN_LIMIT, useSettings } from "../../state/settings";
+import { checkRunLimit, RUN_LIMIT, setRunLimitSeconds, useSettings } from "../../state/settings";
 
 /** The time-limit field. A value out of bounds is refused with the reason and not applied. */
 export function TimeLimit() {
@@ -27,7 +27,7 @@ export function TimeLimit() {
             const value = event.target.value;
             setText(value);
             if (checkRunLimit(value) === null) {
-              useSettings.setState({ runLimitSeconds: Number(value) });
+              setRunLimitSeconds(Number(value));
             }
           }}
           onBlur={() => setText(null)}

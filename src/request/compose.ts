@@ -1,5 +1,5 @@
 /**
- * @module build
+ * @module compose
  * A draft becomes a request record: the user's enabled headers as typed,
  * plus the headers a client adds by itself (Host, Content-Type, Content-Length,
  * Cookie) unless the user gave their own. The auto headers are listed apart
@@ -21,7 +21,7 @@ export interface AutoHeader {
 }
 
 /** What the panel sends, with the auto headers it added. */
-export interface BuiltRequest {
+export interface ComposedRequest {
   record: RequestRecord;
   auto: AutoHeader[];
   /** What the user should know about how a header will reach the app (non-ASCII text). */
@@ -46,11 +46,11 @@ function nonAsciiNote(name: string, key: string | null, value: string): string |
   return `${name} "${value}" is not ASCII: it is sent as UTF-8, and the app receives ${key ? `${key} = ` : ""}"${seen}", one latin-1 character per byte (PEP 3333, Unicode issues). To read it as text: new TextDecoder().decode(Uint8Array.from(text, (c) => c.charCodeAt(0))).`;
 }
 
-/** Build the request; throws a RequestError naming the field at the first problem. */
-export function buildRequest(
+/** Compose the request the panel describes; throws a RequestError naming the field at the first problem. */
+export function composeRequest(
   draft: RequestDraft,
   cookieHeader: string | null = null,
-): BuiltRequest {
+): ComposedRequest {
   const method = draft.method.trim();
   checkMethod(method);
   checkTarget(draft.target);

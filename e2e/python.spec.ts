@@ -1,0 +1,305 @@
+/**
+ * Python apps, run by CPython in the page (Pyodide) with CPython's own
+ * wsgiref, checked against the machine's python3 serving the same module
+ * with the same wsgiref over a real socket: the same request bytes (read
+ * from the panel's Raw tab) must get the same status and body, and build
+ * the same environ.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { composeRequest } from "../src/request/compose";
+import { fromShared } from "../src/share/project-state";
+import { encodeShare, type SharedProject } from "../src/share/share-codec";
+import { serializeRequest } from "../src/wsgi/raw-request";
+import { Playground } from "./playground";
+
+test.skip(
+  spawnSync("python3", ["-c", "import wsgiref"]).status !== 0,
+  "python3 with wsgiref is needed to compare with",
+);
+
+const HARNESS = new URL("../scripts/wsgiref_module.py", import.meta.url).pathname;
+
+interface Example {
+  title: string;
+  language?: string;
+  file: string;
+  request?: SharedProject["request"];
+  expect: { status: string; body?: string[]; buildError?: string };
+}
+
+const PYTHON_EXAMPLES = (
+  JSON.parse(
+    readFileSync(new URL("../src/examples/examples.json", import.meta.url), "utf8"),
+  ) as Example[]
+).filter((example) => example.language === "python");
+
+const source = (file: string) =>
+  readFileSync(new URL(`../src/examples/apps/${file}.py`, import.meta.url), "utf8");
+
+/** The machine's python3 serving `code` as `python3 app.py` would; resolves once it listens. */
+async function startPython(code: string): Promise<{ port: number; stop: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), "wsgi-py-"));
+  const file = join(dir, "app.py");
+  writeFileSync(file, code);
+  const child: ChildProcess = spawn("python3", [HARNESS, file], {
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let text = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      text += chunk.toString();
+      const found = /^PORT (\d+)$/m.exec(text);
+      if (found) resolve(Number(found[1]));
+    });
+    child.on("exit", (code) => reject(new Error(`python3 exited with ${code}`)));
+  });
+  return { port, stop: () => child.kill() };
+}
+
+/** Send raw bytes to 127.0.0.1:`port`; everything it sent back, as latin-1 text. */
+function sendRaw(port: number, bytes: Uint8Array): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1");
+    const chunks: Buffer[] = [];
+    socket.on("data", (chunk) => chunks.push(chunk));
+    socket.on("end", () => resolve(Buffer.concat(chunks).toString("latin1")));
+    socket.on("error", reject);
+    socket.write(bytes);
+  });
+}
+
+/** The status line (less its protocol) and body of a raw response. */
+function parse(raw: string): { status: string; body: string } {
+  const end = raw.indexOf("\r\n\r\n");
+  const statusLine = raw.slice(0, raw.indexOf("\r\n"));
+  return { status: statusLine.replace(/^HTTP\/\d\.\d /, ""), body: raw.slice(end + 4) };
+}
+
+/** The exact bytes the panel sends for `request` (composed by the playground's own code). */
+function requestBytes(request: SharedProject["request"] = {}): Uint8Array {
+  return serializeRequest(composeRequest(fromShared({ request }).draft).record);
+}
+
+/** Open a link to a Python project (`files`, `request`), press Run, wait for its build. */
+async function openPython(page: Page, project: SharedProject): Promise<Playground> {
+  const playground = new Playground(page);
+  // A fresh document: a new fragment alone would not open the link.
+  await page.goto("about:blank");
+  await page.goto(`./#${encodeShare({ entry: "app.py", ...project })}`);
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
+  return playground;
+}
+
+for (const example of PYTHON_EXAMPLES) {
+  test(`seed in Python: ${example.title}, as CPython answers it`, async ({ page }) => {
+    const code = source(example.file);
+    const playground = new Playground(page);
+    await playground.open();
+    await page.getByRole("button", { name: "Examples" }).click();
+    await page
+      .getByRole("dialog", { name: "Examples" })
+      .getByRole("button", {
+        name: new RegExp(`^${example.title.replace(/[()?:.*+!,]/g, "\\$&")}`),
+      })
+      .click();
+    if (example.expect.buildError) {
+      // What `python3 app.py` says of it: its last line is the SyntaxError.
+      const dir = mkdtempSync(join(tmpdir(), "wsgi-py-"));
+      writeFileSync(join(dir, "app.py"), code);
+      const run = spawnSync("python3", [join(dir, "app.py")], { encoding: "utf8" });
+      const said = run.stderr.trim().split("\n").at(-1)!;
+      expect(said).toContain(example.expect.buildError);
+      await expect(playground.buildErrors).toContainText(said, { timeout: 90_000 });
+      await expect(playground.buildErrors).toContainText("Python 3: print is a function");
+      return;
+    }
+    await expect(playground.buildStatus).toHaveText(/#2 ready/, { timeout: 90_000 });
+    await playground.sendForResponse();
+    const python = await startPython(code);
+    try {
+      const theirs = parse(await sendRaw(python.port, requestBytes(example.request)));
+      await expect(playground.status).toHaveText(theirs.status);
+      expect(theirs.status).toBe(example.expect.status);
+      if (example.file.startsWith("seed002")) {
+        // demo_app lists the environ, os.environ of the python3 process included: compare the request's own lines.
+        for (const line of theirs.body
+          .split("\n")
+          .filter((l) => /^(PATH_INFO|QUERY_STRING|REQUEST_METHOD|HTTP_HOST) /.test(l)))
+          await expect(playground.responseBody).toContainText(line);
+      } else {
+        // The bytes as they came, not the pretty view of HTML.
+        await page
+          .getByRole("radiogroup", { name: "Body view" })
+          .getByText("Raw", { exact: true })
+          .click();
+        await expect(playground.responseBody).toHaveText(theirs.body);
+      }
+    } finally {
+      python.stop();
+    }
+  });
+}
+
+const ENVIRON_APP = `import json, os
+
+def app(environ, start_response):
+    length = int(environ.get("CONTENT_LENGTH") or 0)
+    # wsgiref copies the process's os.environ into every environ: not the request's.
+    data = {k: v for k, v in environ.items() if isinstance(v, str) and k not in os.environ}
+    data["wsgi.version"] = repr(environ["wsgi.version"])
+    data["body"] = environ["wsgi.input"].read(length).decode("latin-1")
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [json.dumps(data, sort_keys=True).encode()]
+`;
+
+const REQUESTS: [string, NonNullable<SharedProject["request"]>][] = [
+  ["an encoded slash, a double slash and a query", { target: "//a%2Fb/%7E?x=1&y=%20&x=2" }],
+  ["text outside ASCII in the path", { target: "/caf%C3%A9/na%EFve" }],
+  [
+    "duplicate headers and cookies",
+    {
+      headers: [
+        { name: "X-Dup", value: "one", enabled: true },
+        { name: "X-Dup", value: "two", enabled: true },
+        { name: "Cookie", value: "a=1; b=2", enabled: true },
+        { name: "Accept-Language", value: "fr, en;q=0.5", enabled: true },
+      ],
+    },
+  ],
+  [
+    "a raw text body",
+    { method: "PUT", body: { mode: "raw", raw: "hello", rawType: "text/plain" } },
+  ],
+  ["a JSON body", { method: "POST", body: { mode: "json", json: '{"a": [1, 2]}' } }],
+  [
+    "a urlencoded form",
+    {
+      method: "POST",
+      body: { mode: "form", form: [{ name: "name", value: "Ada Lovelace & co", enabled: true }] },
+    },
+  ],
+  [
+    "a multipart form",
+    {
+      method: "POST",
+      body: {
+        mode: "multipart",
+        parts: [{ name: "field", value: "value", enabled: true, kind: "text", file: null }],
+        boundary: "----playground-test-boundary",
+      },
+    },
+  ],
+  [
+    "a binary body",
+    { method: "POST", body: { mode: "binary", binarySource: "hex", hex: "00 ff 80 41" } },
+  ],
+];
+
+test("a Python environ dump gets the environ CPython builds, key for key", async ({ page }) => {
+  test.slow();
+  const python = await startPython(ENVIRON_APP);
+  try {
+    for (const [what, request] of REQUESTS) {
+      const playground = await openPython(page, { files: { "app.py": ENVIRON_APP }, request });
+      await playground.sendForResponse();
+      await expect(playground.status, what).toHaveText("200 OK");
+      const ours = JSON.parse(await playground.responseBody.innerText()) as Record<string, string>;
+      const theirs = JSON.parse(
+        parse(await sendRaw(python.port, requestBytes(request))).body,
+      ) as Record<string, string>;
+      // What differs by nature: the software's version, and where each server listens.
+      for (const key of ["SERVER_SOFTWARE", "SERVER_NAME", "SERVER_PORT", "REMOTE_HOST"]) {
+        delete ours[key];
+        delete theirs[key];
+      }
+      expect(ours, what).toEqual(theirs);
+      expect(ours["wsgi.version"]).toBe("(1, 0)");
+    }
+    const playground = new Playground(page);
+    await playground.responseTab("Environ");
+    await expect(playground.row(playground.environ, "wsgi.version")).toHaveText("(1, 0)");
+  } finally {
+    python.stop();
+  }
+});
+
+const RULE_BREAKERS = `def app(environ, start_response):
+    path = environ["PATH_INFO"]
+    if path == "/status":
+        start_response("200", [("Content-Type", "text/plain")])
+    elif path == "/tuple":
+        start_response("200 OK", (("Content-Type", "text/plain"),))
+    elif path == "/no-type":
+        start_response("200 OK", [])
+    elif path == "/status-header":
+        start_response("200 OK", [("Content-Type", "text/plain"), ("Status", "200")])
+    else:
+        start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"done"]
+`;
+
+test("Python apps that break PEP 3333 are flagged with wsgiref.validate's messages, at their line", async ({
+  page,
+}) => {
+  test.slow();
+  const playground = await openPython(page, { files: { "app.py": RULE_BREAKERS } });
+  const findings = page.getByRole("region", { name: "Findings" });
+  const CASES: [string, string, number][] = [
+    ["/status", "should be a three-digit integer followed by a single space", 4],
+    ["/tuple", "must be of type list", 6],
+    ["/no-type", "No Content-Type header found in headers", 8],
+    ["/status-header", "The Status header cannot be used", 10],
+  ];
+  for (const [path, message, line] of CASES) {
+    await playground.url.fill(path);
+    await playground.sendForResponse();
+    await playground.responseTab("Findings");
+    await expect(findings, path).toContainText(message);
+    // validate's finding, and for some wsgiref's own error too: each at the line.
+    await expect(
+      findings.getByRole("button", { name: `app.py:${line}` }).first(),
+      path,
+    ).toBeVisible();
+    await playground.responseTab("Body");
+  }
+  await playground.url.fill("/good");
+  await playground.sendForResponse();
+  await expect(playground.status).toHaveText("200 OK");
+  await expect(page.getByRole("tab", { name: /^Findings/ })).toHaveText("Findings");
+});
+
+test("a Python loop that never ends is stopped at the time limit; the next request works, with no other origin", async ({
+  page,
+  context,
+}) => {
+  test.slow();
+  // Everything comes from the playground's own origin, CPython included.
+  await context.route(
+    (url) => url.hostname !== "127.0.0.1",
+    (route) => route.abort(),
+  );
+  const code = `def app(environ, start_response):
+    if environ["PATH_INFO"] == "/spin":
+        while True:
+            pass
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"still here"]
+`;
+  const playground = await openPython(page, { files: { "app.py": code } });
+  await page.getByLabel("Time limit").fill("2");
+  await page.getByLabel("Time limit").blur();
+  await playground.url.fill("/spin");
+  await playground.sendForResponse();
+  await expect(playground.status).toHaveText("504 Gateway Timeout");
+  await expect(page.getByLabel("Stopped")).toContainText("Stopped after 2 s");
+  await playground.url.fill("/");
+  await playground.sendForResponse();
+  await expect(playground.responseBody).toHaveText("still here");
+  await expect(playground.editor.locator(".view-lines")).toContainText("while True:");
+});

@@ -1,0 +1,179 @@
+/**
+ * @module builds
+ * Building the project: compile it (or take a bundle at hand), load it into
+ * the runner, and say how it went. One build at a time is the newest; a
+ * failed build leaves the last good one loaded, and it answers until the
+ * code builds again.
+ */
+import { cachedBundle, cachedBundleNow, rememberBundle } from "../compiler/bundle-cache";
+import type { CompileMessage, CompilerReply } from "../protocol/compiler";
+import type { Program } from "../protocol/runner";
+import { runtimeFor } from "../runner/runtimes";
+import { useProjects } from "../state/projects";
+import { updateRun } from "../state/run";
+import { useWorkspace } from "../state/workspace";
+import { clients } from "./clients";
+import { afterEditorShown, compilerAnswered, firstBuildSettled } from "./start-order";
+
+let buildSeq = 0;
+/** The newest build that loaded: it answers requests while later builds fail. */
+let lastGoodBuild: number | null = null;
+let current: { key: string; done: Promise<boolean> } | null = null;
+/** The key of the newest build, once it is loaded in the runner. */
+let inRunner: string | null = null;
+/** Called whenever a build is loaded (the preview's configuration follows it). */
+const loadedListeners: (() => void)[] = [];
+
+/** A project's build key (its entry and files), remembered for the files object last asked about. */
+const keyOf = (() => {
+  let last: { files: Record<string, string>; entry: string; key: string } | null = null;
+  return (files: Record<string, string>, entry: string): string => {
+    if (last?.files !== files || last.entry !== entry) {
+      last = { files, entry, key: JSON.stringify([entry, files]) };
+    }
+    return last.key;
+  };
+})();
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Forget the last good build when another project comes on screen: it must not answer for this one. */
+export function watchProjectSwitches(): void {
+  useProjects.subscribe((state, previous) => {
+    if (state.currentId !== previous.currentId) lastGoodBuild = null;
+  });
+}
+
+/** Call `listener` each time a build is loaded into the runner. */
+export function onBuildLoaded(listener: () => void): void {
+  loadedListeners.push(listener);
+}
+
+/** Whether the runner has the code on screen loaded. */
+export function screenIsBuilt(): boolean {
+  const { files, entry } = useWorkspace.getState();
+  return inRunner === keyOf(files, entry);
+}
+
+/** Whether some build of this project has loaded (it answers while the code on screen fails). */
+export function hasGoodBuild(): boolean {
+  return lastGoodBuild !== null;
+}
+
+/** A program for the runner, or the errors that stop it. */
+type Prepared =
+  | { ok: true; program: Program; warnings: CompileMessage[]; compileTime: number | null }
+  | { ok: false; errors: CompileMessage[] };
+
+/**
+ * What the runner will run: TypeScript is bundled by esbuild (or taken from
+ * a bundle at hand: the new project's, or the last one built here); Python
+ * runs its sources as they are.
+ */
+async function prepare(
+  buildId: number,
+  files: Record<string, string>,
+  entry: string,
+  key: string,
+): Promise<Prepared> {
+  const runtime = runtimeFor(entry);
+  if ("error" in runtime) return { ok: false, errors: [{ text: runtime.error, file: entry }] };
+  if (runtime.language === "python") {
+    updateRun({ build: { phase: "compiling", buildId } });
+    return { ok: true, program: { kind: "sources", files }, warnings: [], compileTime: null };
+  }
+  const { compiler } = clients();
+  // Otherwise esbuild gets the files before the page draws "Compiling…": they overlap.
+  const atHand = cachedBundleNow(key);
+  const compiling = atHand === null ? compiler.compile(files, entry) : null;
+  updateRun({ build: { phase: "compiling", buildId } });
+  const cached = atHand === undefined ? await cachedBundle(key) : atHand;
+  const compiled: CompilerReply = cached
+    ? { type: "compiled", id: 0, code: cached, warnings: [], time: 0 }
+    : await (compiling ?? compiler.compile(files, entry));
+  if (compiled.type === "compile-failed") return { ok: false, errors: compiled.errors };
+  performance.mark("wsgi:compiled", {
+    detail: { buildId, time: compiled.time, cached: !!cached },
+  });
+  if (!cached) rememberBundle(key, compiled);
+  return {
+    ok: true,
+    program: { kind: "bundle", code: compiled.code },
+    warnings: compiled.warnings,
+    compileTime: cached ? null : compiled.time,
+  };
+}
+
+async function build(
+  buildId: number,
+  files: Record<string, string>,
+  entry: string,
+  key: string,
+): Promise<boolean> {
+  const isLatest = () => buildId === buildSeq;
+  const prepared = await prepare(buildId, files, entry, key);
+  if (!prepared.ok) {
+    if (isLatest()) {
+      updateRun({
+        build: { phase: "failed", buildId, errors: prepared.errors },
+        diagnostics: prepared.errors,
+      });
+    }
+    return false;
+  }
+  const loaded = await clients().runner.load(buildId, prepared.program, entry);
+  if (!isLatest()) return loaded.ok;
+  if (!loaded.ok) {
+    updateRun({
+      build: { phase: "crashed", buildId, error: loaded.error },
+      diagnostics: prepared.warnings,
+    });
+    return false;
+  }
+  lastGoodBuild = Math.max(lastGoodBuild ?? 0, buildId);
+  inRunner = key;
+  for (const listener of loadedListeners) listener();
+  performance.mark("wsgi:build-ready", { detail: buildId });
+  // Drawn in the next task: a request waiting for this build goes out first.
+  setTimeout(() => {
+    if (!isLatest()) return;
+    updateRun({
+      build: { phase: "ready", buildId, compileTime: prepared.compileTime },
+      diagnostics: prepared.warnings,
+    });
+  });
+  return true;
+}
+
+/** Build the current files unless that exact project is already built (or building). */
+export function ensureBuilt(): Promise<boolean> {
+  const { files, entry, trusted } = useWorkspace.getState();
+  if (!trusted) {
+    updateRun({ build: { phase: "held" } });
+    return Promise.resolve(false);
+  }
+  const key = keyOf(files, entry);
+  if (current?.key === key) return current.done;
+  const buildId = ++buildSeq;
+  const done = build(buildId, files, entry, key).catch((error: unknown) => {
+    updateRun({ build: { phase: "crashed", buildId, error: message(error) } });
+    return false;
+  });
+  current = { key, done };
+  return done;
+}
+
+/** The first build has settled: the editor loads, then esbuild warms up with the project on screen (see start-order). */
+export function afterFirstBuild(): void {
+  firstBuildSettled();
+  void afterEditorShown(() => {
+    const { files, entry } = useWorkspace.getState();
+    const runtime = runtimeFor(entry);
+    // esbuild is TypeScript's alone: a Python project never starts it.
+    if (!("error" in runtime) && runtime.language === "typescript") {
+      clients().compiler.warmUp(files, entry);
+    } else compilerAnswered();
+  }, 500);
+}

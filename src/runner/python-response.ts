@@ -1,0 +1,71 @@
+/**
+ * @module python-response
+ * The bytes CPython's wsgiref wrote, and what the Python runner saw around
+ * them, as the response record every runner answers with.
+ */
+import type { EnvironValue, Finding, ResponseRecord, TraceEvent } from "../wsgi/records";
+
+/** What `playground_server.serve` reports besides the bytes (its JSON). */
+export interface PythonReport {
+  environ: Record<string, EnvironValue> | null;
+  trace: TraceEvent[];
+  findings: Finding[];
+  errors: string;
+  appTime: number;
+  /** The headers the app gave start_response, as [name, value]. */
+  appHeaders: [string, string][];
+}
+
+const latin1 = new TextDecoder("latin1");
+
+function indexOf(bytes: Uint8Array, sequence: number[], from = 0): number {
+  outer: for (let i = from; i <= bytes.length - sequence.length; i++) {
+    for (let j = 0; j < sequence.length; j++) if (bytes[i + j] !== sequence[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * Split what wsgiref wrote into the status line, the headers and the body.
+ * A header block that never ended (a header wsgiref could not encode) is
+ * `incomplete`, with what came of it.
+ */
+export function responseFromBytes(
+  sent: Uint8Array,
+  report: PythonReport,
+  buildId: number,
+): ResponseRecord {
+  const end = indexOf(sent, [13, 10, 13, 10]);
+  const head = latin1.decode(end === -1 ? sent : sent.subarray(0, end));
+  const [statusLine = "", ...lines] = head.split("\r\n");
+  const space = statusLine.indexOf(" ");
+  const headers = lines
+    .filter((line) => line !== "")
+    .map((line): [string, string] => {
+      const colon = line.indexOf(":");
+      return colon === -1
+        ? [line, ""]
+        : [line.slice(0, colon), line.slice(colon + 1).replace(/^[ \t]+/, "")];
+    });
+  const fromApp = new Set(report.appHeaders.map(([name]) => name.toLowerCase()));
+  const headersSent = report.trace.findIndex((event) => event.kind === "headers-sent");
+  const failedAfter =
+    headersSent !== -1 &&
+    report.trace.slice(headersSent).some((event) => event.kind === "exception");
+  return {
+    httpVersion: space === -1 ? statusLine : statusLine.slice(0, space),
+    status: space === -1 ? "" : statusLine.slice(space + 1),
+    headers,
+    serverHeaders: headers.map(([name]) => name.toLowerCase()).filter((name) => !fromApp.has(name)),
+    body: end === -1 ? new Uint8Array() : sent.slice(end + 4),
+    truncated: failedAfter,
+    ...(end === -1 && sent.length > 0 ? { incomplete: true } : {}),
+    environ: report.environ ?? {},
+    trace: report.trace,
+    errors: report.errors,
+    findings: report.findings,
+    appTime: report.appTime,
+    buildId,
+  };
+}

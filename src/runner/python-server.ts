@@ -1,0 +1,100 @@
+/**
+ * @module python-server
+ * CPython (Pyodide) with the playground's server module: load a project's
+ * sources and run its entry as `__main__`, then serve request records
+ * through CPython's own wsgiref (see `python/playground_server.py`). The
+ * Python runner Worker wraps it; the unit tests run it in Node.
+ */
+import { loadPyodide, type PyodideInterface } from "pyodide";
+import type { PyProxy } from "pyodide/ffi";
+import { serializeRequest } from "../wsgi/raw-request";
+import type { RequestRecord, ResponseRecord } from "../wsgi/records";
+import pasteInit from "./python/paste/__init__.py?raw";
+import pasteServer from "./python/paste/httpserver.py?raw";
+import serverSource from "./python/playground_server.py?raw";
+import { responseFromBytes, type PythonReport } from "./python-response";
+
+const HOME = "/home/pyodide";
+/** Where the project's files are written (the server module's PROJECT). */
+const PROJECT = `${HOME}/project`;
+/** The playground's own modules: the server and `paste`. */
+const LIBRARY = `${HOME}/playground`;
+
+/** CPython with the playground's server loaded. */
+export class PythonServer {
+  private readonly pyodide: PyodideInterface;
+  private readonly server: PyProxy;
+
+  private constructor(pyodide: PyodideInterface, server: PyProxy) {
+    this.pyodide = pyodide;
+    this.server = server;
+  }
+
+  /** Start CPython from Pyodide's files at `indexURL` (in Node: the package's own folder). */
+  static async start(indexURL?: string): Promise<PythonServer> {
+    const pyodide = await loadPyodide({
+      ...(indexURL ? { indexURL } : {}),
+      // Only the user's output matters, and the server module catches it.
+      stdout: () => undefined,
+      stderr: () => undefined,
+    });
+    pyodide.FS.mkdirTree(`${LIBRARY}/paste`);
+    pyodide.FS.writeFile(`${LIBRARY}/playground_server.py`, serverSource);
+    pyodide.FS.writeFile(`${LIBRARY}/paste/__init__.py`, pasteInit);
+    pyodide.FS.writeFile(`${LIBRARY}/paste/httpserver.py`, pasteServer);
+    pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(LIBRARY)})`);
+    return new PythonServer(pyodide, pyodide.pyimport("playground_server") as PyProxy);
+  }
+
+  /** Put the project's files where the module runs them, and nothing else. */
+  private writeProject(files: Record<string, string>) {
+    const fs = this.pyodide.FS;
+    const remove = (path: string) => {
+      for (const name of fs.readdir(path) as string[]) {
+        if (name === "." || name === "..") continue;
+        const full = `${path}/${name}`;
+        if (fs.isDir(fs.stat(full).mode)) {
+          remove(full);
+          fs.rmdir(full);
+        } else fs.unlink(full);
+      }
+    };
+    fs.mkdirTree(PROJECT);
+    remove(PROJECT);
+    for (const [path, text] of Object.entries(files)) {
+      const slash = path.lastIndexOf("/");
+      if (slash > 0) fs.mkdirTree(`${PROJECT}/${path.slice(0, slash)}`);
+      fs.writeFile(`${PROJECT}/${path}`, text);
+    }
+  }
+
+  /** Run the project's entry as `__main__`; null when it serves an app, else the traceback and fixes. */
+  load(files: Record<string, string>, entry: string): string | null {
+    this.writeProject(files);
+    const result = (this.server.load_for_runner as (entry: string) => PyProxy)(entry);
+    const outcome = result.toJs({ dict_converter: Object.fromEntries }) as {
+      error?: string | null;
+    };
+    result.destroy();
+    return outcome.error ?? null;
+  }
+
+  /** Serve one request with the loaded app: the request's exact bytes through wsgiref. */
+  serve(request: RequestRecord, buildId: number): ResponseRecord {
+    const serveFor = this.server.serve_for_runner as (...args: unknown[]) => PyProxy;
+    const result = serveFor(
+      serializeRequest(request),
+      request.server?.name ?? "localhost",
+      Number(request.server?.port ?? "80"),
+      request.remoteAddr ?? "127.0.0.1",
+      request.scriptName ?? "",
+      request.urlScheme ?? "http",
+    );
+    const sent = result.get(0) as PyProxy;
+    const report = result.get(1) as string;
+    const bytes = sent.toJs() as Uint8Array;
+    sent.destroy();
+    result.destroy();
+    return responseFromBytes(bytes, JSON.parse(report) as PythonReport, buildId);
+  }
+}

@@ -1,0 +1,114 @@
+/// <reference lib="webworker" />
+/**
+ * @module python.worker
+ * The Python runner: CPython itself (Pyodide) runs the user's module as
+ * `__main__`, and CPython's own `wsgiref.simple_server` serves each request
+ * from its exact bytes (see `python/playground_server.py`). It answers the
+ * same messages as the TypeScript runner, with the same records, so the
+ * page does not know which language answers. Pyodide loads from the site's
+ * own origin on the first `load`; the page can terminate this Worker at any
+ * moment (the time limit) and start a new one.
+ */
+import type { RunnerReply, RunnerRequest, ServeNotice, StartedReply } from "../protocol/runner";
+import { PythonServer } from "./python-server";
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let server: Promise<PythonServer> | null = null;
+let loaded: number | null = null;
+
+/** CPython, started once, from the site's own copy of Pyodide. */
+function python(siteURL: string): Promise<PythonServer> {
+  server ??= PythonServer.start(new URL(`pyodide/${__PYODIDE_VERSION__}/`, siteURL).href);
+  server.catch(() => (server = null));
+  return server;
+}
+
+async function handle(
+  message: RunnerRequest,
+  reply: (message: RunnerReply) => void,
+  port?: MessagePort,
+) {
+  switch (message.type) {
+    case "start": {
+      let answer: StartedReply = { error: null };
+      try {
+        await python(message.siteURL);
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        answer = { error: `Python could not start: ${why}` };
+      }
+      port?.postMessage(answer);
+      return;
+    }
+    case "load": {
+      const { id, buildId, program, entry } = message;
+      if (program.kind !== "sources" || server === null) {
+        reply({ type: "load-failed", id, error: "The Python runner runs sources, once started." });
+        return;
+      }
+      const started = await server;
+      const error = started.load(program.files, entry);
+      loaded = error === null ? buildId : null;
+      reply(error === null ? { type: "loaded", id, buildId } : { type: "load-failed", id, error });
+      return;
+    }
+    case "serve":
+      if (loaded === null || server === null) {
+        reply({
+          type: "serve-failed",
+          id: message.id,
+          error: "No build of the app is loaded yet.",
+        });
+        return;
+      }
+      reply({
+        type: "served",
+        id: message.id,
+        response: (await server).serve(message.request, loaded),
+      });
+      return;
+  }
+}
+
+/** Response bodies are moved, not copied. */
+function transferables(answer: RunnerReply): Transferable[] {
+  return answer.type === "served" ? [answer.response.body.buffer as ArrayBuffer] : [];
+}
+
+function notify(notice: ServeNotice) {
+  self.postMessage(notice);
+}
+
+/** One message at a time: CPython serves one request at a time, like wsgiref's own server. */
+let queue: Promise<void> = Promise.resolve();
+
+/** Requests from the service worker: the page hears when each starts and ends (the time limit). */
+function listen(port: MessagePort) {
+  port.onmessage = (event: MessageEvent<RunnerRequest>) => {
+    const message = event.data;
+    queue = queue.then(async () => {
+      const watched = message.type === "serve";
+      if (watched) {
+        notify({
+          type: "serving",
+          id: message.id,
+          request: { ...message.request, body: new Uint8Array() },
+        });
+      }
+      await handle(message, (answer) => port.postMessage(answer, transferables(answer)));
+      if (watched) notify({ type: "serve-ended", id: message.id });
+    });
+  };
+}
+
+self.onmessage = (event: MessageEvent<RunnerRequest>) => {
+  const message = event.data;
+  if (message.type === "attach") {
+    if (event.ports[0]) listen(event.ports[0]);
+    return;
+  }
+  queue = queue.then(() =>
+    handle(message, (answer) => self.postMessage(answer, transferables(answer)), event.ports[0]),
+  );
+};
