@@ -272,6 +272,11 @@ test("Python apps that break PEP 3333 are flagged with wsgiref.validate's messag
   await playground.sendForResponse();
   await expect(playground.status).toHaveText("200 OK");
   await expect(page.getByRole("tab", { name: /^Findings/ })).toHaveText("Findings");
+  // The editor knows the environ's keys.
+  await playground.focusEditor();
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.type('\nx = environ["PA');
+  await expect(page.locator(".suggest-widget")).toContainText("PATH_INFO");
 });
 
 test("a Python loop that never ends is stopped at the time limit; the next request works, with no other origin", async ({
@@ -302,4 +307,39 @@ test("a Python loop that never ends is stopped at the time limit; the next reque
   await playground.sendForResponse();
   await expect(playground.responseBody).toHaveText("still here");
   await expect(playground.editor.locator(".view-lines")).toContainText("while True:");
+});
+
+const SITE = `from http.cookies import SimpleCookie
+from urllib.parse import parse_qs
+
+def app(environ, start_response):
+    path = environ["PATH_INFO"]
+    if path == "/login" and environ["REQUEST_METHOD"] == "POST":
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        name = parse_qs(environ["wsgi.input"].read(length).decode())["name"][0]
+        start_response("303 See Other", [("Location", "/"), ("Set-Cookie", f"user={name}; Path=/")])
+        return [b""]
+    cookie = SimpleCookie(environ.get("HTTP_COOKIE", ""))
+    user = cookie["user"].value if "user" in cookie else None
+    start_response("200 OK", [("Content-Type", "text/html; charset=utf-8")])
+    if user:
+        return [f"<p>Hello, {user}!</p><a href='/about'>About</a>".encode()]
+    return [b"<form method='post' action='/login'><input name='name'><button>Log in</button></form>"]
+`;
+
+test("a Python app works as a site in the preview: a form, a redirect, a cookie, a link", async ({
+  page,
+}) => {
+  test.slow();
+  await openPython(page, { files: { "app.py": SITE } });
+  await page.getByRole("button", { name: /^Open http/ }).click();
+  const site = page.frameLocator('iframe[title="Preview"]');
+  await site.getByRole("textbox").fill("Ada");
+  await site.getByRole("button", { name: "Log in" }).click();
+  await expect(site.locator("body")).toContainText("Hello, Ada!");
+  await site.getByRole("link", { name: "About" }).click();
+  await expect(page.getByLabel("Preview URL")).toHaveValue("/about");
+  await expect(site.locator("body")).toContainText("Hello, Ada!");
+  await new Playground(page).tab("Cookies").click();
+  await expect(page.getByRole("table", { name: "Cookies" })).toContainText("Ada");
 });

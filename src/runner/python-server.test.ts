@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serializeRequest } from "../wsgi/raw-request";
 import type { RequestRecord } from "../wsgi/records";
-import { ORACLE_APPS } from "../wsgi/test-support/oracle-apps";
+import { ORACLE_APPS, oracleRequest } from "../wsgi/test-support/oracle-apps";
 import {
   hasPython,
   parseResponse,
@@ -20,20 +20,6 @@ import {
 import { PythonServer } from "./python-server";
 
 const ORACLE = readFileSync(new URL("../../scripts/wsgiref_oracle.py", import.meta.url), "utf8");
-
-function request(app: string, extra: Partial<RequestRecord> = {}): RequestRecord {
-  return {
-    method: "GET",
-    target: "/",
-    httpVersion: "HTTP/1.1",
-    headers: [
-      ["Host", "localhost:8000"],
-      ["X-Oracle-App", app],
-    ],
-    body: new Uint8Array(),
-    ...extra,
-  };
-}
 
 function masked(headers: [string, string][]): [string, string][] {
   return headers.map(([name, value]) => {
@@ -67,7 +53,7 @@ describe.skipIf(!hasPython())(
 
     for (const app of Object.keys(ORACLE_APPS)) {
       it(`answers as wsgiref does: ${app}`, async () => {
-        const record = request(app);
+        const record = oracleRequest(app);
         const theirs = parseResponse(await wsgiref.send(serializeRequest(record)));
         const ours = python.serve(record, 1);
         const oursLine = `${ours.httpVersion} ${ours.status}`.trimEnd();
@@ -96,7 +82,7 @@ describe.skipIf(!hasPython())(
           ["X-Dup", "two"],
         ];
         if (change.body) headers.push(["Content-Length", String(change.body.length)]);
-        const record = request("environ_app", { ...change, headers });
+        const record = oracleRequest("environ_app", { ...change, headers });
         const theirs = JSON.parse(
           latin1(parseResponse(await wsgiref.send(serializeRequest(record))).body),
         ) as Record<string, unknown>;

@@ -9,10 +9,9 @@
  * own origin on the first `load`; the page can terminate this Worker at any
  * moment (the time limit) and start a new one.
  */
-import type { RunnerReply, RunnerRequest, ServeNotice, StartedReply } from "../protocol/runner";
+import type { StartedReply } from "../protocol/runner";
 import { PythonServer } from "./python-server";
-
-declare const self: DedicatedWorkerGlobalScope;
+import { serveMessages, type RunnerHandler } from "./runner-messages";
 
 let server: Promise<PythonServer> | null = null;
 let loaded: number | null = null;
@@ -24,11 +23,7 @@ function python(siteURL: string): Promise<PythonServer> {
   return server;
 }
 
-async function handle(
-  message: RunnerRequest,
-  reply: (message: RunnerReply) => void,
-  port?: MessagePort,
-) {
+const handle: RunnerHandler = async (message, reply, port) => {
   switch (message.type) {
     case "start": {
       let answer: StartedReply = { error: null };
@@ -69,46 +64,6 @@ async function handle(
       });
       return;
   }
-}
-
-/** Response bodies are moved, not copied. */
-function transferables(answer: RunnerReply): Transferable[] {
-  return answer.type === "served" ? [answer.response.body.buffer as ArrayBuffer] : [];
-}
-
-function notify(notice: ServeNotice) {
-  self.postMessage(notice);
-}
-
-/** One message at a time: CPython serves one request at a time, like wsgiref's own server. */
-let queue: Promise<void> = Promise.resolve();
-
-/** Requests from the service worker: the page hears when each starts and ends (the time limit). */
-function listen(port: MessagePort) {
-  port.onmessage = (event: MessageEvent<RunnerRequest>) => {
-    const message = event.data;
-    queue = queue.then(async () => {
-      const watched = message.type === "serve";
-      if (watched) {
-        notify({
-          type: "serving",
-          id: message.id,
-          request: { ...message.request, body: new Uint8Array() },
-        });
-      }
-      await handle(message, (answer) => port.postMessage(answer, transferables(answer)));
-      if (watched) notify({ type: "serve-ended", id: message.id });
-    });
-  };
-}
-
-self.onmessage = (event: MessageEvent<RunnerRequest>) => {
-  const message = event.data;
-  if (message.type === "attach") {
-    if (event.ports[0]) listen(event.ports[0]);
-    return;
-  }
-  queue = queue.then(() =>
-    handle(message, (answer) => self.postMessage(answer, transferables(answer)), event.ports[0]),
-  );
 };
+
+serveMessages(handle);

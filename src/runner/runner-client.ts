@@ -88,6 +88,7 @@ export class RunnerClient {
   private started!: Promise<string | null>;
   /** A second runner, started and idle, that replaces a stopped one at once (see `Runtime.standby`). */
   private standby: Runner | null = null;
+  private standbyPlanned = false;
   /** A replaced runner getting the last build again: requests wait for it. */
   private reloading: Promise<unknown> = Promise.resolve();
 
@@ -122,8 +123,8 @@ export class RunnerClient {
 
   /**
    * Put a runner of the current runtime in use: the standby if it has one
-   * (already started), else a new one; then, for a runtime that keeps one,
-   * start the next standby once this one has started.
+   * (already started), else a new one. The next standby starts after a
+   * build has loaded (see `keepStandby`).
    */
   private spawn() {
     const standby = this.standby?.runtime === this.runtime ? this.standby : null;
@@ -132,13 +133,24 @@ export class RunnerClient {
     const runner = standby ?? this.makeRunner();
     this.worker = runner.worker;
     this.started = runner.started;
-    if (this.runtime.standby) {
-      void runner.started.then((error) => {
-        if (error === null && this.worker === runner.worker && !this.standby) {
-          this.standby = this.makeRunner();
-        }
-      });
-    }
+  }
+
+  /**
+   * For a runtime that keeps one, start a standby runner, once a build has
+   * loaded and the page is idle: starting CPython takes every core for a
+   * few seconds, and must not slow the build or the requests that follow.
+   */
+  private keepStandby() {
+    if (!this.runtime.standby || this.standby || this.standbyPlanned) return;
+    this.standbyPlanned = true;
+    const runtime = this.runtime;
+    requestIdleCallback(
+      () => {
+        this.standbyPlanned = false;
+        if (this.runtime === runtime && !this.standby) this.standby = this.makeRunner();
+      },
+      { timeout: 3000 },
+    );
   }
 
   /** Past the limit: replace the runner (the stopped port request named, if it was one). */
@@ -208,6 +220,7 @@ export class RunnerClient {
     const answer = await this.limited(reply, "its module's top level");
     if (answer.type === "loaded") {
       this.lastBuild = { buildId, program, entry };
+      this.keepStandby();
       return { ok: true, buildId };
     }
     return { ok: false, error: answer.type === "load-failed" ? answer.error : "Unexpected reply." };

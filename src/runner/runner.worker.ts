@@ -7,19 +7,12 @@
  * it at any moment (a runaway loop) and start a new one, so it keeps no
  * state worth saving.
  */
-import type {
-  Program,
-  RunnerReply,
-  RunnerRequest,
-  ServeNotice,
-  StartedReply,
-} from "../protocol/runner";
+import type { Program, RunnerReply, StartedReply } from "../protocol/runner";
 import type { ResponseRecord } from "../wsgi/records";
 import { serve } from "../wsgi/server-handler";
 import { loadBundle, LoadError } from "./load-bundle";
+import { serveMessages, type RunnerHandler } from "./runner-messages";
 import { SourceMapper } from "./source-mapper";
-
-declare const self: DedicatedWorkerGlobalScope;
 
 let app: unknown = null;
 let buildId = 0;
@@ -51,16 +44,13 @@ function load(program: Program, entry: string, id: number, newBuildId: number): 
   }
 }
 
-function handle(message: RunnerRequest, reply: (message: RunnerReply) => void, port?: MessagePort) {
+const handle: RunnerHandler = (message, reply, port) => {
   switch (message.type) {
     case "start":
       port?.postMessage({ error: null } satisfies StartedReply);
       return;
     case "load":
       reply(load(message.program, message.entry, message.id, message.buildId));
-      return;
-    case "attach":
-      if (port) listen(port);
       return;
     case "serve": {
       if (app === null || mapper === null) {
@@ -80,34 +70,6 @@ function handle(message: RunnerRequest, reply: (message: RunnerReply) => void, p
       return;
     }
   }
-}
-
-/** Response bodies are moved, not copied: a 20 MB body costs no copy on the way out. */
-function transferables(answer: RunnerReply): Transferable[] {
-  return answer.type === "served" ? [answer.response.body.buffer as ArrayBuffer] : [];
-}
-
-function notify(notice: ServeNotice) {
-  self.postMessage(notice);
-}
-
-/** Requests from the service worker: the page hears when each starts and ends (the time limit). */
-function listen(port: MessagePort) {
-  port.onmessage = (event: MessageEvent<RunnerRequest>) => {
-    const message = event.data;
-    const watched = message.type === "serve";
-    if (watched) {
-      notify({
-        type: "serving",
-        id: message.id,
-        request: { ...message.request, body: new Uint8Array() },
-      });
-    }
-    handle(message, (answer) => port.postMessage(answer, transferables(answer)), event.ports[0]);
-    if (watched) notify({ type: "serve-ended", id: message.id });
-  };
-}
-
-self.onmessage = (event: MessageEvent<RunnerRequest>) => {
-  handle(event.data, (answer) => self.postMessage(answer, transferables(answer)), event.ports[0]);
 };
+
+serveMessages(handle);

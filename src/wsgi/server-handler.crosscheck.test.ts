@@ -8,28 +8,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { latin1 } from "./bytes";
 import { serializeRequest } from "./raw-request";
-import type { RequestRecord, ResponseRecord } from "./records";
+import type { ResponseRecord } from "./records";
 import { SOFTWARE_VERSION, serve } from "./server-handler";
-import { ORACLE_APPS } from "./test-support/oracle-apps";
+import { ORACLE_APPS, oracleRequest } from "./test-support/oracle-apps";
 import {
   hasPython,
   parseResponse,
   startWsgiref,
   type Wsgiref,
 } from "./test-support/wsgiref-server";
-
-function request(app: string, method = "GET"): RequestRecord {
-  return {
-    method,
-    target: "/",
-    httpVersion: "HTTP/1.1",
-    headers: [
-      ["Host", "localhost:8000"],
-      ["X-Oracle-App", app],
-    ],
-    body: new Uint8Array(),
-  };
-}
 
 function mask([name, value]: [string, string]): [string, string] {
   if (name === "Date" && value !== "yesterday") return [name, "<date>"];
@@ -61,7 +48,7 @@ describe.skipIf(!hasPython())("responses match CPython's wsgiref.simple_server",
   afterAll(() => wsgiref?.close());
 
   it.each(CASES)("%s (%s)", async (name, method) => {
-    const record = request(name, method);
+    const record = oracleRequest(name, { method });
     const raw = parseResponse(await wsgiref.send(serializeRequest(record)));
     const python = {
       statusLine: raw.statusLine,

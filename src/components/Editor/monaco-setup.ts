@@ -22,6 +22,7 @@ import {
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import TypeScriptWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
 import { afterCompilerAnswered } from "../../app/start-order";
+import { ENVIRON_DOCS } from "../../inspect/environ-docs";
 
 const declarations = import.meta.glob<string>(["../../runtime/*.ts", "!../../runtime/*.test.ts"], {
   query: "?dts",
@@ -56,6 +57,32 @@ typescriptDefaults.addExtraLib(
   JSON.stringify({ name: "wsgi", types: "index.d.ts" }),
   "file:///node_modules/wsgi/package.json",
 );
+
+// Python: the environ's standard keys complete inside environ["…"] and environ.get("…").
+monaco.languages.registerCompletionItemProvider("python", {
+  triggerCharacters: ['"', "'"],
+  provideCompletionItems(model, position) {
+    const before = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
+    const open = /environ(?:\.get\(|\[)\s*["']([\w.]*)$/.exec(before);
+    if (!open) return { suggestions: [] };
+    const typed = open[1]!.length;
+    const range = new monaco.Range(
+      position.lineNumber,
+      position.column - typed,
+      position.lineNumber,
+      position.column,
+    );
+    return {
+      suggestions: Object.entries(ENVIRON_DOCS).map(([key, doc]) => ({
+        label: key,
+        kind: monaco.languages.CompletionItemKind.Property,
+        insertText: key,
+        documentation: doc,
+        range,
+      })),
+    };
+  },
+});
 
 /** The model of a project file, created on first use. */
 export function modelFor(path: string, text: string): monaco.editor.ITextModel {

@@ -53,6 +53,21 @@ export async function bothEnvirons(
   return { python, ours: JSON.parse(fromUtf8(response.body)) as Record<string, unknown> };
 }
 
+/** A request the oracle (started with "apps") answers with the app named `app`. */
+export function oracleRequest(app: string, change: Partial<RequestRecord> = {}): RequestRecord {
+  return {
+    method: "GET",
+    target: "/",
+    httpVersion: "HTTP/1.1",
+    headers: [
+      ["Host", "localhost:8000"],
+      ["X-Oracle-App", app],
+    ],
+    body: new Uint8Array(),
+    ...change,
+  };
+}
+
 /** Every twin, by the oracle's name. */
 export const ORACLE_APPS: Record<string, App> = {
   hello(_environ, start_response) {

@@ -1,0 +1,67 @@
+/// <reference lib="webworker" />
+/**
+ * @module runner-messages
+ * What every runner Worker does with its messages, whatever its language:
+ * one message at a time (a WSGI server of this kind serves one request at a
+ * time, and a load must finish before the requests after it), answers to
+ * the page on the Worker itself and to the service worker on the port it
+ * was given (`attach`), response bodies moved rather than copied, and for
+ * each request from the service worker a notice to the page when it starts
+ * and ends, so the page can keep the time limit for requests it never sees.
+ */
+import type { RunnerReply, RunnerRequest, ServeNotice } from "../protocol/runner";
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** A runner's own work: answer `message` with `reply` (`port`: the reply port some messages carry). */
+export type RunnerHandler = (
+  message: Exclude<RunnerRequest, { type: "attach" }>,
+  reply: (answer: RunnerReply) => void,
+  port?: MessagePort,
+) => void | Promise<void>;
+
+/** Response bodies are moved, not copied: a 20 MB body costs no copy on the way out. */
+function transferables(answer: RunnerReply): Transferable[] {
+  return answer.type === "served" ? [answer.response.body.buffer as ArrayBuffer] : [];
+}
+
+function notify(notice: ServeNotice) {
+  self.postMessage(notice);
+}
+
+/** Answer the page and the service worker's ports with `handle`, one message at a time. */
+export function serveMessages(handle: RunnerHandler): void {
+  let queue: Promise<void> = Promise.resolve();
+  const enqueue = (work: () => void | Promise<void>) => {
+    queue = queue.then(work);
+  };
+  const listen = (port: MessagePort) => {
+    port.onmessage = (event: MessageEvent<RunnerRequest>) => {
+      const message = event.data;
+      if (message.type === "attach") return;
+      enqueue(async () => {
+        const watched = message.type === "serve";
+        if (watched) {
+          // The request without its body: if it is stopped, the page answers for it.
+          notify({
+            type: "serving",
+            id: message.id,
+            request: { ...message.request, body: new Uint8Array() },
+          });
+        }
+        await handle(message, (answer) => port.postMessage(answer, transferables(answer)));
+        if (watched) notify({ type: "serve-ended", id: message.id });
+      });
+    };
+  };
+  self.onmessage = (event: MessageEvent<RunnerRequest>) => {
+    const message = event.data;
+    if (message.type === "attach") {
+      if (event.ports[0]) listen(event.ports[0]);
+      return;
+    }
+    enqueue(() =>
+      handle(message, (answer) => self.postMessage(answer, transferables(answer)), event.ports[0]),
+    );
+  };
+}
