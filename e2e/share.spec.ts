@@ -130,19 +130,41 @@ test("a reload before the save catches up opens the user's own work, not a link"
   await playground.url.fill("/second");
   await playground.saved();
   // The moment between the address bar's update and the save: the bar is
-  // ahead of (here: different from) what is saved, as this tab wrote it.
+  // ahead of (here: different from) what is saved, as this tab wrote it last.
   await page.evaluate((hash) => {
     history.replaceState(null, "", hash);
-    sessionStorage.setItem(
-      "wsgi-playground:own-fragment",
-      JSON.stringify({ fragment: hash.slice(1), held: false }),
-    );
+    const key = "wsgi-playground:own-fragments";
+    const own = JSON.parse(sessionStorage.getItem(key) ?? "[]") as unknown[];
+    own.push(...own.splice(-2, 1)); // the bar's fragment is the last one written
+    sessionStorage.setItem(key, JSON.stringify(own));
   }, first);
   await page.reload();
   await expect(playground.buildStatus).toHaveText(/ready/);
   await expect(page.getByLabel("Code from a link")).toHaveCount(0);
   await expect(playground.url).toHaveValue("/first");
   await expect(page.getByLabel("Project", { exact: true }).locator("option")).toHaveCount(1);
+});
+
+test("a reload that carries an older fragment of this tab's opens the newer save", async ({
+  page,
+}) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.url.fill("/first");
+  await playground.saved();
+  const first = await page.evaluate(() => location.hash);
+  await playground.url.fill("/second");
+  await playground.saved();
+  const second = await page.evaluate(() => location.hash);
+  // The old page's timers still run while a reload's request is under way:
+  // it can write its last fragment after the reload has taken the address.
+  await page.evaluate((hash) => history.replaceState(null, "", hash), first);
+  await page.reload();
+  await expect(playground.buildStatus).toHaveText(/ready/);
+  await expect(page.getByLabel("Code from a link")).toHaveCount(0);
+  await expect(playground.url).toHaveValue("/second");
+  await expect(page.getByLabel("Project", { exact: true }).locator("option")).toHaveCount(1);
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe(second);
 });
 
 const BROKEN: [string, string][] = [

@@ -35,9 +35,14 @@ export async function openStartProject(): Promise<void> {
   }
   if (isShareFragment(hash)) {
     // The address bar tracks the project on screen: a reload of it is not a new link.
-    const same = saved !== null && `#${currentFragment()}` === hash;
+    const savedFragment = saved ? currentFragment() : null;
+    const same = savedFragment !== null && `#${savedFragment}` === hash;
     const own = same ? null : ownFragment(hash);
-    if (own) {
+    if (own && savedFragment !== null && !own.latest && ownFragment(savedFragment)?.latest) {
+      // The save is newer than the address bar: the old page wrote its last
+      // fragment while this reload was already on its way.
+      replaceFragment(savedFragment);
+    } else if (own) {
       // This tab wrote that fragment: the user's own work, newer than the last save.
       try {
         const content = fromShared(decodeShare(hash));
@@ -66,12 +71,7 @@ export async function openStartProject(): Promise<void> {
       } catch (error) {
         useShareLink.setState({ error: error instanceof Error ? error.message : String(error) });
         if (saved) showContent(saved.content, !saved.held);
-        const fragment = currentFragment();
-        history.replaceState(
-          history.state,
-          "",
-          `${location.pathname}${location.search}${fragment ? `#${fragment}` : ""}`,
-        );
+        replaceFragment(currentFragment());
       }
     }
   }
@@ -80,4 +80,12 @@ export async function openStartProject(): Promise<void> {
   syncUrl();
   // The editor and esbuild start once the first response can be had: they are not on its path.
   void ensureBuilt().finally(afterFirstBuild);
+}
+
+function replaceFragment(fragment: string): void {
+  history.replaceState(
+    history.state,
+    "",
+    `${location.pathname}${location.search}${fragment ? `#${fragment}` : ""}`,
+  );
 }

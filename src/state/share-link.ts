@@ -27,13 +27,43 @@ export function dismissLinkError(): void {
 }
 
 const DEBOUNCE_MS = 500;
-/** The fragment this tab last wrote: a reload that finds it opens the user's own work, not a link. */
-const OWN_FRAGMENT = "wsgi-playground:own-fragment";
+/** The fragments this tab wrote last: a reload that finds one opens the user's own work, not a link. */
+const OWN_FRAGMENT = "wsgi-playground:own-fragments";
 
-/** What this tab wrote to its address bar last, and whether that code was still held for Run. */
+/** One fragment this tab wrote to its address bar (by digest: fragments can be megabytes), and whether its code was held for Run. */
 interface OwnFragment {
-  fragment: string;
+  digest: string;
   held: boolean;
+}
+
+/**
+ * How many of its latest fragments a tab remembers. A reload can carry one
+ * that is not the latest: the old page's timers still run while the reload's
+ * request is under way, and may write a newer fragment the new page never sees.
+ */
+const OWN_FRAGMENTS_KEPT = 20;
+
+/** A short digest of a fragment (53-bit FNV-style hash and the length): enough to tell a tab's own writes apart. */
+export function fragmentDigest(fragment: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < fragment.length; i++) {
+    const c = fragment.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}.${fragment.length}`;
+}
+
+function ownFragments(): OwnFragment[] {
+  try {
+    const own: unknown = JSON.parse(sessionStorage.getItem(OWN_FRAGMENT) ?? "[]");
+    return Array.isArray(own) ? (own as OwnFragment[]) : [];
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -42,26 +72,28 @@ interface OwnFragment {
  * (held for Run if it was), not as a new link.
  */
 export function rememberOwnFragment(fragment: string, held: boolean): void {
+  const digest = fragmentDigest(fragment.replace(/^#/, ""));
+  const kept = ownFragments().filter((own) => own.digest !== digest);
+  kept.push({ digest, held });
   try {
-    sessionStorage.setItem(OWN_FRAGMENT, JSON.stringify({ fragment, held } satisfies OwnFragment));
+    sessionStorage.setItem(OWN_FRAGMENT, JSON.stringify(kept.slice(-OWN_FRAGMENTS_KEPT)));
   } catch {
     // Without session storage a reload of unsaved changes opens them as a link: still nothing is lost.
   }
 }
 
 /**
- * This tab's own work if `hash` is the fragment it wrote itself (session
- * storage says so), else null: a link from elsewhere. A reload alone proves
- * nothing: the page reloads itself once when it loads without a service
- * worker in control, with a link from elsewhere still in the address bar.
+ * This tab's own work if `hash` is a fragment it wrote itself (session
+ * storage says so), else null: a link from elsewhere. `latest` says whether
+ * it was the last one written. A reload alone proves nothing: the page
+ * reloads itself once when it loads without a service worker in control,
+ * with a link from elsewhere still in the address bar.
  */
-export function ownFragment(hash: string): { held: boolean } | null {
-  try {
-    const own = JSON.parse(sessionStorage.getItem(OWN_FRAGMENT) ?? "null") as OwnFragment | null;
-    return own?.fragment === hash.replace(/^#/, "") ? { held: own.held === true } : null;
-  } catch {
-    return null;
-  }
+export function ownFragment(hash: string): { held: boolean; latest: boolean } | null {
+  const own = ownFragments();
+  const digest = fragmentDigest(hash.replace(/^#/, ""));
+  const at = own.findIndex((entry) => entry.digest === digest);
+  return at < 0 ? null : { held: own[at].held === true, latest: at === own.length - 1 };
 }
 
 /** The fragment for the project on screen ("" for an unchanged new project). */
