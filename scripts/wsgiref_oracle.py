@@ -7,6 +7,7 @@ on the first line of stdout, then serves until killed.
 """
 import json
 import os
+import re
 import sys
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
@@ -28,6 +29,18 @@ def environ_app(environ, start_response):
     data["body"] = body.decode("latin-1")
     start_response("200 OK", [("Content-Type", "application/json")])
     return [json.dumps(data).encode()]
+
+
+def raw_environ_app(environ, start_response):
+    """For raw requests: the environ's str values and the body read to a
+    CONTENT_LENGTH of digits, as compact UTF-8 JSON (the bytes JavaScript's
+    JSON.stringify gives), so the two responses compare byte for byte."""
+    length = environ.get("CONTENT_LENGTH", "")
+    body = environ["wsgi.input"].read(int(length)) if re.fullmatch("[0-9]+", length) else b""
+    data = {k: v for k, v in environ.items() if isinstance(v, str) and k not in os.environ}
+    data["body"] = body.decode("latin-1")
+    start_response("200 OK", [("Content-Type", "application/json")])
+    return [json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()]
 
 
 # The response cross-check apps: each breaks (or keeps) one rule. Their

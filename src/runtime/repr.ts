@@ -19,7 +19,7 @@ export function reprStr(text: string): string {
     else if (ch === "\n") body += "\\n";
     else if (ch === "\r") body += "\\r";
     else if (ch === "\t") body += "\\t";
-    else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) {
+    else if (code < 0x20 || (code >= 0x7f && code <= 0xa0) || code === 0xad) {
       body += "\\x" + code.toString(16).padStart(2, "0");
     } else body += ch;
   }

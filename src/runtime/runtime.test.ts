@@ -7,6 +7,7 @@ import { b } from "./bytes-literal";
 import { FieldStorage } from "./field-storage";
 import { Headers } from "./headers";
 import { BytesIO } from "./io";
+import { FileWrapper } from "./util";
 
 describe("the b tag", () => {
   it("encodes text as UTF-8 and copies interpolated bytes as they are", () => {
@@ -64,5 +65,26 @@ describe("Headers refuses control characters (CPython since gh-143916)", () => {
       expect(attempt).toThrow("Control characters not allowed in headers");
     }
     expect(new Headers([["X-Tab", "a\tb"]]).get("X-Tab")).toBe("a\tb");
+  });
+});
+
+describe("FileWrapper", () => {
+  // CPython's test_wsgiref checkFW / compare_generic_iter: iter(it) is it,
+  // next() gives each block, then StopIteration; close() closes the file.
+  it("is its own iterator, as wsgiref's is", () => {
+    const file = new BytesIO(new TextEncoder().encode("xyz"));
+    let closed = false;
+    const wrapper = new FileWrapper(
+      { read: (size?: number) => file.read(size), close: () => (closed = true) },
+      2,
+    );
+    expect(wrapper[Symbol.iterator]()).toBe(wrapper);
+    expect(new TextDecoder().decode(wrapper.next().value)).toBe("xy");
+    expect(new TextDecoder().decode(wrapper.next().value)).toBe("z");
+    expect(wrapper.next().done).toBe(true);
+    expect([...wrapper]).toEqual([]);
+    expect(closed).toBe(false);
+    wrapper.close?.();
+    expect(closed).toBe(true);
   });
 });

@@ -37,7 +37,7 @@ export interface FileLike {
  * closes the file. This is what `environ["wsgi.file_wrapper"]` is.
  * @example return new FileWrapper(file, 8192);
  */
-export class FileWrapper implements Iterable<Uint8Array> {
+export class FileWrapper implements IterableIterator<Uint8Array> {
   /** How the inspector shows this class: by wsgiref's name for it. */
   static describe(): string {
     return "class 'wsgiref.util.FileWrapper'";
@@ -52,16 +52,16 @@ export class FileWrapper implements Iterable<Uint8Array> {
     if (typeof filelike.close === "function") this.close = () => filelike.close?.();
   }
 
-  [Symbol.iterator](): Iterator<Uint8Array> {
-    return this.blocks();
+  /** `__iter__`: the wrapper is its own iterator, as in wsgiref. */
+  [Symbol.iterator](): this {
+    return this;
   }
 
-  private *blocks(): Generator<Uint8Array, void, unknown> {
-    for (;;) {
-      const data = this.filelike.read(this.blksize);
-      if (!data || data.length === 0) return;
-      yield data;
-    }
+  /** `__next__`: the next block read from the file, until a read returns nothing. */
+  next(): IteratorResult<Uint8Array> {
+    const data = this.filelike.read(this.blksize);
+    if (data && data.length > 0) return { value: data, done: false };
+    return { value: undefined, done: true };
   }
 }
 

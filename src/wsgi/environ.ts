@@ -11,16 +11,14 @@ import { latin1, utf8 } from "./bytes";
 import type { RequestRecord } from "./records";
 import { BytesIO, StringIO } from "../runtime/io";
 import { FileWrapper } from "../runtime/util";
+import { parseHttpRequest, pyStrip, type ParsedRequest } from "./http-request";
+import { serializeRequest } from "./raw-request";
 
 /** What wsgiref's simple_server calls itself in SERVER_SOFTWARE. */
 export const SERVER_VERSION = "WSGIServer/0.2";
 
 /** The defaults of a request that leaves them out. */
 export const DEFAULT_SERVER = { name: "localhost", port: "8000" } as const;
-
-// Python's str.isspace() over the latin-1 range: what str.strip() removes.
-// eslint-disable-next-line no-control-regex -- these control characters are the point
-const PY_SPACE = /^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0]+|[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0]+$/g;
 
 /** Text as a client puts it on the wire (UTF-8), read back as latin-1 by the server. */
 export function wireText(text: string): string {
@@ -60,21 +58,52 @@ export function cgiName(header: string): string {
   return header.replace(/-/g, "_").toUpperCase();
 }
 
-/** The environ for `request` with the server's own streams: its body as wsgi.input. */
-export function environFor(request: RequestRecord, errors: StringIO = new StringIO()): Environ {
-  return buildEnviron(request, {
-    input: new BytesIO(inputBytes(request)),
+/** The request's bytes on the wire: the raw ones typed, or the record's own. */
+export function requestBytes(request: RequestRecord): Uint8Array {
+  return request.raw ?? serializeRequest(request);
+}
+
+/**
+ * The environ for `request` with the server's own streams (its body as
+ * wsgi.input), or null when http.server refuses the request before any app
+ * is called.
+ */
+export function environFor(
+  request: RequestRecord,
+  errors: StringIO = new StringIO(),
+): Environ | null {
+  const parsed = parseHttpRequest(requestBytes(request));
+  return parsed.kind === "request" ? environOf(parsed, request, errors) : null;
+}
+
+/** The environ for a parsed request, with its body as wsgi.input. */
+export function environOf(
+  parsed: ParsedRequest,
+  connection: Connection,
+  errors: StringIO = new StringIO(),
+): Environ {
+  return buildEnviron(parsed, connection, {
+    input: new BytesIO(inputBytes(parsed)),
     errors,
     fileWrapper: FileWrapper,
   });
 }
 
-/** Build the environ CPython's wsgiref would give the app for this request. */
-export function buildEnviron(request: RequestRecord, parts: EnvironParts): Environ {
-  const server = request.server ?? DEFAULT_SERVER;
-  const headers = request.headers.map(
-    ([name, value]) => [wireText(name), wireText(value)] as [string, string],
-  );
+/** Where the request arrives: what the bytes do not say. */
+export type Connection = Pick<RequestRecord, "remoteAddr" | "server" | "urlScheme" | "scriptName">;
+
+/**
+ * Build the environ CPython's wsgiref would give the app for this request
+ * (`WSGIServer.setup_environ` + `WSGIRequestHandler.get_environ`), and note
+ * in each header line's fate which key it became.
+ */
+export function buildEnviron(
+  parsed: ParsedRequest,
+  connection: Connection,
+  parts: EnvironParts,
+): Environ {
+  const server = connection.server ?? DEFAULT_SERVER;
+  const { headers } = parsed;
   const env: Record<string, unknown> = {
     SERVER_NAME: server.name,
     GATEWAY_INTERFACE: "CGI/1.1",
@@ -83,59 +112,73 @@ export function buildEnviron(request: RequestRecord, parts: EnvironParts): Envir
     CONTENT_LENGTH: "",
     SCRIPT_NAME: "",
   };
-  if (request.urlScheme === "https") env.HTTPS = "on";
-  env.SERVER_PROTOCOL = request.httpVersion;
+  if (connection.urlScheme === "https") env.HTTPS = "on";
+  env.SERVER_PROTOCOL = parsed.version;
   env.SERVER_SOFTWARE = SERVER_VERSION;
-  env.REQUEST_METHOD = request.method;
+  env.REQUEST_METHOD = parsed.method;
 
-  const target = normalizeTarget(wireText(request.target));
+  const target = parsed.path;
   const q = target.indexOf("?");
   const rawPath = q === -1 ? target : target.slice(0, q);
-  env.QUERY_STRING = q === -1 ? "" : target.slice(q + 1);
   let path = unquoteLatin1(rawPath);
-  const mount = request.scriptName ?? "";
+  const mount = connection.scriptName ?? "";
   if (mount && (path === mount || path.startsWith(mount + "/"))) {
     env.SCRIPT_NAME = mount;
     path = path.slice(mount.length);
   }
-  // Insert PATH_INFO before QUERY_STRING, as get_environ does.
-  const ordered: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(env)) {
-    if (key === "QUERY_STRING") ordered.PATH_INFO = path;
-    ordered[key] = value;
-  }
-  ordered.REMOTE_ADDR = request.remoteAddr ?? "127.0.0.1";
-  ordered.CONTENT_TYPE = headerValue(headers, "content-type") ?? "text/plain";
+  env.PATH_INFO = path;
+  env.QUERY_STRING = q === -1 ? "" : target.slice(q + 1);
+  env.REMOTE_ADDR = connection.remoteAddr ?? "127.0.0.1";
+  const type = headerValue(headers, "content-type");
+  env.CONTENT_TYPE = type ?? "text/plain";
   const length = headerValue(headers, "content-length");
-  if (length) ordered.CONTENT_LENGTH = length;
+  if (length) env.CONTENT_LENGTH = length;
 
-  for (const [name, value] of headers) {
+  headers.forEach(([name, value], index) => {
+    const fate = parsed.headerFates[index];
     const key = cgiName(name);
-    const text = value.replace(PY_SPACE, "");
-    if (key in ordered) continue; // Content-Type, Content-Length, and any CGI name
+    const text = pyStrip(value);
+    if (key in env) {
+      const first = headers.findIndex(([other]) => other.toLowerCase() === name.toLowerCase());
+      fate.note =
+        (key === "CONTENT_TYPE" || key === "CONTENT_LENGTH") && first === index
+          ? `${key}, as sent (not stripped)`
+          : key === "CONTENT_TYPE" || key === "CONTENT_LENGTH"
+            ? `Skipped: ${key} takes the first ${name} header only`
+            : `Skipped: its CGI name ${key} is the server's own`;
+      return;
+    }
     const httpKey = "HTTP_" + key;
-    ordered[httpKey] = httpKey in ordered ? `${ordered[httpKey] as string},${text}` : text;
-  }
+    if (httpKey in env) {
+      env[httpKey] = `${env[httpKey] as string},${text}`;
+      fate.note = `${httpKey}, joined to the earlier value with a comma`;
+    } else {
+      env[httpKey] = text;
+      fate.note = httpKey;
+    }
+  });
 
-  ordered["wsgi.input"] = parts.input;
-  ordered["wsgi.errors"] = parts.errors;
-  ordered["wsgi.version"] = [1, 0];
-  ordered["wsgi.run_once"] = false;
-  ordered["wsgi.url_scheme"] = ["yes", "on", "1"].includes(String(ordered.HTTPS ?? ""))
-    ? "https"
-    : "http";
-  ordered["wsgi.multithread"] = false;
-  ordered["wsgi.multiprocess"] = false;
-  ordered["wsgi.file_wrapper"] = parts.fileWrapper;
-  return ordered as Environ;
+  env["wsgi.input"] = parts.input;
+  env["wsgi.errors"] = parts.errors;
+  env["wsgi.version"] = [1, 0];
+  env["wsgi.run_once"] = false;
+  env["wsgi.url_scheme"] = ["yes", "on", "1"].includes(String(env.HTTPS ?? "")) ? "https" : "http";
+  env["wsgi.multithread"] = false;
+  env["wsgi.multiprocess"] = false;
+  env["wsgi.file_wrapper"] = parts.fileWrapper;
+  return env as Environ;
 }
 
-/** The body the app can read: the bytes sent, cut at a valid CONTENT_LENGTH. */
-export function inputBytes(request: RequestRecord): Uint8Array {
-  const length = headerValue(request.headers, "content-length")?.trim();
+/**
+ * The body the app can read: the bytes after the header block, cut at a
+ * valid CONTENT_LENGTH (where a real socket would hand over the next
+ * request's bytes, or wait).
+ */
+export function inputBytes(parsed: ParsedRequest): Uint8Array {
+  const length = headerValue(parsed.headers, "content-length")?.trim();
   if (length && /^\d+$/.test(length)) {
     const n = Number(length);
-    if (n < request.body.length) return request.body.subarray(0, n);
+    if (n < parsed.body.length) return parsed.body.subarray(0, n);
   }
-  return request.body;
+  return parsed.body;
 }

@@ -5,6 +5,7 @@
  * travel between the page, the service worker and the runner unchanged, and
  * both are language-neutral so another runner (Pyodide) can sit behind them.
  */
+import type { ByteFate } from "./http-request";
 
 /** An HTTP request exactly as a client put it on the wire, parsed into parts. */
 export interface RequestRecord {
@@ -26,6 +27,12 @@ export interface RequestRecord {
   urlScheme?: "http" | "https";
   /** Where the app is mounted (SCRIPT_NAME); `""` at the root. */
   scriptName?: string;
+  /**
+   * The exact bytes on the wire, for a request typed raw. When set, they are
+   * what the server reads; method, target, version, headers and body above
+   * are a best reading of them for the history and the title.
+   */
+  raw?: Uint8Array;
 }
 
 /** A JSON-safe picture of one environ value, for the inspector. */
@@ -87,6 +94,15 @@ export interface ResponseRecord {
   serverHeaders: string[];
   /** The body bytes as sent. */
   body: Uint8Array;
+  /**
+   * What went on the wire: absent for a status line, headers and body;
+   * `body-only` for an HTTP/0.9 request (no status line, no headers: status
+   * and headers then say what the server held); `nothing` when the server
+   * closed the connection without a byte (an empty request line).
+   */
+  sent?: "body-only" | "nothing";
+  /** What the server made of the request bytes, line by line, for the inspector. */
+  fates?: ByteFate[];
   /** True when the app failed after the headers were sent: the body stops short. */
   truncated: boolean;
   /**

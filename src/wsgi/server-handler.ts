@@ -29,7 +29,10 @@ import {
   type RuleId,
 } from "../runtime/validate";
 import { concatBytes } from "./bytes";
-import { environFor } from "./environ";
+import { environOf, requestBytes, type Connection } from "./environ";
+import { bodyFates, parseHttpRequest, type ParsedRequest } from "./http-request";
+import { refusedResponse } from "./refused";
+import { logLine } from "./server-log";
 import { formatDateTime, SOFTWARE_VERSION } from "./server-identity";
 import { snapshotEnviron } from "./environ-snapshot";
 import { AssertionError, exceptionLine, formatTraceback, PyTypeError, ValueError } from "./errors";
@@ -51,8 +54,6 @@ export const RESPONSE_LIMIT = 100 * 1024 * 1024;
 export class ResponseTooLarge extends Error {
   override name = "ResponseTooLarge";
 }
-
-const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
 
 export { formatDateTime, SOFTWARE_VERSION };
 
@@ -92,11 +93,6 @@ function unpackPair(item: unknown): [unknown, unknown] {
   return [values[0], values[1]];
 }
 
-function logDateTime(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${pad(date.getDate())}/${MONTHS[date.getMonth()]}/${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
-}
-
 class ServerHandler {
   private status: string | null = null;
   private headers: [string, string][] | null = null;
@@ -116,7 +112,10 @@ class ServerHandler {
   readonly trace: TraceEvent[] = [];
   readonly findings: Finding[] = [];
   private readonly started = performance.now();
-  private readonly request: RequestRecord;
+  private readonly request: ParsedRequest;
+  private readonly connection: Connection;
+  /** `client_is_modern()`: false for HTTP/0.9, which gets the body alone. */
+  private readonly modern: boolean;
   private readonly errors: StringIO;
   private readonly now: () => Date;
   readonly environ: Environ;
@@ -129,17 +128,20 @@ class ServerHandler {
   private readonly responseLimit: number;
 
   constructor(
-    request: RequestRecord,
+    request: ParsedRequest,
+    connection: Connection,
     now: () => Date,
     traceback: (error: unknown) => string,
     responseLimit = RESPONSE_LIMIT,
   ) {
     this.request = request;
+    this.connection = connection;
     this.now = now;
     this.traceback = traceback;
     this.responseLimit = responseLimit;
     this.errors = new StringIO();
-    this.environ = environFor(request, this.errors);
+    this.environ = environOf(request, connection, this.errors);
+    this.modern = String(this.environ.SERVER_PROTOCOL).toUpperCase() !== "HTTP/0.9";
   }
 
   private at(): number {
@@ -187,7 +189,20 @@ class ServerHandler {
       if (typeof application !== "function") {
         throw new PyTypeError(`'${pyTypeName(application)}' object is not callable`);
       }
-      check_environ(this.environ, this.lint);
+      try {
+        check_environ(this.environ, this.lint);
+      } catch (error) {
+        // validate's own int() of CONTENT_LENGTH raises: a finding, not the response's end.
+        if (!(error instanceof StopCheck)) {
+          this.findings.push({
+            severity: "warning",
+            source: "validate",
+            message: error instanceof Error ? error.message : String(error),
+            pep: RULES.environ.pep,
+            fix: RULES.environ.fix,
+          });
+        }
+      }
       const environ = { ...this.environ };
       environ["wsgi.input"] = new InputWrapper(environ["wsgi.input"], this.lint);
       environ["wsgi.errors"] = new ErrorWrapper(environ["wsgi.errors"], this.lint);
@@ -396,6 +411,12 @@ class ServerHandler {
     this.headersSent = true;
     this.trace.push({ kind: "headers-sent", at: this.at() });
     const status = this.status ?? "";
+    if (!this.modern) {
+      // HTTP/0.9: no status line, no headers; the record keeps what was held.
+      this.wire.status = status;
+      this.wire.headers = headers.map(([k, v]) => [k, v] as [string, string]);
+      return;
+    }
     this.toLatin1(`HTTP/1.0 ${status}\r\n`, "The status");
     this.wire.status = status;
     const preamble: [string, string][] = [];
@@ -481,10 +502,13 @@ class ServerHandler {
     try {
       this.closeResult();
     } finally {
-      const { method, target, httpVersion } = this.request;
       const code = (this.status ?? "").split(" ", 1)[0];
       this.errors.write(
-        `${this.request.remoteAddr ?? "127.0.0.1"} - - [${logDateTime(this.now())}] "${method} ${target} ${httpVersion}" ${code} ${this.bytesSent}\n`,
+        logLine(
+          this.connection.remoteAddr,
+          this.now(),
+          `"${this.request.requestLine}" ${code} ${this.bytesSent}`,
+        ),
       );
       this.result = null;
     }
@@ -500,6 +524,7 @@ class ServerHandler {
       body: concatBytes(this.chunks),
       truncated: this.truncated,
       ...(this.wire.incomplete ? { incomplete: true } : {}),
+      ...(this.modern ? {} : { sent: "body-only" as const }),
       environ,
       trace: this.trace,
       errors: this.errors.getvalue(),
@@ -519,13 +544,21 @@ export function serve(
   request: RequestRecord,
   options: ServeOptions = {},
 ): ResponseRecord {
+  const now = options.now ?? (() => new Date());
+  const parsed = parseHttpRequest(requestBytes(request));
+  if (parsed.kind !== "request") return refusedResponse(parsed, request, now());
   const handler = new ServerHandler(
+    parsed,
     request,
-    options.now ?? (() => new Date()),
+    now,
     options.traceback ?? formatTraceback,
     options.responseLimit,
   );
   const environ = snapshotEnviron(handler.environ);
   handler.run(application);
-  return handler.record(environ, options.buildId);
+  const record = handler.record(environ, options.buildId);
+  const body = bodyFates(parsed);
+  record.fates = [...parsed.fates, ...body.fates];
+  record.findings.unshift(...body.findings);
+  return record;
 }

@@ -23,7 +23,7 @@ export function stoppedResponse(
   message: string,
   now: Date = new Date(),
 ): ResponseRecord {
-  const environ = snapshotEnviron(environFor(request));
+  const environ = snapshotEnviron(environFor(request) ?? {});
   const body = new TextEncoder().encode(`${message}\n`);
   return {
     httpVersion: "HTTP/1.0",

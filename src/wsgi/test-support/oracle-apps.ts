@@ -32,6 +32,20 @@ export function environApp(environ: Environ, start_response: StartResponse): Uin
   return [enc(JSON.stringify(data))];
 }
 
+/** The twin of `raw_environ_app`: the environ's str values and the body, as compact JSON. */
+export function rawEnvironApp(environ: Environ, start_response: StartResponse): Uint8Array[] {
+  const length = String(environ.CONTENT_LENGTH ?? "");
+  const body = /^[0-9]+$/.test(length)
+    ? environ["wsgi.input"].read(Number(length))
+    : new Uint8Array();
+  const data: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(environ))
+    if (typeof value === "string") data[key] = value;
+  data.body = String.fromCharCode(...body);
+  start_response("200 OK", [["Content-Type", "application/json"]]);
+  return [enc(JSON.stringify(data))];
+}
+
 /**
  * The environ `record` gives, as wsgiref (running `environ_app`) and our
  * core each build it, as parsed JSON; ours is served under the name and

@@ -13,7 +13,7 @@ const ORACLE = fileURLToPath(new URL("../../../scripts/wsgiref_oracle.py", impor
 /** A running wsgiref server. */
 export interface Wsgiref {
   port: number;
-  /** Send raw request bytes; resolves with everything the server sent before closing. */
+  /** Send raw request bytes and close the sending side; resolves with everything the server sent before closing. */
   send(request: Uint8Array): Promise<Uint8Array>;
   close(): void;
 }
@@ -52,7 +52,10 @@ export async function startWsgiref(app: string): Promise<Wsgiref> {
           socket.destroy();
           reject(new Error("wsgiref did not answer within 5 s"));
         });
-        socket.write(request);
+        // Then end the writing side: a request that leaves its headers or
+        // body unfinished meets end of file, where a client that stays
+        // connected would leave the server waiting.
+        socket.end(request);
       });
     },
     close() {
