@@ -14,6 +14,8 @@ export interface PythonReport {
   appTime: number;
   /** The headers the app gave start_response, as [name, value]. */
   appHeaders: [string, string][];
+  /** `request_version` as http.server left it: `HTTP/0.9` gets the body alone. */
+  requestVersion?: string | null;
 }
 
 const latin1 = new TextDecoder("latin1");
@@ -36,6 +38,29 @@ export function responseFromBytes(
   report: PythonReport,
   buildId: number,
 ): ResponseRecord {
+  const common = {
+    truncated: false,
+    environ: report.environ ?? {},
+    trace: report.trace,
+    errors: report.errors,
+    findings: report.findings,
+    appTime: report.appTime,
+    buildId,
+  };
+  if (report.requestVersion === "HTTP/0.9" || sent.length === 0) {
+    // No status line and no headers went out: say what the app gave, if it got that far.
+    const simple = report.requestVersion === "HTTP/0.9";
+    const started = report.trace.filter((event) => event.kind === "start_response").at(-1);
+    return {
+      ...common,
+      httpVersion: "",
+      status: simple && started?.kind === "start_response" ? started.status : "",
+      headers: simple ? report.appHeaders : [],
+      serverHeaders: [],
+      body: sent,
+      sent: simple ? "body-only" : "nothing",
+    };
+  }
   const end = indexOf(sent, [13, 10, 13, 10]);
   const head = latin1.decode(end === -1 ? sent : sent.subarray(0, end));
   const [statusLine = "", ...lines] = head.split("\r\n");

@@ -17,6 +17,7 @@ import {
   startWsgiref,
   type Wsgiref,
 } from "../wsgi/test-support/wsgiref-server";
+import { bytes, masked as maskedWire, RAW_CASES, wireOf } from "../wsgi/test-support/raw-cases";
 import { PythonServer } from "./python-server";
 
 const ORACLE = readFileSync(new URL("../../scripts/wsgiref_oracle.py", import.meta.url), "utf8");
@@ -105,5 +106,48 @@ describe.skipIf(!hasPython())(
         expect(ours).toEqual(theirs);
       });
     }
+
+    describe("raw requests: the same bytes back", () => {
+      let raw: Wsgiref;
+      let server: { name: string; port: string };
+      beforeAll(async () => {
+        raw = await startWsgiref("raw_environ_app");
+        const probe = parseResponse(await raw.send(bytes("GET / HTTP/1.0\r\n\r\n")));
+        const environ = JSON.parse(Buffer.from(probe.body).toString("utf8")) as Record<
+          string,
+          string
+        >;
+        server = { name: environ.SERVER_NAME, port: environ.SERVER_PORT };
+        const error = python.load(
+          {
+            "app.py": "from wsgiref_oracle import raw_environ_app as application\n",
+            "wsgiref_oracle.py": ORACLE,
+          },
+          "app.py",
+        );
+        expect(error).toBeNull();
+      });
+      afterAll(() => raw?.close());
+
+      for (const [what, text] of RAW_CASES) {
+        it(what, async () => {
+          const request = bytes(text);
+          const theirs = await raw.send(request);
+          const ours = python.serve(
+            {
+              method: "",
+              target: "",
+              httpVersion: "",
+              headers: [],
+              body: new Uint8Array(),
+              raw: request,
+              server,
+            },
+            1,
+          );
+          expect(maskedWire(wireOf(ours))).toBe(maskedWire(theirs));
+        });
+      }
+    });
   },
 );

@@ -7,7 +7,8 @@
  */
 import { loadPyodide, type PyodideInterface } from "pyodide";
 import type { PyProxy } from "pyodide/ffi";
-import { serializeRequest } from "../wsgi/raw-request";
+import { describeRequest, requestBytes } from "../wsgi/environ";
+import { parseHttpRequest } from "../wsgi/http-request";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 import pasteInit from "./python/paste/__init__.py?raw";
 import pasteServer from "./python/paste/httpserver.py?raw";
@@ -82,8 +83,9 @@ export class PythonServer {
   /** Serve one request with the loaded app: the request's exact bytes through wsgiref. */
   serve(request: RequestRecord, buildId: number): ResponseRecord {
     const serveFor = this.server.serve_for_runner as (...args: unknown[]) => PyProxy;
+    const raw = requestBytes(request);
     const result = serveFor(
-      serializeRequest(request),
+      raw,
       request.server?.name ?? "localhost",
       Number(request.server?.port ?? "80"),
       request.remoteAddr ?? "127.0.0.1",
@@ -95,6 +97,19 @@ export class PythonServer {
     const bytes = sent.toJs() as Uint8Array;
     sent.destroy();
     result.destroy();
-    return responseFromBytes(bytes, JSON.parse(report) as PythonReport, buildId);
+    const record = responseFromBytes(bytes, JSON.parse(report) as PythonReport, buildId);
+    // CPython did the reading; the playground's twin of http.server says what became of each line.
+    const parsed = parseHttpRequest(raw);
+    if (parsed.kind === "refused") {
+      record.status ||= `${parsed.code} ${parsed.message}`;
+      record.fates = parsed.fates;
+    } else if (parsed.kind === "request") {
+      const notes = describeRequest(parsed, request);
+      record.fates = notes.fates;
+      record.findings.unshift(...notes.findings);
+    } else {
+      record.fates = parsed.fates;
+    }
+    return record;
   }
 }

@@ -8,10 +8,16 @@
  */
 import type { Environ, FileWrapperFactory } from "../runtime/types";
 import { latin1, utf8 } from "./bytes";
-import type { RequestRecord } from "./records";
+import type { Finding, RequestRecord } from "./records";
 import { BytesIO, StringIO } from "../runtime/io";
 import { FileWrapper } from "../runtime/util";
-import { parseHttpRequest, pyStrip, type ParsedRequest } from "./http-request";
+import {
+  bodyFates,
+  parseHttpRequest,
+  pyStrip,
+  type ByteFate,
+  type ParsedRequest,
+} from "./http-request";
 import { serializeRequest } from "./raw-request";
 
 /** What wsgiref's simple_server calls itself in SERVER_SOFTWARE. */
@@ -181,4 +187,18 @@ export function inputBytes(parsed: ParsedRequest): Uint8Array {
     if (n < parsed.body.length) return parsed.body.subarray(0, n);
   }
   return parsed.body;
+}
+
+/**
+ * What became of each line of a parsed request (which environ key each
+ * header became) and of its body, with the findings about the body: for a
+ * server that read the bytes itself (CPython), told by its twin here.
+ */
+export function describeRequest(
+  parsed: ParsedRequest,
+  connection: Connection,
+): { fates: ByteFate[]; findings: Finding[] } {
+  environOf(parsed, connection);
+  const body = bodyFates(parsed);
+  return { fates: [...parsed.fates, ...body.fates], findings: body.findings };
 }

@@ -84,7 +84,7 @@ export interface Finding {
 
 /** What the server sent back, and how it came to send it. */
 export interface ResponseRecord {
-  /** The status line's protocol, as wsgiref writes it (`HTTP/1.0`). */
+  /** The status line's protocol, as wsgiref writes it (`HTTP/1.0`); `""` when no status line went out. */
   httpVersion: string;
   /** `"200 OK"`, as the app gave it (or the server's own on error). */
   status: string;

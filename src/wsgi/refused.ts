@@ -37,7 +37,6 @@ export function refusedResponse(
   now: Date,
 ): ResponseRecord {
   const common = {
-    httpVersion: "HTTP/1.0",
     truncated: false,
     environ: {},
     trace: [],
@@ -47,6 +46,7 @@ export function refusedResponse(
   if (request.kind === "empty") {
     return {
       ...common,
+      httpVersion: "",
       status: "",
       headers: [],
       serverHeaders: [],
@@ -76,6 +76,7 @@ export function refusedResponse(
   const simple = request.version === "HTTP/0.9";
   return {
     ...common,
+    httpVersion: simple ? "" : "HTTP/1.0",
     status: `${code} ${message}`,
     headers,
     serverHeaders: headers.map(([name]) => name.toLowerCase()),

@@ -29,8 +29,8 @@ import {
   type RuleId,
 } from "../runtime/validate";
 import { concatBytes } from "./bytes";
-import { environOf, requestBytes, type Connection } from "./environ";
-import { bodyFates, parseHttpRequest, type ParsedRequest } from "./http-request";
+import { describeRequest, environOf, requestBytes, type Connection } from "./environ";
+import { parseHttpRequest, type ParsedRequest } from "./http-request";
 import { refusedResponse } from "./refused";
 import { logLine } from "./server-log";
 import { formatDateTime, SOFTWARE_VERSION } from "./server-identity";
@@ -517,7 +517,7 @@ class ServerHandler {
   /** The record of everything that happened. */
   record(environ: ResponseRecord["environ"], buildId?: number): ResponseRecord {
     return {
-      httpVersion: "HTTP/1.0",
+      httpVersion: this.modern ? "HTTP/1.0" : "",
       status: this.wire.status,
       headers: this.wire.headers,
       serverHeaders: this.wire.added,
@@ -557,8 +557,8 @@ export function serve(
   const environ = snapshotEnviron(handler.environ);
   handler.run(application);
   const record = handler.record(environ, options.buildId);
-  const body = bodyFates(parsed);
-  record.fates = [...parsed.fates, ...body.fates];
-  record.findings.unshift(...body.findings);
+  const notes = describeRequest(parsed, request);
+  record.fates = notes.fates;
+  record.findings.unshift(...notes.findings);
   return record;
 }

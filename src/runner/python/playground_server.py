@@ -393,8 +393,9 @@ class PlaygroundRequestHandler(simple_server.WSGIRequestHandler):
         return self.errors
 
     def log_message(self, format, *args):
+        message = (format % args).translate(self._control_char_table)
         self.errors.write(
-            "%s - - [%s] %s\n" % (self.address_string(), self.log_date_time_string(), format % args)
+            "%s - - [%s] %s\n" % (self.address_string(), self.log_date_time_string(), message)
         )
 
     def get_environ(self):
@@ -431,10 +432,12 @@ def serve(app, raw, server_name, server_port, remote_addr, script_name="", schem
     handler_class = type("Handler", (PlaygroundRequestHandler,), {"errors": errors})
     try:
         with _redirected(errors):
-            handler_class(sock, (remote_addr, 0), server)
+            handler = handler_class(sock, (remote_addr, 0), server)
     finally:
         _recorder = None
     return bytes(sock.sent), {
+        # HTTP/0.9 gets the body alone: no status line, no headers.
+        "requestVersion": getattr(handler, "request_version", None),
         "environ": recorder.environ,
         "trace": recorder.trace,
         "findings": recorder.findings,
