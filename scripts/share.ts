@@ -1,6 +1,7 @@
 /**
  * `npm run share -- app.ts [more files] [--method M] [--url '/path?query']
- *   [--header 'Name: value']... [--data TEXT | --data-file FILE] [--base URL]`
+ *   [--header 'Name: value']... [--data TEXT | --data-file FILE]
+ *   [--raw-file FILE] [--base URL]`
  *
  * Prints a WSGI Playground link that opens these files (the first is the
  * entry) with this request. The link format is described in the README.
@@ -8,10 +9,11 @@
 import { readFileSync } from "node:fs";
 import { basename, isAbsolute, normalize } from "node:path";
 import { parseArgs } from "node:util";
+import { MAX_RAW_BYTES } from "../src/request/raw-text.ts";
 import { encodeShare, type SharedProject } from "../src/share/share-codec.ts";
 
 const USAGE =
-  "usage: npm run share -- app.ts [more files] [--method M] [--url '/path?query'] [--header 'Name: value']... [--data TEXT | --data-file FILE] [--base URL]";
+  "usage: npm run share -- app.ts [more files] [--method M] [--url '/path?query'] [--header 'Name: value']... [--data TEXT | --data-file FILE] [--raw-file FILE] [--base URL]";
 
 function fail(message: string): never {
   process.stderr.write(`share: ${message}\n${USAGE}\n`);
@@ -28,6 +30,7 @@ const { values, positionals } = (() => {
         header: { type: "string", multiple: true },
         data: { type: "string" },
         "data-file": { type: "string" },
+        "raw-file": { type: "string" },
         base: { type: "string", default: "http://127.0.0.1:4173/" },
       },
     });
@@ -91,6 +94,18 @@ if (body) {
   if (!request.method) request.method = "POST";
 }
 if (headers.length) request.headers = headers;
+if (values["raw-file"] !== undefined) {
+  // The exact bytes of FILE are the request: raw mode, sent as they are.
+  let raw: Buffer;
+  try {
+    raw = readFileSync(values["raw-file"]);
+  } catch {
+    fail(`cannot read ${values["raw-file"]}.`);
+  }
+  if (raw.length > MAX_RAW_BYTES)
+    fail(`${values["raw-file"]} is ${raw.length} bytes; a raw request may be ${MAX_RAW_BYTES}.`);
+  request.rawRequest = raw.toString("base64");
+}
 
 const project: SharedProject = { files };
 if (Object.keys(request).length) project.request = request;

@@ -9,6 +9,8 @@ import { cgiName, wireText } from "../wsgi/environ";
 import type { RequestRecord } from "../wsgi/records";
 import { encodeBody } from "./body";
 import type { RequestDraft } from "./draft";
+import { parseHttpRequest, pySplit } from "../wsgi/http-request";
+import { rawTextToBytes } from "./raw-text";
 import { checkHeader, checkMethod, checkTarget, parseHost } from "./validate";
 
 /** A header the client adds, and why. */
@@ -51,6 +53,7 @@ export function composeRequest(
   draft: RequestDraft,
   cookieHeader: string | null = null,
 ): ComposedRequest {
+  if (draft.raw.on) return composeRaw(draft);
   const method = draft.method.trim();
   checkMethod(method);
   checkTarget(draft.target);
@@ -112,6 +115,33 @@ export function composeRequest(
       ...user.map(([name, value]) => nonAsciiNote(name, environKey(name), value)),
     ].filter((note) => note !== null),
   };
+}
+
+/**
+ * A raw request: its bytes exactly as typed, for the server to read; the
+ * record's other fields are what http.server reads of them, for the history.
+ */
+function composeRaw(draft: RequestDraft): ComposedRequest {
+  const server = parseHost(draft.host);
+  const raw = rawTextToBytes(draft.raw.text, draft.raw.lineEnd);
+  const parsed = parseHttpRequest(raw);
+  const summary =
+    parsed.kind === "request"
+      ? {
+          method: parsed.method,
+          target: parsed.path,
+          httpVersion: parsed.version,
+          headers: parsed.headers,
+          body: parsed.body,
+        }
+      : {
+          method: pySplit(parsed.requestLine)[0] ?? "",
+          target: pySplit(parsed.requestLine)[1] ?? "",
+          httpVersion: "",
+          headers: [],
+          body: new Uint8Array(),
+        };
+  return { record: { ...summary, server, raw }, auto: [], notes: [] };
 }
 
 /** The request as it goes on the wire, readable: binary bytes shown as \xNN. */

@@ -58,6 +58,15 @@ export interface RequestDraft {
   useCookieJar: boolean;
   /** Follow redirects as a browser would. */
   autoFollow: boolean;
+  /** The request typed as raw text, sent as its bytes when `on`. */
+  raw: RawDraft;
+}
+
+/** A raw request: text with escapes (see raw-text.ts), and what a typed line ends with. */
+export interface RawDraft {
+  on: boolean;
+  text: string;
+  lineEnd: "crlf" | "lf";
 }
 
 /** The virtual host of the seeds' `make_server('', 8000, app)`. */
@@ -118,5 +127,6 @@ export function defaultDraft(): RequestDraft {
     body: emptyBody(),
     useCookieJar: true,
     autoFollow: false,
+    raw: { on: false, text: "", lineEnd: "crlf" },
   };
 }

@@ -8,7 +8,7 @@
 import { loadPyodide, type PyodideInterface } from "pyodide";
 import type { PyProxy } from "pyodide/ffi";
 import { describeRequest, requestBytes } from "../wsgi/environ";
-import { parseHttpRequest } from "../wsgi/http-request";
+import { keptBytes, parseHttpRequest } from "../wsgi/http-request";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 import pasteInit from "./python/paste/__init__.py?raw";
 import pasteServer from "./python/paste/httpserver.py?raw";
@@ -100,6 +100,7 @@ export class PythonServer {
     const record = responseFromBytes(bytes, JSON.parse(report) as PythonReport, buildId);
     // CPython did the reading; the playground's twin of http.server says what became of each line.
     const parsed = parseHttpRequest(raw);
+    record.requestBytes = keptBytes(raw, parsed);
     if (parsed.kind === "refused") {
       record.status ||= `${parsed.code} ${parsed.message}`;
       record.fates = parsed.fates;

@@ -11,6 +11,7 @@ import {
   type RequestDraft,
   type Row,
 } from "../request/draft";
+import { bytesToRawText, rawTextToBytes } from "../request/raw-text";
 import { DEFAULT_APP, DEFAULT_PYTHON_APP } from "../state/default-app";
 import type { SharedProject } from "./share-codec";
 
@@ -99,6 +100,17 @@ export function toShared(content: ProjectContent, name?: string): SharedProject 
       });
     request.body = body;
   }
+  if (d.raw.text) {
+    try {
+      const bytes = rawTextToBytes(d.raw.text, d.raw.lineEnd);
+      request.rawRequest = base64(bytes);
+      if (bytesToRawText(bytes, d.raw.lineEnd) !== d.raw.text) request.rawText = d.raw.text;
+    } catch {
+      request.rawText = d.raw.text; // a bad escape: keep the text as typed
+    }
+    if (d.raw.lineEnd !== "crlf") request.rawLineEnd = d.raw.lineEnd;
+    if (!d.raw.on) request.rawOn = false;
+  }
   if (Object.keys(request).length) out.request = request;
   if (name) out.name = name;
   return out;
@@ -119,6 +131,14 @@ export function fromShared(shared: SharedProject): ProjectContent {
     useCookieJar: r.useCookieJar ?? draft.useCookieJar,
     autoFollow: r.autoFollow ?? draft.autoFollow,
   });
+  if (r.rawRequest !== undefined || r.rawText !== undefined) {
+    const lineEnd = r.rawLineEnd ?? "crlf";
+    draft.raw = {
+      on: r.rawOn ?? true,
+      lineEnd,
+      text: r.rawText ?? bytesToRawText(unbase64(r.rawRequest ?? ""), lineEnd),
+    };
+  }
   const b = r.body;
   if (b) {
     draft.body = {

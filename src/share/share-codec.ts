@@ -61,6 +61,13 @@ const RequestV1 = v.object({
   ),
   useCookieJar: v.optional(v.boolean()),
   autoFollow: v.optional(v.boolean()),
+  /** A raw request's exact bytes, base64 (up to 512 KB of request). */
+  rawRequest: v.optional(v.pipe(v.string(), v.maxLength(700_000))),
+  /** The raw text as typed, when its escapes say the same bytes another way. */
+  rawText: v.optional(v.pipe(v.string(), v.maxLength(3_000_000))),
+  rawLineEnd: v.optional(v.picklist(["crlf", "lf"])),
+  /** False when the raw request is kept but the structured one is sent. */
+  rawOn: v.optional(v.boolean()),
 });
 
 /** Version 1 of what a link carries. */

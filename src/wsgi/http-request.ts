@@ -459,3 +459,9 @@ export function bodyFates(parsed: ParsedRequest): {
   }
   return { fates, findings };
 }
+
+/** The request's bytes the inspector keeps: the whole head, and 4 KB of the body at most. */
+export function keptBytes(raw: Uint8Array, parsed: HttpRequest): Uint8Array {
+  const head = parsed.kind === "request" ? parsed.bodyStart : raw.length;
+  return raw.slice(0, Math.min(raw.length, head + 4096));
+}

@@ -103,6 +103,8 @@ export interface ResponseRecord {
   sent?: "body-only" | "nothing";
   /** What the server made of the request bytes, line by line, for the inspector. */
   fates?: ByteFate[];
+  /** The request's bytes as the server read them (a body cut after 4 KB), for the inspector. */
+  requestBytes?: Uint8Array;
   /** True when the app failed after the headers were sent: the body stops short. */
   truncated: boolean;
   /**

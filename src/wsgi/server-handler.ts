@@ -30,7 +30,7 @@ import {
 } from "../runtime/validate";
 import { concatBytes } from "./bytes";
 import { describeRequest, environOf, requestBytes, type Connection } from "./environ";
-import { parseHttpRequest, type ParsedRequest } from "./http-request";
+import { keptBytes, parseHttpRequest, type ParsedRequest } from "./http-request";
 import { refusedResponse } from "./refused";
 import { logLine } from "./server-log";
 import { formatDateTime, SOFTWARE_VERSION } from "./server-identity";
@@ -545,8 +545,11 @@ export function serve(
   options: ServeOptions = {},
 ): ResponseRecord {
   const now = options.now ?? (() => new Date());
-  const parsed = parseHttpRequest(requestBytes(request));
-  if (parsed.kind !== "request") return refusedResponse(parsed, request, now());
+  const raw = requestBytes(request);
+  const parsed = parseHttpRequest(raw);
+  if (parsed.kind !== "request") {
+    return { ...refusedResponse(parsed, request, now()), requestBytes: keptBytes(raw, parsed) };
+  }
   const handler = new ServerHandler(
     parsed,
     request,
@@ -559,6 +562,7 @@ export function serve(
   const record = handler.record(environ, options.buildId);
   const notes = describeRequest(parsed, request);
   record.fates = notes.fates;
+  record.requestBytes = keptBytes(raw, parsed);
   record.findings.unshift(...notes.findings);
   return record;
 }

@@ -18,9 +18,10 @@ import { CompareView } from "./CompareView";
 import { EnvironView } from "./EnvironView";
 import { ErrorsLog } from "./ErrorsLog";
 import { FindingsList } from "./FindingsList";
+import { RequestBytesView } from "./RequestBytesView";
 import { TraceView } from "./TraceView";
 
-const TABS = ["Body", "Environ", "Trace", "Findings", "Errors", "Compare"] as const;
+const TABS = ["Body", "Environ", "Request", "Trace", "Findings", "Errors", "Compare"] as const;
 type Tab = (typeof TABS)[number];
 
 function statusClass(status: string): string {
@@ -49,7 +50,9 @@ function StatusRow({ response }: { response: ResponseRecord }) {
           className={response.incomplete ? "status status-5xx" : statusClass(response.status)}
           aria-label="Response status"
         >
-          {response.status || "(no status: the app failed before sending headers)"}
+          {response.sent === "nothing"
+            ? "No response: the server closed the connection"
+            : response.status || "(no status: the app failed before sending headers)"}
         </output>
         <span className="meta" aria-label="Timings">
           {response.body.length.toLocaleString()} bytes · app {ms(response.appTime)}
@@ -84,6 +87,18 @@ function StatusRow({ response }: { response: ResponseRecord }) {
           was replaced and the server answered 504 for it. The next request runs on a fresh runner.
         </p>
       )}
+      {response.sent === "body-only" && (
+        <p className="warning" aria-label="HTTP/0.9">
+          HTTP/0.9: the server sent the body alone, with no status line and no headers. The status
+          and headers shown are what it held back.
+        </p>
+      )}
+      {response.sent === "nothing" && (
+        <p className="warning" aria-label="No response">
+          The server read an empty request line and closed the connection without sending a byte;
+          the app was not called. The Request bytes view shows what was read.
+        </p>
+      )}
       {response.incomplete ? (
         <p className="warning">
           The server stopped in the middle of the headers: the client got the status line and the
@@ -104,7 +119,9 @@ function HeadersTable({ response }: { response: ResponseRecord }) {
   return (
     <details open className="response-headers">
       <summary>
-        Headers ({response.httpVersion} {response.status})
+        {response.sent
+          ? `Headers (none sent${response.sent === "body-only" ? ": HTTP/0.9" : ""})`
+          : `Headers (${response.httpVersion} ${response.status})`}
       </summary>
       <table className="kv" aria-label="Response headers">
         <tbody>
@@ -148,7 +165,7 @@ function Inspector({ response }: { response: ResponseRecord }) {
         current={tab}
         onSelect={setTab}
         text={(name) =>
-          `${name === "Trace" ? "Call trace" : name === "Errors" ? "Errors log" : name}${badge(name)}`
+          `${name === "Trace" ? "Call trace" : name === "Errors" ? "Errors log" : name === "Request" ? "Request bytes" : name}${badge(name)}`
         }
         extraClass={(name) => (name === "Findings" && errors ? "has-errors" : "")}
       />
@@ -160,6 +177,9 @@ function Inspector({ response }: { response: ResponseRecord }) {
       >
         {tab === "Body" && <BodyView body={response.body} contentType={contentType} />}
         {tab === "Environ" && <EnvironView environ={response.environ} />}
+        {tab === "Request" && (
+          <RequestBytesView fates={response.fates} raw={response.requestBytes} />
+        )}
         {tab === "Trace" && <TraceView trace={response.trace} />}
         {tab === "Findings" && <FindingsList findings={response.findings} />}
         {tab === "Errors" && <ErrorsLog text={response.errors} />}

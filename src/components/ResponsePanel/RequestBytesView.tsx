@@ -1,0 +1,72 @@
+/**
+ * @module RequestBytesView
+ * The request as the server read it: each line (or stretch) of its bytes,
+ * and what became of it: the environ key a header became, a line the parser
+ * dropped and why, the body the app can read, bytes never read.
+ */
+import type { ByteFate } from "../../wsgi/http-request";
+
+const SHOWN = 160;
+
+const KIND: Record<ByteFate["kind"], string> = {
+  "request-line": "request line",
+  header: "header",
+  continuation: "continued",
+  end: "end of headers",
+  dropped: "dropped",
+  body: "body",
+  unread: "not read",
+};
+
+/** Bytes as text a reader can see: printable ASCII as is, the rest as \r, \n, \t or \xNN. */
+function visible(raw: Uint8Array, start: number, end: number): string {
+  let out = "";
+  for (const b of raw.subarray(start, Math.min(end, start + SHOWN))) {
+    out +=
+      b === 0x0d
+        ? "\\r"
+        : b === 0x0a
+          ? "\\n"
+          : b === 0x09
+            ? "\\t"
+            : b === 0x5c
+              ? "\\\\"
+              : b >= 0x20 && b < 0x7f
+                ? String.fromCharCode(b)
+                : `\\x${b.toString(16).padStart(2, "0")}`;
+  }
+  return end - start > SHOWN ? `${out}… (${(end - start).toLocaleString("en")} bytes)` : out;
+}
+
+/** The Request bytes view. */
+export function RequestBytesView({ fates, raw }: { fates?: ByteFate[]; raw?: Uint8Array }) {
+  if (!fates || !raw) {
+    return <p className="placeholder">This response has no record of the request's bytes.</p>;
+  }
+  return (
+    <table className="kv fates" aria-label="What became of each request line">
+      <thead>
+        <tr>
+          <th scope="col">Bytes</th>
+          <th scope="col">As sent</th>
+          <th scope="col">Became</th>
+        </tr>
+      </thead>
+      <tbody>
+        {fates.map((fate, index) => (
+          <tr key={index} className={`fate fate-${fate.kind}`}>
+            <td className="meta">
+              {fate.start}–{fate.end}
+            </td>
+            <td>
+              <code>{visible(raw, fate.start, fate.end)}</code>
+            </td>
+            <td>
+              <span className="badge">{KIND[fate.kind]}</span> {fate.note}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
