@@ -60,6 +60,7 @@ export function RequestPanel() {
   );
   const bodyMode = useRequest((state) => state.body.mode);
   const autoFollow = useRequest((state) => state.autoFollow);
+  const rawOn = useRequest((state) => state.raw.on);
   const cookieCount = useCookies((state) => state.cookies.length);
   const error = useRun((state) => state.sendError);
   const errorField = useRun((state) => state.sendErrorField);
@@ -72,7 +73,9 @@ export function RequestPanel() {
         ? ` (${bodyMode})`
         : name === "Cookies" && cookieCount
           ? ` (${cookieCount})`
-          : "";
+          : name === "Raw" && rawOn
+            ? " (sending)"
+            : "";
 
   return (
     <section className="pane request-pane" aria-label="Request">
@@ -87,6 +90,8 @@ export function RequestPanel() {
           className="method"
           aria-label="Method"
           aria-invalid={errorField === "Method"}
+          disabled={rawOn}
+          title={rawOn ? "Raw mode: the Raw tab's bytes are sent" : undefined}
           list="methods"
           spellCheck={false}
           value={method}
@@ -111,6 +116,8 @@ export function RequestPanel() {
           className="target"
           aria-label="URL"
           aria-invalid={errorField === "URL"}
+          disabled={rawOn}
+          title={rawOn ? "Raw mode: the Raw tab's bytes are sent" : undefined}
           spellCheck={false}
           value={target}
           onChange={(event) => updateRequest({ target: event.target.value })}

@@ -11,13 +11,17 @@ import {
   groupOf,
   type EnvironGroup,
 } from "../../inspect/environ-docs";
+import { reprStr } from "../../runtime/repr";
 import type { EnvironValue } from "../../wsgi/records";
 
 const GROUPS: EnvironGroup[] = ["CGI variables", "HTTP headers", "wsgi.*", "Other"];
 
 function show(value: EnvironValue): string {
   if (value !== null && typeof value === "object" && !Array.isArray(value)) return value.repr;
-  return typeof value === "string" ? value : JSON.stringify(value);
+  // Control characters (a raw 0x80 byte in the path is U+0080) would be invisible: show the repr.
+  // eslint-disable-next-line no-control-regex -- these control characters are the point
+  if (typeof value === "string") return /[\x00-\x1f\x7f-\x9f]/.test(value) ? reprStr(value) : value;
+  return JSON.stringify(value);
 }
 
 /** The Environ tab. */

@@ -54,6 +54,11 @@ function StatusRow({ response }: { response: ResponseRecord }) {
             ? "No response: the server closed the connection"
             : response.status || "(no status: the app failed before sending headers)"}
         </output>
+        {response.sent === "body-only" && (
+          <span className="badge" title="HTTP/0.9: no status line went out">
+            not sent
+          </span>
+        )}
         <span className="meta" aria-label="Timings">
           {response.body.length.toLocaleString()} bytes · app {ms(response.appTime)}
           {roundTrip !== null &&
