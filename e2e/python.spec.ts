@@ -229,6 +229,41 @@ test("a Python environ dump gets the environ CPython builds, key for key", async
   }
 });
 
+test("raw requests reach a Python app as the machine's CPython reads them", async ({ page }) => {
+  test.slow();
+  const python = await startPython(ENVIRON_APP);
+  const RAW: [string, string][] = [
+    ["a raw 0x80 byte in the path", "GET /\x80%80 HTTP/1.0\r\nHost: h\r\n\r\n"],
+    [
+      "obs-fold, a CR alone and a line with no colon",
+      "GET / HTTP/1.1\r\nX-A: a\r\n b\rX-B: c\r\nbad\r\nX-C: lost\r\n\r\n",
+    ],
+  ];
+  try {
+    for (const [what, text] of RAW) {
+      const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
+      const playground = await openPython(page, {
+        files: { "app.py": ENVIRON_APP },
+        request: { rawRequest: Buffer.from(bytes).toString("base64") },
+      });
+      await playground.sendForResponse();
+      await expect(playground.status, what).toHaveText("200 OK");
+      const ours = JSON.parse(await playground.responseBody.innerText()) as Record<string, string>;
+      const theirs = JSON.parse(parse(await sendRaw(python.port, bytes)).body) as Record<
+        string,
+        string
+      >;
+      for (const key of ["SERVER_SOFTWARE", "SERVER_NAME", "SERVER_PORT", "REMOTE_HOST"]) {
+        delete ours[key];
+        delete theirs[key];
+      }
+      expect(ours, what).toEqual(theirs);
+    }
+  } finally {
+    python.stop();
+  }
+});
+
 const RULE_BREAKERS = `def app(environ, start_response):
     path = environ["PATH_INFO"]
     if path == "/status":
