@@ -139,3 +139,24 @@ test("the share command's --raw-file link sends the file's exact bytes", async (
   await playground.responseTab("Environ");
   await expect(playground.row(playground.environ, "PATH_INFO")).toHaveText("'/ÿ\\x80'");
 });
+
+test("a raw request copied to the structured panel keeps what the fields can hold, and says what not", async ({
+  page,
+}) => {
+  const playground = await typeRaw(
+    page,
+    "POST /x?y=1 HTTP/1.0\nHost: example.test:9000\nX-Fold: a\n b\nContent-Type: text/plain\nContent-Length: 5\n\nhello",
+  );
+  await page.getByRole("button", { name: "Copy to the structured request" }).click();
+  await expect(page.getByRole("checkbox", { name: /Raw mode/ })).not.toBeChecked();
+  const note = page.getByRole("status", { name: "Copied to the structured request" });
+  await expect(note).toContainText("The structured request is HTTP/1.1; this one is HTTP/1.0.");
+  await expect(note).toContainText("X-Fold is folded over several lines");
+  await expect(playground.method).toHaveValue("POST");
+  await expect(playground.url).toHaveValue("/x?y=1");
+  await expect(page.getByLabel("Host", { exact: true })).toHaveValue("example.test:9000");
+  await playground.sendForResponse();
+  await playground.responseTab("Environ");
+  await expect(playground.row(playground.environ, "HTTP_X_FOLD")).toHaveText("a b");
+  await expect(playground.row(playground.environ, "SERVER_NAME")).toHaveText("example.test");
+});

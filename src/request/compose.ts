@@ -129,7 +129,7 @@ function composeRaw(draft: RequestDraft): ComposedRequest {
     parsed.kind === "request"
       ? {
           method: parsed.method,
-          target: parsed.path,
+          target: parsed.target,
           httpVersion: parsed.version,
           headers: parsed.headers,
           body: parsed.body,

@@ -38,6 +38,8 @@ export interface ParsedRequest {
   /** The request line, decoded as latin-1, CR and LF stripped from its end (for the log). */
   requestLine: string;
   method: string;
+  /** The request target as sent. */
+  target: string;
   /** The target after http.server collapses a leading `//`. */
   path: string;
   /** `HTTP/1.1`, or `HTTP/0.9` for a request line of two words. */
@@ -266,6 +268,7 @@ export function parseHttpRequest(bytes: Uint8Array): HttpRequest {
     kind: "request",
     requestLine,
     method: command,
+    target,
     path,
     version,
     headers,

@@ -5,11 +5,12 @@
  * loaded from a file, and sent as exactly those bytes; the bytes are shown
  * in hex and text beside it.
  */
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { bytesToRawText, rawTextToBytes } from "../../request/raw-text";
 import { composeRequest, previewRequest } from "../../request/compose";
 import type { RawDraft } from "../../request/draft";
-import { updateRequest, useRequest } from "../../state/request";
+import { draftFromRaw } from "../../request/from-raw";
+import { replaceRequest, updateRequest, useRequest } from "../../state/request";
 import { serializeRequest } from "../../wsgi/raw-request";
 import { useComposed } from "./use-composed";
 
@@ -42,7 +43,7 @@ function hexDump(bytes: Uint8Array, limit = 4096): string {
   return rows.join("\n");
 }
 
-function RawEditor() {
+function RawEditor({ onCopied }: { onCopied: (lost: string[]) => void }) {
   const raw = useRequest((state) => state.raw);
   const parsed = useMemo(() => {
     try {
@@ -102,6 +103,17 @@ function RawEditor() {
         <button type="button" onClick={() => setRaw({ text: structuredText(raw.lineEnd) })}>
           Copy from the structured request
         </button>
+        <button
+          type="button"
+          disabled={!parsed.bytes}
+          onClick={() => {
+            const { draft, lost } = draftFromRaw(parsed.bytes!, useRequest.getState());
+            replaceRequest(draft);
+            onCopied(lost);
+          }}
+        >
+          Copy to the structured request
+        </button>
       </div>
       {parsed.error ? (
         <p className="error" role="alert">
@@ -125,6 +137,7 @@ function RawEditor() {
 export function RawTab() {
   const on = useRequest((state) => state.raw.on);
   const composed = useComposed();
+  const [copied, setCopied] = useState<string[] | null>(null);
   return (
     <div className="raw-tab">
       <label className="inline">
@@ -137,12 +150,29 @@ export function RawTab() {
             // after that, each side keeps what was typed in it.
             const text = raw.text || structuredText(raw.lineEnd);
             setRaw({ on: event.target.checked, text });
+            setCopied(null);
           }}
         />
         Raw mode: send the bytes typed here instead of the structured request
       </label>
+      {copied && !on && (
+        <div className="hint" role="status" aria-label="Copied to the structured request">
+          {copied.length === 0 ? (
+            "Copied to the structured request: everything was kept."
+          ) : (
+            <>
+              Copied to the structured request, except:
+              <ul>
+                {copied.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
       {on ? (
-        <RawEditor />
+        <RawEditor onCopied={setCopied} />
       ) : composed.ok ? (
         <pre className="raw" role="region" aria-label="Raw request" tabIndex={0}>
           {previewRequest(composed.value.record)}
