@@ -3,18 +3,20 @@
  * The shell: a header with the build state, the editor on the left, the
  * request and the response on the right. Ctrl/Cmd+Enter sends from anywhere.
  */
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Group, Panel, Separator } from "react-resizable-panels";
 import { Editor } from "../components/Editor/Editor";
 import { Preview } from "../components/Preview/Preview";
 import { Banners } from "../components/TopBar/Banners";
 import { Examples } from "../components/TopBar/Examples";
+import { KeyboardHelp } from "../components/TopBar/KeyboardHelp";
 import { ProjectBar } from "../components/TopBar/ProjectBar";
 import { SaveStatus } from "../components/TopBar/SaveStatus";
 import { ShareButton } from "../components/TopBar/ShareButton";
 import { TimeLimit } from "../components/TopBar/TimeLimit";
 import { RequestPanel } from "../components/RequestPanel/RequestPanel";
 import { ResponsePanel } from "../components/ResponsePanel/ResponsePanel";
+import { goToPane, paneId, PANES, useLayout, type PaneName } from "../state/layout";
 import { useRun } from "../state/run";
 import { useWorkspace } from "../state/workspace";
 import { ensureBuilt } from "./builds";
@@ -42,22 +44,86 @@ function BuildBadge() {
 }
 
 const NARROW = "(max-width: 900px)";
+/** Below this width panes cannot sit side by side or stacked: one at a time. */
+const PHONE = "(max-width: 700px)";
 
-/** True on screens too narrow for side-by-side panes. */
-function useNarrow(): boolean {
-  const [narrow, setNarrow] = useState(() => matchMedia(NARROW).matches);
+/** True while the media query matches. */
+function useMedia(query: string): boolean {
+  const [matches, setMatches] = useState(() => matchMedia(query).matches);
   useEffect(() => {
-    const query = matchMedia(NARROW);
-    const update = () => setNarrow(query.matches);
-    query.addEventListener("change", update);
-    return () => query.removeEventListener("change", update);
-  }, []);
-  return narrow;
+    const list = matchMedia(query);
+    const update = () => setMatches(list.matches);
+    list.addEventListener("change", update);
+    return () => list.removeEventListener("change", update);
+  }, [query]);
+  return matches;
+}
+
+/** Links past the editor, for keyboard users: the first Tab on the page reaches them. */
+function SkipLinks() {
+  return (
+    <nav className="skip-links" aria-label="Skip to">
+      {(["Request", "Response", "Preview"] as const).map((pane) => (
+        <button key={pane} type="button" className="skip" onClick={() => goToPane(pane, true)}>
+          Skip to the {pane.toLowerCase()}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+/** The bar that picks the one pane a phone shows. */
+function PaneBar() {
+  const pane = useLayout((state) => state.pane);
+  return (
+    <div className="pane-bar" role="tablist" aria-label="Panes">
+      {PANES.map((name) => (
+        <button
+          key={name}
+          type="button"
+          role="tab"
+          aria-selected={pane === name}
+          aria-controls={paneId(name)}
+          className={pane === name ? "active" : ""}
+          onClick={() => goToPane(name)}
+        >
+          {name}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** One pane at a time (a phone): the others stay mounted, hidden, so nothing is lost. */
+function PhoneLayout() {
+  const pane = useLayout((state) => state.pane);
+  const seq = useRun((state) => state.responseSeq);
+  useEffect(() => {
+    // A response sent from the Request pane is read on the Response pane.
+    if (seq > 0 && useLayout.getState().pane === "Request") goToPane("Response");
+  }, [seq]);
+  const slot = (name: PaneName, child: ReactNode) => (
+    <div className="phone-pane" hidden={pane !== name}>
+      {child}
+    </div>
+  );
+  return (
+    <>
+      <PaneBar />
+      <main className="workbench phone">
+        {slot("Code", <Editor />)}
+        {slot("Request", <RequestPanel />)}
+        {slot("Response", <ResponsePanel />)}
+        {slot("Preview", <Preview />)}
+      </main>
+    </>
+  );
 }
 
 /** The whole page. */
 export function App() {
-  const narrow = useNarrow();
+  const narrow = useMedia(NARROW);
+  const phone = useMedia(PHONE);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
@@ -85,6 +151,7 @@ export function App() {
 
   return (
     <div className="app">
+      <SkipLinks />
       <header className="topbar">
         <h1>WSGI Playground</h1>
         <BuildBadge />
@@ -93,39 +160,44 @@ export function App() {
         <Examples />
         <ShareButton />
         <TimeLimit />
+        <KeyboardHelp />
         <span className="spacer" />
         <span className="tagline">
           PEP 3333 in your browser, faithful to CPython&rsquo;s wsgiref
         </span>
       </header>
       <Banners />
-      <main className="workbench">
-        <Group orientation={narrow ? "vertical" : "horizontal"} className="panes">
-          <Panel id="left" defaultSize="48%" minSize="20%">
-            <Group orientation="vertical" className="panes">
-              <Panel id="editor" defaultSize="60%" minSize="20%">
-                <Editor />
-              </Panel>
-              <Separator className="separator" aria-label="Resize the editor and preview" />
-              <Panel id="preview" minSize="15%">
-                <Preview />
-              </Panel>
-            </Group>
-          </Panel>
-          <Separator className="separator" aria-label="Resize the editor" />
-          <Panel id="side" minSize="25%">
-            <Group orientation="vertical" className="panes">
-              <Panel id="request" defaultSize="42%" minSize="15%">
-                <RequestPanel />
-              </Panel>
-              <Separator className="separator" aria-label="Resize the request and response" />
-              <Panel id="response" minSize="20%">
-                <ResponsePanel />
-              </Panel>
-            </Group>
-          </Panel>
-        </Group>
-      </main>
+      {phone ? (
+        <PhoneLayout />
+      ) : (
+        <main className="workbench">
+          <Group orientation={narrow ? "vertical" : "horizontal"} className="panes">
+            <Panel id="left" defaultSize="48%" minSize="20%">
+              <Group orientation="vertical" className="panes">
+                <Panel id="editor" defaultSize="60%" minSize="20%">
+                  <Editor />
+                </Panel>
+                <Separator className="separator" aria-label="Resize the editor and preview" />
+                <Panel id="preview" minSize="15%">
+                  <Preview />
+                </Panel>
+              </Group>
+            </Panel>
+            <Separator className="separator" aria-label="Resize the editor" />
+            <Panel id="side" minSize="25%">
+              <Group orientation="vertical" className="panes">
+                <Panel id="request" defaultSize="42%" minSize="15%">
+                  <RequestPanel />
+                </Panel>
+                <Separator className="separator" aria-label="Resize the request and response" />
+                <Panel id="response" minSize="20%">
+                  <ResponsePanel />
+                </Panel>
+              </Group>
+            </Panel>
+          </Group>
+        </main>
+      )}
     </div>
   );
 }

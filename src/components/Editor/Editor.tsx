@@ -5,10 +5,12 @@
  * as markers.
  */
 import { useEffect, useRef, useState } from "react";
+import { tabbable } from "tabbable";
 import type { CompileMessage } from "../../protocol/compiler";
 import type * as MonacoSetup from "./monaco-setup";
 import { editorMayLoad, editorShown } from "../../app/start-order";
 import { useEditorNav } from "../../state/editor-nav";
+import { showHelp } from "../../state/help";
 import { useRun } from "../../state/run";
 import { setFileText, useWorkspace } from "../../state/workspace";
 
@@ -35,6 +37,64 @@ function applyMarkers(setup: MonacoModule, messages: CompileMessage[]) {
       });
     monaco.editor.setModelMarkers(model, MARKER_OWNER, markers);
   }
+}
+
+/**
+ * Keyboard ways out of the editor. Focus that arrives by keyboard lets Tab
+ * and Shift+Tab move on past the editor until the user types; after that
+ * Tab indents, and Escape makes the next Tab move on again (CodeMirror's
+ * rule). Alt+F1 opens the page's keyboard help. Returns the undo.
+ */
+function keyboardExits(
+  monaco: MonacoModule["monaco"],
+  editor: MonacoSetup.monaco.editor.IStandaloneCodeEditor,
+  host: HTMLElement,
+): () => void {
+  const leaves = editor.createContextKey<boolean>("tabLeavesEditor", false);
+  let pointer = false;
+  const onPointer = () => (pointer = true);
+  host.addEventListener("pointerdown", onPointer, true);
+  const focus = editor.onDidFocusEditorText(() => {
+    leaves.set(!pointer);
+    pointer = false;
+  });
+  const key = editor.onKeyDown((event) => {
+    if (event.keyCode === monaco.KeyCode.Escape) leaves.set(true);
+    else if (
+      event.keyCode !== monaco.KeyCode.Tab &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      !event.altKey &&
+      ![
+        monaco.KeyCode.Shift,
+        monaco.KeyCode.Ctrl,
+        monaco.KeyCode.Alt,
+        monaco.KeyCode.Meta,
+      ].includes(event.keyCode)
+    ) {
+      leaves.set(false);
+    }
+  });
+  const mouse = editor.onMouseDown(() => leaves.set(false));
+  const when = "tabLeavesEditor && !suggestWidgetVisible && !inSnippetMode";
+  editor.addCommand(monaco.KeyCode.Tab, () => moveFocus(host, 1), when);
+  editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Tab, () => moveFocus(host, -1), when);
+  editor.addCommand(monaco.KeyMod.Alt | monaco.KeyCode.F1, () => showHelp(true));
+  return () => {
+    host.removeEventListener("pointerdown", onPointer, true);
+    focus.dispose();
+    key.dispose();
+    mouse.dispose();
+  };
+}
+
+/** Focus the first tabbable control after (1) or before (-1) `host` in the page. */
+function moveFocus(host: HTMLElement, direction: 1 | -1): void {
+  const all = tabbable(document.body).filter((element) => !host.contains(element));
+  const after = (element: Element) =>
+    Boolean(host.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const next = direction === 1 ? all.find(after) : all.filter((e) => !after(e)).at(-1);
+  next?.focus();
 }
 
 /** The editor pane. */
@@ -72,11 +132,14 @@ export function Editor() {
       fontSize: 14,
       scrollBeyondLastLine: false,
       theme: dark ? "vs-dark" : "vs",
-      ariaLabel: `Code editor: ${active}`,
+      ariaLabel: `Code editor: ${active}. Escape then Tab leaves it; Alt+F1 lists the keys.`,
       tabSize: 2,
+      // The dimmed number of the last empty line is too faint to read (axe: color contrast).
+      renderFinalNewline: "on",
     });
     performance.mark("wsgi:editor-ready");
     editorShown();
+    const keys = keyboardExits(monaco, editor, container.current);
     // Another project (a link, a zip, an example) replaces the text from outside.
     const shown = useWorkspace.getState().files[active] ?? "";
     if (model.getValue() !== shown) model.setValue(shown);
@@ -93,6 +156,7 @@ export function Editor() {
     setEditor(editor);
     return () => {
       setEditor(null);
+      keys();
       external();
       listener.dispose();
       editor.dispose();
@@ -112,7 +176,7 @@ export function Editor() {
   }, [editor, navTarget, active]);
 
   return (
-    <section className="pane editor-pane" aria-label="Editor">
+    <section className="pane editor-pane" aria-label="Editor" id="pane-code" tabIndex={-1}>
       <div className="pane-title">
         <span className="file-tab" aria-current="true">
           {active}

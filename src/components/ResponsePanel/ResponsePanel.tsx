@@ -194,6 +194,29 @@ function Inspector({ response }: { response: ResponseRecord }) {
   );
 }
 
+/** What a screen reader hears when a response arrives: once per response. */
+function announcement(response: ResponseRecord): string {
+  const size = `${response.body.length.toLocaleString("en")} bytes`;
+  if (response.sent === "nothing") return "No response: the server closed the connection.";
+  const findings = response.findings.length
+    ? `, ${response.findings.length} finding${response.findings.length > 1 ? "s" : ""}`
+    : "";
+  return `Response ${response.status || "without a status"}, ${size}${findings}.`;
+}
+
+/**
+ * A polite live region that speaks each new response once: a new node per
+ * response (keyed by its number), so the same words are spoken again for a
+ * new response, and a redraw of the same one says nothing.
+ */
+function Announcer({ response, seq }: { response: ResponseRecord | null; seq: number }) {
+  return (
+    <div className="visually-hidden" role="status" aria-live="polite" aria-label="Announcement">
+      {response && seq > 0 && <span key={seq}>{announcement(response)}</span>}
+    </div>
+  );
+}
+
 /** The response pane. */
 export function ResponsePanel() {
   const response = useRun((state) => state.response);
@@ -204,7 +227,14 @@ export function ResponsePanel() {
       requestAnimationFrame(() => performance.mark("wsgi:response-rendered", { detail: seq }));
   }, [seq]);
   return (
-    <section className="pane response-pane" aria-label="Response" data-response-seq={seq}>
+    <section
+      className="pane response-pane"
+      aria-label="Response"
+      data-response-seq={seq}
+      id="pane-response"
+      tabIndex={-1}
+    >
+      <Announcer response={response} seq={seq} />
       <BuildStatus />
       {response ? (
         <Inspector response={response} />

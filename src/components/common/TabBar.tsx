@@ -43,6 +43,15 @@ export function TabBar<T extends string>({
             .join(" ")
             .trim()}
           onClick={() => onSelect(name)}
+          onKeyDown={(event) => {
+            // Arrow keys move along the tabs (each tab is also in the Tab order).
+            const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+            if (!step) return;
+            event.preventDefault();
+            const next = tabs[(tabs.indexOf(name) + step + tabs.length) % tabs.length];
+            onSelect(next);
+            document.getElementById(`${idPrefix}-tab-${next}`)?.focus();
+          }}
         >
           {text ? text(name) : name}
         </button>

@@ -1,0 +1,73 @@
+/**
+ * @module KeyboardHelp
+ * The page's own help for the keys that matter (Monaco's Alt+F1 help does
+ * nothing in a standalone editor): sending, leaving the editor, tabs.
+ */
+import { useEffect, useRef } from "react";
+import { showHelp, useHelp } from "../../state/help";
+
+const KEYS: [string, string][] = [
+  ["Ctrl+Enter (⌘+Enter)", "Send the request, from anywhere on the page."],
+  [
+    "Tab, Shift+Tab",
+    "Move between controls. Arriving in the code editor by keyboard, Tab goes on past it until you type; after that Tab indents.",
+  ],
+  ["Escape, then Tab", "Leave the code editor (Escape makes the next Tab move on)."],
+  [
+    "Ctrl+M",
+    "In the code editor: make Tab always move focus, or indent again (Monaco's own switch).",
+  ],
+  ["Alt+F1", "In the code editor: this help."],
+  ["← → on a tab", "Switch between the request's or the response's tabs."],
+  [
+    "Skip links",
+    "The first Tab on the page offers links straight to the request, the response and the preview.",
+  ],
+];
+
+/** The Keys button and its dialog. */
+export function KeyboardHelp() {
+  const open = useHelp((state) => state.open);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+  return (
+    <>
+      <button type="button" className="bar-button" onClick={() => showHelp(true)}>
+        Keys
+      </button>
+      <dialog
+        ref={dialog}
+        className="help"
+        aria-label="Keyboard help"
+        onClose={() => showHelp(false)}
+      >
+        <div className="examples-head">
+          <strong>Keyboard</strong>
+          <button
+            type="button"
+            className="icon"
+            aria-label="Close keyboard help"
+            onClick={() => showHelp(false)}
+          >
+            ×
+          </button>
+        </div>
+        <table className="kv">
+          <tbody>
+            {KEYS.map(([keys, what]) => (
+              <tr key={keys}>
+                <th scope="row">{keys}</th>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </dialog>
+    </>
+  );
+}
