@@ -186,7 +186,7 @@ for (const [kind, fragment] of BROKEN) {
     await expect(page.getByLabel("Link problem")).toContainText("could not be opened");
     await expect(page.getByLabel("Link problem")).toContainText("Your saved work is unchanged");
     await expect(playground.buildStatus).toHaveText(/ready/);
-    expect(await editorText(page)).toContain("shared app says");
+    await expect.poll(() => editorText(page)).toContain("shared app says");
   });
 }
 
@@ -245,7 +245,7 @@ test("a project zip downloads and opens again as the same project", async ({ pag
     "greeter",
   );
   await expect(playground.method).toHaveValue("DELETE");
-  expect(await editorText(page)).toContain("shared app says");
+  await expect.poll(() => editorText(page)).toContain("shared app says");
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await playground.sendForResponse();
   await expect(playground.responseBody).toHaveText("shared app says DELETE ");
@@ -257,7 +257,8 @@ test("projects can be switched without losing either", async ({ page }) => {
   await playground.replaceCode(GREETER);
   await page.getByLabel("Project actions").click();
   await page.getByRole("menuitem", { name: "New TypeScript project" }).click();
-  expect(await editorText(page)).toContain("Hello world");
+  // The new project's code reaches the editor after the click: wait for it.
+  await expect.poll(() => editorText(page)).toContain("Hello world");
   await page.getByLabel("Project", { exact: true }).selectOption({ label: "My project" });
   await expect.poll(() => editorText(page)).toContain("shared app says");
 });

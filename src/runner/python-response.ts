@@ -84,13 +84,8 @@ export function responseFromBytes(
     headers,
     serverHeaders: headers.map(([name]) => name.toLowerCase()).filter((name) => !fromApp.has(name)),
     body: end === -1 ? new Uint8Array() : sent.slice(end + 4),
-    truncated: failedAfter,
     ...(end === -1 && sent.length > 0 ? { incomplete: true } : {}),
-    environ: report.environ ?? {},
-    trace: report.trace,
-    errors: report.errors,
-    findings: report.findings,
-    appTime: report.appTime,
-    buildId,
+    ...common,
+    truncated: failedAfter,
   };
 }
