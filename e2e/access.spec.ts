@@ -112,6 +112,28 @@ test("a response is announced once, with its status and size", async ({ page }) 
   await expect(announcer.locator("span")).toHaveCount(1);
 });
 
+test("the system's more-contrast and reduced-motion settings are honoured", async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.open();
+  const border = () => playground.url.evaluate((field) => getComputedStyle(field).borderTopColor);
+  const normal = await border();
+  await page.emulateMedia({ contrast: "more" });
+  await expect.poll(border).not.toBe(normal);
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  // Anything that would move (Monaco's widgets fade in) does so at once.
+  const duration = await page.evaluate(() => {
+    const element = document.createElement("div");
+    element.style.transition = "opacity 1s";
+    element.style.animation = "spin 2s infinite";
+    document.body.append(element);
+    const style = getComputedStyle(element);
+    const durations = [style.transitionDuration, style.animationDuration];
+    element.remove();
+    return durations.map(parseFloat);
+  });
+  expect(Math.max(...duration)).toBeLessThan(0.01);
+});
+
 /** Serious and critical axe-core violations, as readable lines. */
 async function violations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();

@@ -52,6 +52,8 @@ export interface ParsedRequest {
   body: Uint8Array;
   /** Where the body starts in the request bytes. */
   bodyStart: number;
+  /** False when the bytes ran out before the blank line that ends the headers. */
+  headersEnded: boolean;
   fates: ByteFate[];
 }
 
@@ -214,6 +216,7 @@ export function parseHttpRequest(bytes: Uint8Array): HttpRequest {
   // http.client.parse_headers(): _read_headers(), then email's feed parser.
   const lines: [number, number][] = [];
   let at = lineEnd;
+  let headersEnded = true;
   for (;;) {
     const end = readline(bytes, at);
     if (end - at > MAX_LINE) {
@@ -249,8 +252,11 @@ export function parseHttpRequest(bytes: Uint8Array): HttpRequest {
     }
     const line = bytes.subarray(at, end);
     at = end;
+    if (line.length === 0) {
+      headersEnded = false;
+      break;
+    }
     if (
-      line.length === 0 ||
       (line.length === 1 && line[0] === 0x0a) ||
       (line.length === 2 && line[0] === 0x0d && line[1] === 0x0a)
     ) {
@@ -275,6 +281,7 @@ export function parseHttpRequest(bytes: Uint8Array): HttpRequest {
     headerFates,
     body,
     bodyStart: at,
+    headersEnded,
     fates,
   };
 }
@@ -408,6 +415,15 @@ export function bodyFates(parsed: ParsedRequest): {
 } {
   const fates: ByteFate[] = [];
   const findings: Finding[] = [];
+  if (!parsed.headersEnded) {
+    findings.push({
+      severity: "warning",
+      source: "playground",
+      message:
+        "The headers never end (no blank line after them): a real server would wait for the rest; here the request ends where the bytes do, and the app is called.",
+      fix: "End the headers with an empty line (CR LF), even when there is no body.",
+    });
+  }
   const start = parsed.bodyStart;
   const size = parsed.body.length;
   const length = firstHeader(parsed.headers, "content-length")?.trim();

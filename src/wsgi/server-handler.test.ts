@@ -314,3 +314,42 @@ describe("the environ snapshot", () => {
     expect(() => structuredClone(response)).not.toThrow();
   });
 });
+
+describe("raw requests the inspector explains", () => {
+  const raw = (text: string): RequestRecord => ({
+    ...GET,
+    raw: Uint8Array.from(text, (c) => c.charCodeAt(0)),
+  });
+  const hello = (_environ: Environ, start_response: StartResponse) => {
+    start_response("200 OK", text);
+    return [b`hi`];
+  };
+  const messages = (request: RequestRecord) => serve(hello, request).findings.map((f) => f.message);
+
+  it("says a real server would wait, for headers that never end and a body short of its length", () => {
+    expect(messages(raw("GET / HTTP/1.1\r\nX-A: 1\r\n")).join("\n")).toContain(
+      "The headers never end",
+    );
+    expect(
+      messages(raw("POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nshort")).join("\n"),
+    ).toContain("5 bytes short of its Content-Length (5 of 10): a real server would wait");
+    expect(messages(raw("GET / HTTP/1.1\r\n\r\n"))).toEqual([]);
+  });
+
+  it("gives each line its fate: the key a header became, or why it was dropped", () => {
+    const record = serve(
+      hello,
+      raw(
+        "GET / HTTP/1.1\r\nX-A: 1\r\nx-a: 2\r\nContent-Type: a/b\r\nbad line\r\nX-Lost: 3\r\n\r\nbody",
+      ),
+    );
+    const notes = record.fates!.map((fate) => `${fate.kind}: ${fate.note}`);
+    expect(notes[1]).toBe("header: HTTP_X_A");
+    expect(notes[2]).toBe("header: HTTP_X_A, joined to the earlier value with a comma");
+    expect(notes[3]).toBe("header: CONTENT_TYPE, as sent (not stripped)");
+    expect(notes[4]).toMatch(/^dropped: Not a header line/);
+    expect(notes[5]).toMatch(/^dropped: After the end of the headers/);
+    expect(notes.at(-1)).toMatch(/^body: wsgi.input: 4 bytes/);
+    expect(record.environ.HTTP_X_LOST).toBeUndefined();
+  });
+});
