@@ -176,7 +176,7 @@ export function Editor() {
   }, [editor, navTarget, active]);
 
   return (
-    <section className="pane editor-pane" aria-label="Editor" id="pane-code" tabIndex={-1}>
+    <section className="pane editor-pane" aria-label="Editor" id="pane-code">
       <div className="pane-title">
         <span className="file-tab" aria-current="true">
           {active}

@@ -46,7 +46,7 @@ export function Preview() {
 
   if (available === false) {
     return (
-      <section className="pane preview-pane" aria-label="Preview" id="pane-preview" tabIndex={-1}>
+      <section className="pane preview-pane" aria-label="Preview" id="pane-preview">
         <p className="error" role="alert" aria-label="Preview unavailable">
           The live preview needs a service worker, and this browser context does not allow one (
           {reason}). The request panel works without it.
@@ -65,7 +65,7 @@ export function Preview() {
   };
 
   return (
-    <section className="pane preview-pane" aria-label="Preview" id="pane-preview" tabIndex={-1}>
+    <section className="pane preview-pane" aria-label="Preview" id="pane-preview">
       <form
         className="browser-bar"
         onSubmit={(event) => {

@@ -78,7 +78,7 @@ export function RequestPanel() {
             : "";
 
   return (
-    <section className="pane request-pane" aria-label="Request" id="pane-request" tabIndex={-1}>
+    <section className="pane request-pane" aria-label="Request" id="pane-request">
       <form
         className="url-row"
         onSubmit={(event) => {

@@ -232,7 +232,6 @@ export function ResponsePanel() {
       aria-label="Response"
       data-response-seq={seq}
       id="pane-response"
-      tabIndex={-1}
     >
       <Announcer response={response} seq={seq} />
       <BuildStatus />
