@@ -123,6 +123,7 @@ export function Editor() {
   useEffect(() => {
     if (!setup || !container.current) return;
     const { monaco, modelFor } = setup;
+    const phoneWidth = matchMedia("(max-width: 700px)");
     const dark = matchMedia("(prefers-color-scheme: dark)").matches;
     const model = modelFor(active, useWorkspace.getState().files[active] ?? "");
     const editor = monaco.editor.create(container.current, {
@@ -136,7 +137,11 @@ export function Editor() {
       tabSize: 2,
       // The dimmed number of the last empty line is too faint to read (axe: color contrast).
       renderFinalNewline: "on",
+      // On a phone a line that ran off the edge would need sideways scrolling to read.
+      wordWrap: phoneWidth.matches ? "on" : "off",
     });
+    const wrap = () => editor.updateOptions({ wordWrap: phoneWidth.matches ? "on" : "off" });
+    phoneWidth.addEventListener("change", wrap);
     performance.mark("wsgi:editor-ready");
     editorShown();
     const keys = keyboardExits(monaco, editor, container.current);
@@ -156,6 +161,7 @@ export function Editor() {
     setEditor(editor);
     return () => {
       setEditor(null);
+      phoneWidth.removeEventListener("change", wrap);
       keys();
       external();
       listener.dispose();
