@@ -29,8 +29,8 @@ import {
   type RuleId,
 } from "../runtime/validate";
 import { concatBytes } from "./bytes";
-import { describeRequest, environOf, requestBytes, type Connection } from "./environ";
-import { keptBytes, parseHttpRequest, type ParsedRequest } from "./http-request";
+import { environOf, requestBytes, type Connection } from "./environ";
+import { bodyFates, keptBytes, parseHttpRequest, type ParsedRequest } from "./http-request";
 import { refusedResponse } from "./refused";
 import { logLine } from "./server-log";
 import { formatDateTime, SOFTWARE_VERSION } from "./server-identity";
@@ -560,8 +560,9 @@ export function serve(
   const environ = snapshotEnviron(handler.environ);
   handler.run(application);
   const record = handler.record(environ, options.buildId);
-  const notes = describeRequest(parsed, request);
-  record.fates = notes.fates;
+  // The handler's environ already wrote each header's note: only the body's are left.
+  const notes = bodyFates(parsed);
+  record.fates = [...parsed.fates, ...notes.fates];
   record.requestBytes = keptBytes(raw, parsed);
   record.findings.unshift(...notes.findings);
   return record;
