@@ -109,6 +109,56 @@ export class Playground {
       .click();
   }
 
+  /** The tab of a project file, by its path. */
+  fileTab(path: string): Locator {
+    return this.page
+      .getByRole("tablist", { name: "Files" })
+      .getByRole("tab", { name: path, exact: true });
+  }
+
+  /** The paths on the file tabs, in order. */
+  async fileTabs(): Promise<string[]> {
+    // Their accessible names: the text less the marks drawn for the eye (aria-hidden).
+    return this.page
+      .getByRole("tablist", { name: "Files" })
+      .getByRole("tab")
+      .evaluateAll((tabs) =>
+        tabs.map((tab) => {
+          const copy = tab.cloneNode(true) as HTMLElement;
+          for (const mark of copy.querySelectorAll("[aria-hidden='true']")) mark.remove();
+          return copy.textContent ?? "";
+        }),
+      );
+  }
+
+  /** The File name field of New file or Rename; submit with Enter. */
+  async nameFile(path: string): Promise<void> {
+    const field = this.page.getByLabel("File name", { exact: true });
+    await field.fill(path);
+    await field.press("Enter");
+  }
+
+  /** New file → File name → Enter; the new file's tab is shown. */
+  async newFile(path: string): Promise<void> {
+    await this.page.getByRole("button", { name: "New file", exact: true }).click();
+    await this.nameFile(path);
+    await expect(this.fileTab(path)).toHaveAttribute("aria-selected", "true");
+  }
+
+  /** Rename a file from the keyboard: its tab, F2, the new name, Enter. */
+  async renameFile(from: string, to: string): Promise<void> {
+    await this.fileTab(from).click();
+    await this.fileTab(from).press("F2");
+    await this.nameFile(to);
+    await expect(this.fileTab(to)).toBeVisible();
+  }
+
+  /** The lines of the file shown in the editor that are in view (Monaco draws spaces as no-break spaces). */
+  async editorText(): Promise<string> {
+    const text = await this.editor.locator(".view-lines").innerText();
+    return text.replace(/\u00a0/g, " ");
+  }
+
   /** The value of one row of a key/value table. */
   row(table: Locator, key: string): Locator {
     return table

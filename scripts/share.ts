@@ -1,19 +1,23 @@
 /**
- * `npm run share -- app.ts [more files] [--method M] [--url '/path?query']
- *   [--header 'Name: value']... [--data TEXT | --data-file FILE]
- *   [--raw-file FILE] [--base URL]`
+ * `npm run share -- app.py [more files] [--root DIR] [--method M]
+ *   [--url '/path?query'] [--header 'Name: value']... [--data TEXT |
+ *   --data-file FILE] [--raw-file FILE] [--base URL]`
  *
  * Prints a WSGI Playground link that opens these files (the first is the
- * entry) with this request. The link format is described in the README.
+ * entry) with this request. Each file keeps its path relative to the
+ * current folder (or to `--root DIR`): `pkg/views.py` stays
+ * `pkg/views.py`; a file outside that folder keeps only its name. The link
+ * format is described in the README.
  */
 import { readFileSync } from "node:fs";
-import { basename, isAbsolute, normalize } from "node:path";
+import { basename, isAbsolute, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { MAX_RAW_BYTES } from "../src/request/raw-text.ts";
 import { encodeShare, type SharedProject } from "../src/share/share-codec.ts";
+import { checkFilePath, checkProjectSize } from "../src/state/file-paths.ts";
 
 const USAGE =
-  "usage: npm run share -- app.ts [more files] [--method M] [--url '/path?query'] [--header 'Name: value']... [--data TEXT | --data-file FILE] [--raw-file FILE] [--base URL]";
+  "usage: npm run share -- app.py [more files] [--root DIR] [--method M] [--url '/path?query'] [--header 'Name: value']... [--data TEXT | --data-file FILE] [--raw-file FILE] [--base URL]";
 
 function fail(message: string): never {
   process.stderr.write(`share: ${message}\n${USAGE}\n`);
@@ -31,6 +35,7 @@ const { values, positionals } = (() => {
         data: { type: "string" },
         "data-file": { type: "string" },
         "raw-file": { type: "string" },
+        root: { type: "string", default: "." },
         base: { type: "string", default: "http://127.0.0.1:4173/" },
       },
     });
@@ -43,17 +48,25 @@ if (positionals.length === 0) fail("name at least one file; the first is the ent
 if (values.data !== undefined && values["data-file"] !== undefined)
   fail("give --data or --data-file, not both.");
 
+const root = resolve(values.root!);
 const files: Record<string, string> = {};
 for (const path of positionals) {
+  // Its path in the project: relative to the root; a file outside the root keeps only its name.
+  const inRoot = relative(root, resolve(path));
+  const name = (inRoot.startsWith("..") || isAbsolute(inRoot) ? basename(path) : inRoot).replaceAll(
+    sep,
+    "/",
+  );
+  const problem = checkFilePath(name, Object.keys(files));
+  if (problem) fail(`${path}: ${problem}`);
   try {
-    // A file outside the current folder keeps only its name in the project.
-    const name =
-      isAbsolute(path) || normalize(path).startsWith("..") ? basename(path) : normalize(path);
     files[name] = readFileSync(path, "utf8");
   } catch {
     fail(`cannot read ${path}.`);
   }
 }
+const tooLarge = checkProjectSize(files);
+if (tooLarge) fail(tooLarge);
 
 const request: NonNullable<SharedProject["request"]> = {};
 if (values.method) request.method = values.method;

@@ -139,7 +139,7 @@ export function App() {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = useWorkspace.subscribe((state, previous) => {
-      if (state.files === previous.files) return;
+      if (state.files === previous.files && state.entry === previous.entry) return;
       clearTimeout(timer);
       timer = setTimeout(() => void ensureBuilt(), BUILD_DEBOUNCE_MS);
     });

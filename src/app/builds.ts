@@ -126,9 +126,21 @@ async function build(
   const loaded = await clients().runner.load(buildId, prepared.program, entry);
   if (!isLatest()) return loaded.ok;
   if (!loaded.ok) {
+    const { location, summary } = loaded;
+    const marker: CompileMessage[] = location
+      ? [
+          {
+            text: summary ?? loaded.error.trim().split("\n").at(-1)!,
+            file: location.file,
+            line: location.line,
+            column: location.column - 1,
+            ...(location.endColumn ? { length: location.endColumn - location.column } : {}),
+          },
+        ]
+      : [];
     updateRun({
       build: { phase: "crashed", buildId, error: loaded.error },
-      diagnostics: prepared.warnings,
+      diagnostics: [...prepared.warnings, ...marker],
     });
     return false;
   }

@@ -9,10 +9,14 @@ import type { Loader, Plugin } from "esbuild-wasm/esm/browser.js";
 const EXTENSIONS = ["", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".json"];
 const NAMESPACE = "project";
 
+/** Files an import gives as their text (a template, a stylesheet): esbuild's text loader. */
+export const TEXT_EXTENSIONS = ["html", "htm", "css", "txt", "md", "svg", "xml", "csv"] as const;
+
 function loaderFor(path: string): Loader {
   const ext = path.slice(path.lastIndexOf(".") + 1);
   if (ext === "tsx" || ext === "jsx" || ext === "json") return ext;
   if (ext === "js" || ext === "mjs") return "js";
+  if ((TEXT_EXTENSIONS as readonly string[]).includes(ext)) return "text";
   return "ts";
 }
 

@@ -6,7 +6,7 @@
  * worker sends the preview's. Requests and responses are language-neutral
  * records: every runtime (TypeScript today) answers the same messages.
  */
-import type { RequestRecord, ResponseRecord } from "../wsgi/records";
+import type { RequestRecord, ResponseRecord, SourceLocation } from "../wsgi/records";
 
 /** What a runner runs: TypeScript's compiled bundle, or Python's sources as they are. */
 export type Program =
@@ -63,7 +63,12 @@ export interface LoadedReply {
 export interface LoadFailedReply {
   type: "load-failed";
   id: number;
+  /** The whole message: the traceback (or stack) and any fixes. */
   error: string;
+  /** Where in the project's files it failed, for an editor marker. */
+  location?: SourceLocation;
+  /** The error in one line (`ModuleNotFoundError: No module named 'routes'`), for the marker. */
+  summary?: string;
 }
 
 /** The response record for a `serve`. */

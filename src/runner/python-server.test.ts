@@ -6,7 +6,12 @@
  * for crafted requests. Date and the Server's Python version are masked
  * (Pyodide is CPython 3.12; the machine's python3 may be another).
  */
-import { readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serializeRequest } from "../wsgi/raw-request";
 import type { RequestRecord } from "../wsgi/records";
@@ -40,14 +45,14 @@ describe.skipIf(!hasPython())(
 
     beforeAll(async () => {
       [wsgiref, python] = await Promise.all([startWsgiref("apps"), PythonServer.start()]);
-      const error = python.load(
+      const failure = python.load(
         {
           "app.py": "from wsgiref_oracle import dispatch as application\n",
           "wsgiref_oracle.py": ORACLE,
         },
         "app.py",
       );
-      expect(error).toBeNull();
+      expect(failure).toBeNull();
     }, 120_000);
 
     afterAll(() => wsgiref?.close());
@@ -118,14 +123,14 @@ describe.skipIf(!hasPython())(
           string
         >;
         server = { name: environ.SERVER_NAME, port: environ.SERVER_PORT };
-        const error = python.load(
+        const failure = python.load(
           {
             "app.py": "from wsgiref_oracle import raw_environ_app as application\n",
             "wsgiref_oracle.py": ORACLE,
           },
           "app.py",
         );
-        expect(error).toBeNull();
+        expect(failure).toBeNull();
       });
       afterAll(() => raw?.close());
 
@@ -149,5 +154,138 @@ describe.skipIf(!hasPython())(
         });
       }
     });
+
+    describe("projects of many files", () => {
+      const PROJECT: Record<string, string> = {
+        "app.py": [
+          "from wsgiref.simple_server import make_server",
+          "from pkg import render",
+          "",
+          "def app(environ, start_response):",
+          "    start_response('200 OK', [('Content-Type', 'text/html')])",
+          "    return [render(environ['PATH_INFO']).encode()]",
+          "",
+          "make_server('', 8000, app).serve_forever()",
+          "",
+        ].join("\n"),
+        "pkg/__init__.py": "from .views import render\n",
+        "pkg/views.py": [
+          "from . import helpers",
+          "",
+          "def render(path):",
+          "    with open('templates/page.html') as page:",
+          "        return page.read().replace('{path}', path) + helpers.tag()",
+          "",
+        ].join("\n"),
+        "pkg/helpers.py": "def tag():\n    return __name__\n",
+        "templates/page.html": "<p>{path}</p>",
+      };
+      const GET = bytes("GET /deep/path HTTP/1.0\r\nHost: localhost:8000\r\n\r\n");
+
+      it("packages, relative imports and open() from the project's folder, as python3 app.py there", async () => {
+        expect(python.load(PROJECT, "app.py")).toBeNull();
+        const ours = python.serve(
+          {
+            method: "",
+            target: "",
+            httpVersion: "",
+            headers: [],
+            body: new Uint8Array(),
+            raw: GET,
+          },
+          1,
+        );
+        const theirs = parseResponse(await runInFolder(PROJECT, "app.py", GET));
+        expect(`${ours.httpVersion} ${ours.status}`).toBe(theirs.statusLine);
+        expect(latin1(ours.body)).toBe(latin1(theirs.body));
+        expect(latin1(ours.body)).toBe("<p>/deep/path</p>pkg.helpers");
+      });
+
+      it("a renamed module is not found at the import line, and found again once renamed back", () => {
+        const files = { "app.py": "import routes\napplication = routes.app\n", "routes.py": "" };
+        files["routes.py"] =
+          "def app(environ, start_response):\n    start_response('200 OK', [])\n    return [b'one']\n";
+        expect(python.load(files, "app.py")).toBeNull();
+        const renamed = { "app.py": files["app.py"], "urls.py": files["routes.py"] };
+        const failure = python.load(renamed, "app.py");
+        expect(failure?.summary).toBe("ModuleNotFoundError: No module named 'routes'");
+        expect(failure?.location).toEqual({ file: "app.py", line: 1, column: 1, endColumn: 14 });
+        expect(failure?.error).toContain('File "app.py", line 1, in <module>');
+        // Back under its name, with new text: imported afresh, not from the last build.
+        const back = { ...files, "routes.py": files["routes.py"].replace("one", "two") };
+        expect(python.load(back, "app.py")).toBeNull();
+        const served = python.serve(
+          {
+            method: "",
+            target: "",
+            httpVersion: "",
+            headers: [],
+            body: new Uint8Array(),
+            raw: GET,
+          },
+          2,
+        );
+        expect(latin1(served.body)).toBe("two");
+      });
+
+      it("a SyntaxError in an imported module is placed in that module", () => {
+        const failure = python.load(
+          { "app.py": "import routes\n", "routes.py": "x = 1\ndef broken(:\n" },
+          "app.py",
+        );
+        expect(failure?.location).toEqual({
+          file: "routes.py",
+          line: 2,
+          column: 12,
+          endColumn: 13,
+        });
+        expect(failure?.summary).toMatch(/^ {0,2}File "routes.py", line 2[\s\S]*SyntaxError: /);
+      });
+
+      it("an exception at import time marks the expression that raised (oops, as CPython places it), in characters", () => {
+        const failure = python.load({ "app.py": "s = 'café ☕'; oops()\n" }, "app.py");
+        expect(failure?.summary).toBe("NameError: name 'oops' is not defined");
+        expect(failure?.location).toEqual({ file: "app.py", line: 1, column: 15, endColumn: 19 });
+      });
+    });
   },
 );
+
+/** `python3 ENTRY` run in a folder holding `files`, sent `request`; what it answered. */
+async function runInFolder(
+  files: Record<string, string>,
+  entry: string,
+  request: Uint8Array,
+): Promise<Uint8Array> {
+  const dir = mkdtempSync(join(tmpdir(), "wsgi-project-"));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  const harness = fileURLToPath(new URL("../../scripts/wsgiref_module.py", import.meta.url));
+  const child = spawn("python3", [harness, entry], {
+    cwd: dir,
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      let text = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        text += chunk.toString();
+        const found = /^PORT (\d+)$/m.exec(text);
+        if (found) resolve(Number(found[1]));
+      });
+      child.on("exit", (code) => reject(new Error(`python3 exited with ${code}`)));
+    });
+    return await new Promise((resolve, reject) => {
+      const socket = connect(port, "127.0.0.1");
+      const chunks: Buffer[] = [];
+      socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+      socket.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+      socket.on("error", reject);
+      socket.end(request);
+    });
+  } finally {
+    child.kill();
+  }
+}

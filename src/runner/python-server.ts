@@ -9,7 +9,7 @@ import { loadPyodide, type PyodideInterface } from "pyodide";
 import type { PyProxy } from "pyodide/ffi";
 import { describeRequest, requestBytes } from "../wsgi/environ";
 import { keptBytes, parseHttpRequest } from "../wsgi/http-request";
-import type { RequestRecord, ResponseRecord } from "../wsgi/records";
+import type { RequestRecord, ResponseRecord, SourceLocation } from "../wsgi/records";
 import pasteInit from "./python/paste/__init__.py?raw";
 import pasteServer from "./python/paste/httpserver.py?raw";
 import serverSource from "./python/playground_server.py?raw";
@@ -20,6 +20,13 @@ const HOME = "/home/pyodide";
 const PROJECT = `${HOME}/project`;
 /** The playground's own modules: the server and `paste`. */
 const LIBRARY = `${HOME}/playground`;
+
+/** Why a project did not load: the traceback and fixes, where it failed, the error in a line. */
+export interface LoadFailure {
+  error: string;
+  location?: SourceLocation;
+  summary?: string;
+}
 
 /** CPython with the playground's server loaded. */
 export class PythonServer {
@@ -69,15 +76,22 @@ export class PythonServer {
     }
   }
 
-  /** Run the project's entry as `__main__`; null when it serves an app, else the traceback and fixes. */
-  load(files: Record<string, string>, entry: string): string | null {
+  /** Run the project's entry as `__main__`; null when it serves an app, else why not. */
+  load(files: Record<string, string>, entry: string): LoadFailure | null {
     this.writeProject(files);
     const result = (this.server.load_for_runner as (entry: string) => PyProxy)(entry);
     const outcome = result.toJs({ dict_converter: Object.fromEntries }) as {
       error?: string | null;
+      location?: SourceLocation | null;
+      summary?: string;
     };
     result.destroy();
-    return outcome.error ?? null;
+    if (!outcome.error) return null;
+    return {
+      error: outcome.error,
+      ...(outcome.location ? { location: outcome.location } : {}),
+      ...(outcome.summary ? { summary: outcome.summary } : {}),
+    };
   }
 
   /** Serve one request with the loaded app: the request's exact bytes through wsgiref. */

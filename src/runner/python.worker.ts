@@ -43,9 +43,13 @@ const handle: RunnerHandler = async (message, reply, port) => {
         return;
       }
       const started = await server;
-      const error = started.load(program.files, entry);
-      loaded = error === null ? buildId : null;
-      reply(error === null ? { type: "loaded", id, buildId } : { type: "load-failed", id, error });
+      const failure = started.load(program.files, entry);
+      loaded = failure === null ? buildId : null;
+      reply(
+        failure === null
+          ? { type: "loaded", id, buildId }
+          : { type: "load-failed", id, ...failure },
+      );
       return;
     }
     case "serve":

@@ -26,7 +26,7 @@ import type {
   StartMessage,
 } from "../protocol/runner";
 import type { StoppedServe } from "../protocol/service-worker";
-import type { RequestRecord, ResponseRecord } from "../wsgi/records";
+import type { RequestRecord, ResponseRecord, SourceLocation } from "../wsgi/records";
 import { stoppedMessage, stoppedResponse } from "../wsgi/stopped";
 import { runtimeFor, type Runtime } from "./runtimes";
 
@@ -51,7 +51,9 @@ export class StoppedError extends Error {
 }
 
 /** A build that loaded, or the reason it did not. */
-export type LoadResult = { ok: true; buildId: number } | { ok: false; error: string };
+export type LoadResult =
+  | { ok: true; buildId: number }
+  | { ok: false; error: string; location?: SourceLocation; summary?: string };
 
 /** What the runner client is made with. */
 export interface RunnerClientOptions {
@@ -223,7 +225,9 @@ export class RunnerClient {
       this.keepStandby();
       return { ok: true, buildId };
     }
-    return { ok: false, error: answer.type === "load-failed" ? answer.error : "Unexpected reply." };
+    if (answer.type !== "load-failed") return { ok: false, error: "Unexpected reply." };
+    const { error, location, summary } = answer;
+    return { ok: false, error, ...(location ? { location } : {}), ...(summary ? { summary } : {}) };
   }
 
   /**

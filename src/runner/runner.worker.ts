@@ -39,8 +39,15 @@ function load(program: Program, entry: string, id: number, newBuildId: number): 
     buildId = newBuildId;
     return { type: "loaded", id, buildId };
   } catch (error) {
-    const text = error instanceof LoadError ? error.message : sources.traceback(error);
-    return { type: "load-failed", id, error: text };
+    if (error instanceof LoadError) return { type: "load-failed", id, error: error.message };
+    const location = sources.location(error instanceof Error ? error.stack : undefined);
+    return {
+      type: "load-failed",
+      id,
+      error: sources.traceback(error),
+      ...(location ? { location } : {}),
+      summary: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    };
   }
 }
 

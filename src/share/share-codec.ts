@@ -19,6 +19,7 @@
 import { deflateSync, Inflate, strFromU8, strToU8 } from "fflate";
 import * as v from "valibot";
 import { concatBytes } from "../runtime/concat-bytes";
+import { PROJECT_LIMITS } from "../state/file-paths";
 
 /** The longest fragment accepted (characters): a link this long is already unusable. */
 export const MAX_FRAGMENT = 1_000_000;
@@ -90,7 +91,10 @@ export const SharedProjectV1 = v.object({
         ),
         v.string(),
       ),
-      v.check((files) => Object.keys(files).length <= 100, "a project has at most 100 files"),
+      v.check(
+        (files) => Object.keys(files).length <= PROJECT_LIMITS.files,
+        `a project has at most ${PROJECT_LIMITS.files} files`,
+      ),
     ),
   ),
   entry: v.optional(v.string()),

@@ -60,6 +60,8 @@ export interface SourceLocation {
   file: string;
   line: number;
   column: number;
+  /** Where the marked stretch ends on the same line (1-based, past its last character), when known. */
+  endColumn?: number;
 }
 
 /** A place where the app (or the request) broke PEP 3333. */

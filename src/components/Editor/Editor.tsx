@@ -1,18 +1,21 @@
 /**
  * @module Editor
- * The code editor: Monaco, loaded after the first paint, showing the active
- * project file; edits go to the workspace store, build diagnostics come back
- * as markers.
+ * The code editor: Monaco, loaded after the first paint, with the project's
+ * files as tabs above it and one model per file (each keeps its undo
+ * history, cursor and scroll while another is shown). Edits go to the
+ * workspace store; build diagnostics come back as markers on every file.
  */
 import { useEffect, useRef, useState } from "react";
-import { tabbable } from "tabbable";
 import type { CompileMessage } from "../../protocol/compiler";
 import type * as MonacoSetup from "./monaco-setup";
 import { editorMayLoad, editorShown } from "../../app/start-order";
-import { useEditorNav } from "../../state/editor-nav";
-import { showHelp } from "../../state/help";
+import { revealInEditor, useEditorNav } from "../../state/editor-nav";
 import { useRun } from "../../state/run";
-import { setFileText, useWorkspace } from "../../state/workspace";
+import { setActiveFile, setFileText, useWorkspace } from "../../state/workspace";
+import { FileModels } from "./file-models";
+import { FileTabs } from "./FileTabs";
+import { keyboardExits } from "./keyboard-exits";
+import "./editor.css";
 
 type MonacoModule = typeof MonacoSetup;
 
@@ -39,62 +42,14 @@ function applyMarkers(setup: MonacoModule, messages: CompileMessage[]) {
   }
 }
 
-/**
- * Keyboard ways out of the editor. Focus that arrives by keyboard lets Tab
- * and Shift+Tab move on past the editor until the user types; after that
- * Tab indents, and Escape makes the next Tab move on again (CodeMirror's
- * rule). Alt+F1 opens the page's keyboard help. Returns the undo.
- */
-function keyboardExits(
-  monaco: MonacoModule["monaco"],
-  editor: MonacoSetup.monaco.editor.IStandaloneCodeEditor,
-  host: HTMLElement,
-): () => void {
-  const leaves = editor.createContextKey<boolean>("tabLeavesEditor", false);
-  let pointer = false;
-  const onPointer = () => (pointer = true);
-  host.addEventListener("pointerdown", onPointer, true);
-  const focus = editor.onDidFocusEditorText(() => {
-    leaves.set(!pointer);
-    pointer = false;
-  });
-  const key = editor.onKeyDown((event) => {
-    if (event.keyCode === monaco.KeyCode.Escape) leaves.set(true);
-    else if (
-      event.keyCode !== monaco.KeyCode.Tab &&
-      !event.ctrlKey &&
-      !event.metaKey &&
-      !event.altKey &&
-      ![
-        monaco.KeyCode.Shift,
-        monaco.KeyCode.Ctrl,
-        monaco.KeyCode.Alt,
-        monaco.KeyCode.Meta,
-      ].includes(event.keyCode)
-    ) {
-      leaves.set(false);
-    }
-  });
-  const mouse = editor.onMouseDown(() => leaves.set(false));
-  const when = "tabLeavesEditor && !suggestWidgetVisible && !inSnippetMode";
-  editor.addCommand(monaco.KeyCode.Tab, () => moveFocus(host, 1), when);
-  editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Tab, () => moveFocus(host, -1), when);
-  editor.addCommand(monaco.KeyMod.Alt | monaco.KeyCode.F1, () => showHelp(true));
-  return () => {
-    host.removeEventListener("pointerdown", onPointer, true);
-    focus.dispose();
-    key.dispose();
-    mouse.dispose();
-  };
-}
+const ariaLabel = (path: string) =>
+  `Code editor: ${path}. Escape then Tab leaves it; Alt+F1 lists the keys.`;
 
-/** Focus the first tabbable control after (1) or before (-1) `host` in the page. */
-function moveFocus(host: HTMLElement, direction: 1 | -1): void {
-  const all = tabbable(document.body).filter((element) => !host.contains(element));
-  const after = (element: Element) =>
-    Boolean(host.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING);
-  const next = direction === 1 ? all.find(after) : all.filter((e) => !after(e)).at(-1);
-  next?.focus();
+/** Typing reached the project: the text, and the mark the benchmark's edit-to-response starts from. */
+function typed(path: string, text: string) {
+  setFileText(path, text);
+  performance.clearMarks("wsgi:edited");
+  performance.mark("wsgi:edited");
 }
 
 /** The editor pane. */
@@ -104,8 +59,12 @@ export function Editor() {
   const [editor, setEditor] = useState<MonacoSetup.monaco.editor.IStandaloneCodeEditor | null>(
     null,
   );
+  const models = useRef<FileModels | null>(null);
+  const shown = useRef<string | null>(null);
+  const navDone = useRef(0);
   const navTarget = useEditorNav((state) => state.target);
   const active = useWorkspace((state) => state.active);
+  const files = useWorkspace((state) => state.files);
   const diagnostics = useRun((state) => state.diagnostics);
 
   useEffect(() => {
@@ -122,18 +81,20 @@ export function Editor() {
 
   useEffect(() => {
     if (!setup || !container.current) return;
-    const { monaco, modelFor } = setup;
+    const { monaco } = setup;
     const phoneWidth = matchMedia("(max-width: 700px)");
     const dark = matchMedia("(prefers-color-scheme: dark)").matches;
-    const model = modelFor(active, useWorkspace.getState().files[active] ?? "");
+    const fileModels = new FileModels(monaco, typed);
+    fileModels.sync(useWorkspace.getState().files);
+    models.current = fileModels;
     const editor = monaco.editor.create(container.current, {
-      model,
+      model: null,
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 14,
       scrollBeyondLastLine: false,
       theme: dark ? "vs-dark" : "vs",
-      ariaLabel: `Code editor: ${active}. Escape then Tab leaves it; Alt+F1 lists the keys.`,
+      ariaLabel: ariaLabel(useWorkspace.getState().active),
       tabSize: 2,
       // The dimmed number of the last empty line is too faint to read (axe: color contrast).
       renderFinalNewline: "on",
@@ -145,51 +106,82 @@ export function Editor() {
     performance.mark("wsgi:editor-ready");
     editorShown();
     const keys = keyboardExits(monaco, editor, container.current);
-    // Another project (a link, a zip, an example) replaces the text from outside.
-    const shown = useWorkspace.getState().files[active] ?? "";
-    if (model.getValue() !== shown) model.setValue(shown);
-    const listener = model.onDidChangeContent(() => {
-      setFileText(active, model.getValue());
-      // When the last edit reached the project (the benchmark's edit-to-response); one is kept.
-      performance.clearMarks("wsgi:edited");
-      performance.mark("wsgi:edited");
+    // Files come and go, and another project replaces them from outside.
+    const external = useWorkspace.subscribe((state, previous) => {
+      if (state.files !== previous.files) fileModels.sync(state.files);
     });
-    const external = useWorkspace.subscribe((state) => {
-      const text = state.files[active];
-      if (text !== undefined && text !== model.getValue()) model.setValue(text);
+    // Go to definition in another file of the project opens that file's tab.
+    const opener = monaco.editor.registerEditorOpener({
+      openCodeEditor(_source, resource, selection) {
+        const path = resource.path.replace(/^\//, "");
+        if (!(path in useWorkspace.getState().files)) return false;
+        const at =
+          selection && "startLineNumber" in selection
+            ? { line: selection.startLineNumber, column: selection.startColumn }
+            : selection
+              ? { line: selection.lineNumber, column: selection.column }
+              : { line: 1, column: 1 };
+        revealInEditor({ file: path, ...at });
+        return true;
+      },
     });
     setEditor(editor);
     return () => {
       setEditor(null);
+      shown.current = null;
       phoneWidth.removeEventListener("change", wrap);
       keys();
       external();
-      listener.dispose();
+      opener.dispose();
       editor.dispose();
+      fileModels.dispose();
+      models.current = null;
     };
-  }, [setup, active]);
+  }, [setup]);
 
+  // Show the active file's model, where the editor was in it last time.
+  useEffect(() => {
+    const fileModels = models.current;
+    if (!editor || !fileModels) return;
+    const model = fileModels.get(active);
+    if (!model || editor.getModel() === model) return;
+    if (shown.current !== null) fileModels.saveView(shown.current, editor.saveViewState());
+    editor.setModel(model);
+    const view = fileModels.view(active);
+    if (view) editor.restoreViewState(view);
+    editor.updateOptions({ ariaLabel: ariaLabel(active) });
+    shown.current = active;
+  }, [editor, active]);
+
+  // Markers go on every file's model, also one made after the build (a renamed file).
+  const paths = Object.keys(files).join("\n");
   useEffect(() => {
     if (setup) applyMarkers(setup, diagnostics);
-  }, [setup, diagnostics]);
+  }, [setup, diagnostics, paths]);
 
   useEffect(() => {
-    if (!editor || !navTarget || navTarget.file !== active) return;
+    if (!editor || !navTarget || navTarget.seq === navDone.current) return;
+    if (!(navTarget.file in files)) return;
+    if (navTarget.file !== active) {
+      setActiveFile(navTarget.file);
+      return;
+    }
+    if (editor.getModel() !== models.current?.get(active)) return;
+    navDone.current = navTarget.seq;
     const position = { lineNumber: navTarget.line, column: navTarget.column };
     editor.setPosition(position);
     editor.revealPositionInCenter(position);
     editor.focus();
-  }, [editor, navTarget, active]);
+  }, [editor, navTarget, active, files]);
 
   return (
     <section className="pane editor-pane" aria-label="Editor" id="pane-code">
-      <div className="pane-title">
-        <span className="file-tab" aria-current="true">
-          {active}
-        </span>
-      </div>
+      <FileTabs />
       <div
         className="editor-host"
+        id="editor-host"
+        role="tabpanel"
+        aria-labelledby={`file-tab-${active}`}
         ref={container}
         data-testid="editor"
         data-ready={setup ? "true" : "false"}

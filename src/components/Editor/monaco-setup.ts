@@ -13,6 +13,11 @@ import "monaco-editor/languages/definitions/html/register";
 import "monaco-editor/languages/definitions/javascript/register";
 // Python projects (app.py): highlighting; their code runs in CPython, not in the TypeScript worker.
 import "monaco-editor/languages/definitions/python/register";
+// The other files a project keeps: stylesheets, notes, config files; JSON is checked as typed.
+import "monaco-editor/languages/definitions/css/register";
+import "monaco-editor/languages/definitions/markdown/register";
+import "monaco-editor/languages/definitions/ini/register";
+import "monaco-editor/languages/features/json/register";
 import {
   ModuleKind,
   ModuleResolutionKind,
@@ -20,8 +25,10 @@ import {
   typescriptDefaults,
 } from "monaco-editor/languages/features/typescript/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
+import JsonWorker from "monaco-editor/languages/features/json/json.worker?worker";
 import TypeScriptWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
 import { afterCompilerAnswered } from "../../app/start-order";
+import { TEXT_EXTENSIONS } from "../../compiler/vfs-plugin";
 import { ENVIRON_DOCS } from "../../inspect/environ-docs";
 
 const declarations = import.meta.glob<string>(["../../runtime/*.ts", "!../../runtime/*.test.ts"], {
@@ -33,9 +40,11 @@ const declarations = import.meta.glob<string>(["../../runtime/*.ts", "!../../run
 self.MonacoEnvironment = {
   // The TypeScript worker (3.5 s of a core to start) waits for esbuild's first build: see app/start-order.
   getWorker(_id: string, label: string) {
-    return label === "typescript" || label === "javascript"
-      ? afterCompilerAnswered(() => new TypeScriptWorker())
-      : new EditorWorker();
+    if (label === "typescript" || label === "javascript")
+      return afterCompilerAnswered(() => new TypeScriptWorker());
+    // Started only when a project has a .json file open.
+    if (label === "json") return new JsonWorker();
+    return new EditorWorker();
   },
 };
 
@@ -56,6 +65,13 @@ for (const [path, text] of Object.entries(declarations)) {
 typescriptDefaults.addExtraLib(
   JSON.stringify({ name: "wsgi", types: "index.d.ts" }),
   "file:///node_modules/wsgi/package.json",
+);
+// esbuild's text loader: `import page from "./templates/page.html"` is the file's text.
+typescriptDefaults.addExtraLib(
+  TEXT_EXTENSIONS.map(
+    (ext) => `declare module "*.${ext}" {\n  const text: string;\n  export default text;\n}\n`,
+  ).join(""),
+  "file:///node_modules/@types/wsgi-playground-text/index.d.ts",
 );
 
 // Python: the environ's standard keys complete inside environ["…"] and environ.get("…").
@@ -83,11 +99,5 @@ monaco.languages.registerCompletionItemProvider("python", {
     };
   },
 });
-
-/** The model of a project file, created on first use. */
-export function modelFor(path: string, text: string): monaco.editor.ITextModel {
-  const uri = monaco.Uri.parse(`file:///${path}`);
-  return monaco.editor.getModel(uri) ?? monaco.editor.createModel(text, undefined, uri);
-}
 
 export { monaco };

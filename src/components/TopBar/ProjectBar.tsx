@@ -3,7 +3,7 @@
  * The saved projects: switch, new, rename, duplicate, delete, download as a
  * zip of plain files, open a zip.
  */
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { newProjectContent } from "../../share/project-state";
 import { projectToZip, zipToProject } from "../../share/zip";
 import {
@@ -16,6 +16,7 @@ import {
   renameProject,
   useProjects,
 } from "../../state/projects";
+import { useWorkspace } from "../../state/workspace";
 
 function download(bytes: Uint8Array, name: string) {
   const url = URL.createObjectURL(new Blob([bytes.slice()], { type: "application/zip" }));
@@ -30,7 +31,25 @@ function download(bytes: Uint8Array, name: string) {
 export function ProjectBar() {
   const { projects, currentId } = useProjects();
   const [problem, setProblem] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
   const upload = useRef<HTMLInputElement>(null);
+  // A zip's message is about that zip: the next thing that works (a switch, an edit) clears it.
+  useEffect(() => {
+    const clear = () => {
+      setProblem(null);
+      setNote(null);
+    };
+    const offProjects = useProjects.subscribe((state, previous) => {
+      if (state.currentId !== previous.currentId) clear();
+    });
+    const offFiles = useWorkspace.subscribe((state, previous) => {
+      if (state.files !== previous.files) setProblem(null);
+    });
+    return () => {
+      offProjects();
+      offFiles();
+    };
+  }, []);
   return (
     <div className="project-bar">
       <select
@@ -120,13 +139,16 @@ export function ProjectBar() {
           event.target.value = "";
           if (!file) return;
           try {
-            createProject(
-              file.name.replace(/\.zip$/i, ""),
-              zipToProject(new Uint8Array(await file.arrayBuffer())),
-              false,
-            );
+            const { content, skipped } = zipToProject(new Uint8Array(await file.arrayBuffer()));
+            createProject(file.name.replace(/\.zip$/i, ""), content, false);
             setProblem(null);
+            if (skipped.length) {
+              const shown = skipped.slice(0, 4).join("; ");
+              const more = skipped.length > 4 ? `; and ${skipped.length - 4} more` : "";
+              setNote(`Opened ${file.name}; left out ${shown}${more}.`);
+            }
           } catch (error) {
+            setNote(null);
             setProblem(error instanceof Error ? error.message : String(error));
           }
         }}
@@ -134,6 +156,11 @@ export function ProjectBar() {
       {problem && (
         <span className="bar-error" role="alert" aria-label="Zip problem">
           {problem}
+        </span>
+      )}
+      {note && (
+        <span className="bar-note" role="status" aria-label="Zip note">
+          {note}
         </span>
       )}
     </div>

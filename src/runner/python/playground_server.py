@@ -19,7 +19,9 @@ around it, the playground watches:
   and ``serve_forever()`` returns.
 """
 
+import importlib
 import io
+import linecache
 import os
 import runpy
 import sys
@@ -108,8 +110,13 @@ def load(entry, log):
     global _registered
     _registered = None
     _forget_project_modules()
+    # Files were written, renamed or deleted since the last build, maybe within
+    # the same second: the import system's cached directory listings are stale.
+    importlib.invalidate_caches()
     if PROJECT not in sys.path:
         sys.path.insert(0, PROJECT)
+    # `python3 app.py` run from the project's folder: open("templates/page.html") works.
+    os.chdir(PROJECT)
     simple_server.make_server = make_server
     with _redirected(log):
         namespace = runpy.run_path(os.path.join(PROJECT, entry), run_name="__main__")
@@ -503,19 +510,56 @@ def _user_traceback(error):
     return _relative("".join(lines))
 
 
+def error_location(error):
+    """Where in the project's files a load failed: a SyntaxError's own place, else the innermost frame.
+
+    A SyntaxError in an imported module names that module's file and line;
+    its traceback holds only the importing lines.
+    """
+    if isinstance(error, SyntaxError) and (error.filename or "").startswith(PROJECT + "/"):
+        column = max(error.offset or 1, 1)
+        found = {"file": error.filename[len(PROJECT) + 1 :], "line": error.lineno or 1, "column": column}
+        if error.end_offset and error.end_offset > column and error.end_lineno == error.lineno:
+            found["endColumn"] = error.end_offset
+        return found
+    frames = [
+        f for f in traceback.extract_tb(error.__traceback__) if f.filename.startswith(PROJECT + "/")
+    ]
+    if not frames:
+        return None
+    frame = frames[-1]
+    found = {"file": frame.filename[len(PROJECT) + 1 :], "line": frame.lineno, "column": 1}
+    # The expression that raised (3.11+ positions: UTF-8 byte offsets in the line).
+    if frame.colno is not None and frame.end_colno is not None and frame.end_lineno == frame.lineno:
+        line = linecache.getline(frame.filename, frame.lineno).encode()
+        chars = lambda offset: len(line[:offset].decode(errors="ignore"))  # noqa: E731
+        found["column"] = chars(frame.colno) + 1
+        found["endColumn"] = chars(frame.end_colno) + 1
+    return found
+
+
 def load_for_runner(entry):
-    """Load the build: {"error": the traceback and fixes, or None; "log": what the top level printed}."""
+    """Load the build.
+
+    {"error": the traceback and fixes, or None; "location": where in the
+    project it failed, or None; "log": what the top level printed}.
+    """
     global _app
     log = io.StringIO()
     try:
         _app = load(entry, log)
-        return {"error": None, "log": _relative(log.getvalue())}
+        return {"error": None, "location": None, "log": _relative(log.getvalue())}
     except BaseException as error:  # SystemExit from the module too: it must not end the runner
         text = _user_traceback(error)
         fixes = hints(text)
         if fixes:
             text += "\n" + "\n".join(fixes) + "\n"
-        return {"error": log.getvalue() + text, "log": _relative(log.getvalue())}
+        return {
+            "error": log.getvalue() + text,
+            "location": error_location(error),
+            "summary": _relative("".join(traceback.format_exception_only(type(error), error))).strip(),
+            "log": _relative(log.getvalue()),
+        }
 
 
 def serve_for_runner(raw, server_name, server_port, remote_addr, script_name, scheme):
