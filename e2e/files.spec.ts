@@ -184,7 +184,7 @@ test("a TypeScript project of two files survives Download zip → Open zip", asy
   const playground = new Playground(page);
   await playground.open();
   await playground.newFile("lib/greet.ts");
-  await playground.replaceCode('export const greet = (who: string) => `hello ${who} from lib`;\n');
+  await playground.replaceCode("export const greet = (who: string) => `hello ${who} from lib`;\n");
   await playground.fileTab("app.ts").click();
   await playground.replaceCode(
     'import { b } from "wsgi";\nimport type { Environ, StartResponse } from "wsgi";\nimport { greet } from "./lib/greet";\n\nexport default function app(environ: Environ, start_response: StartResponse) {\n  start_response("200 OK", [["Content-Type", "text/plain"]]);\n  return [b`${greet("zip")}`];\n}\n',
@@ -227,11 +227,9 @@ test("a link with three files shows three tabs, each opened and edited; go to de
   const playground = new Playground(page);
   await page.goto(`./#${link}`);
   await expect(playground.editor.locator(".monaco-editor")).toBeVisible();
-  await expect.poll(() => playground.fileTabs()).toEqual([
-    "app.ts",
-    "lib/greet.ts",
-    "templates/page.html",
-  ]);
+  await expect
+    .poll(() => playground.fileTabs())
+    .toEqual(["app.ts", "lib/greet.ts", "templates/page.html"]);
   for (const [path, text, edit] of [
     ["templates/page.html", "<p>{name}</p>", "<h1>{name}</h1>\n"],
     ["lib/greet.ts", "hi ${who}", "export const greet = (who: string) => `edited ${who}`;\n"],
@@ -247,7 +245,10 @@ test("a link with three files shows three tabs, each opened and edited; go to de
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(playground.buildStatus).toHaveText(/ready/);
   await playground.sendForResponse();
-  await page.getByRole("radiogroup", { name: "Body view" }).getByText("Raw", { exact: true }).click();
+  await page
+    .getByRole("radiogroup", { name: "Body view" })
+    .getByText("Raw", { exact: true })
+    .click();
   await expect(playground.responseBody).toHaveText("<h1>edited link</h1>");
 
   // F12 on greet( in app.ts opens lib/greet.ts (once TypeScript's worker is up).
@@ -261,9 +262,7 @@ test("a link with three files shows three tabs, each opened and edited; go to de
   }).toPass({ timeout: 60_000 });
 });
 
-test("file names and deletions that are refused say why, and nothing is lost", async ({
-  page,
-}) => {
+test("file names and deletions that are refused say why, and nothing is lost", async ({ page }) => {
   const playground = new Playground(page);
   await playground.open();
   const problem = page.getByRole("alert", { name: "File problem" });

@@ -125,7 +125,7 @@ export class Playground {
       .evaluateAll((tabs) =>
         tabs.map((tab) => {
           const copy = tab.cloneNode(true) as HTMLElement;
-          for (const mark of copy.querySelectorAll("[aria-hidden='true']")) mark.remove();
+          copy.querySelectorAll("[aria-hidden='true']").forEach((mark) => mark.remove());
           return copy.textContent ?? "";
         }),
       );

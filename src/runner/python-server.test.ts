@@ -138,18 +138,7 @@ describe.skipIf(!hasPython())(
         it(what, async () => {
           const request = bytes(text);
           const theirs = await raw.send(request);
-          const ours = python.serve(
-            {
-              method: "",
-              target: "",
-              httpVersion: "",
-              headers: [],
-              body: new Uint8Array(),
-              raw: request,
-              server,
-            },
-            1,
-          );
+          const ours = python.serve({ ...rawRecord(request), server }, 1);
           expect(maskedWire(wireOf(ours))).toBe(maskedWire(theirs));
         });
       }
@@ -184,17 +173,7 @@ describe.skipIf(!hasPython())(
 
       it("packages, relative imports and open() from the project's folder, as python3 app.py there", async () => {
         expect(python.load(PROJECT, "app.py")).toBeNull();
-        const ours = python.serve(
-          {
-            method: "",
-            target: "",
-            httpVersion: "",
-            headers: [],
-            body: new Uint8Array(),
-            raw: GET,
-          },
-          1,
-        );
+        const ours = python.serve(rawRecord(GET), 1);
         const theirs = parseResponse(await runInFolder(PROJECT, "app.py", GET));
         expect(`${ours.httpVersion} ${ours.status}`).toBe(theirs.statusLine);
         expect(latin1(ours.body)).toBe(latin1(theirs.body));
@@ -214,17 +193,7 @@ describe.skipIf(!hasPython())(
         // Back under its name, with new text: imported afresh, not from the last build.
         const back = { ...files, "routes.py": files["routes.py"].replace("one", "two") };
         expect(python.load(back, "app.py")).toBeNull();
-        const served = python.serve(
-          {
-            method: "",
-            target: "",
-            httpVersion: "",
-            headers: [],
-            body: new Uint8Array(),
-            raw: GET,
-          },
-          2,
-        );
+        const served = python.serve(rawRecord(GET), 2);
         expect(latin1(served.body)).toBe("two");
       });
 
@@ -250,6 +219,11 @@ describe.skipIf(!hasPython())(
     });
   },
 );
+
+/** A request record that is its raw bytes alone. */
+function rawRecord(raw: Uint8Array): RequestRecord {
+  return { method: "", target: "", httpVersion: "", headers: [], body: new Uint8Array(), raw };
+}
 
 /** `python3 ENTRY` run in a folder holding `files`, sent `request`; what it answered. */
 async function runInFolder(

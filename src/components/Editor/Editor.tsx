@@ -6,6 +6,7 @@
  * workspace store; build diagnostics come back as markers on every file.
  */
 import { useEffect, useRef, useState } from "react";
+import { useShallow } from "zustand/react/shallow";
 import type { CompileMessage } from "../../protocol/compiler";
 import type * as MonacoSetup from "./monaco-setup";
 import { editorMayLoad, editorShown } from "../../app/start-order";
@@ -64,7 +65,8 @@ export function Editor() {
   const navDone = useRef(0);
   const navTarget = useEditorNav((state) => state.target);
   const active = useWorkspace((state) => state.active);
-  const files = useWorkspace((state) => state.files);
+  // The names, not the texts: typing does not redraw the pane.
+  const paths = useWorkspace(useShallow((state) => Object.keys(state.files)));
   const diagnostics = useRun((state) => state.diagnostics);
 
   useEffect(() => {
@@ -154,14 +156,13 @@ export function Editor() {
   }, [editor, active]);
 
   // Markers go on every file's model, also one made after the build (a renamed file).
-  const paths = Object.keys(files).join("\n");
   useEffect(() => {
     if (setup) applyMarkers(setup, diagnostics);
   }, [setup, diagnostics, paths]);
 
   useEffect(() => {
     if (!editor || !navTarget || navTarget.seq === navDone.current) return;
-    if (!(navTarget.file in files)) return;
+    if (!paths.includes(navTarget.file)) return;
     if (navTarget.file !== active) {
       setActiveFile(navTarget.file);
       return;
@@ -172,7 +173,7 @@ export function Editor() {
     editor.setPosition(position);
     editor.revealPositionInCenter(position);
     editor.focus();
-  }, [editor, navTarget, active, files]);
+  }, [editor, navTarget, active, paths]);
 
   return (
     <section className="pane editor-pane" aria-label="Editor" id="pane-code">

@@ -8,6 +8,7 @@
  * (the name typed stays in the field).
  */
 import { useEffect, useRef, useState } from "react";
+import { useShallow } from "zustand/react/shallow";
 import { revealInEditor } from "../../state/editor-nav";
 import { canBeEntry, importHint } from "../../state/file-paths";
 import { useRun } from "../../state/run";
@@ -114,9 +115,10 @@ function NameForm({
 
 /** Asks before a file is deleted; the entry file asks which file takes its place. */
 function DeleteConfirm({ path, onDone }: { path: string; onDone(deleted: boolean): void }) {
-  const { files, entry } = useWorkspace();
+  const paths = useWorkspace(useShallow((state) => Object.keys(state.files)));
+  const entry = useWorkspace((state) => state.entry);
   const isEntry = path === entry;
-  const candidates = Object.keys(files).filter((name) => name !== path && canBeEntry(name));
+  const candidates = paths.filter((name) => name !== path && canBeEntry(name));
   const [newEntry, setNewEntry] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const confirm = useRef<HTMLButtonElement>(null);
@@ -176,16 +178,18 @@ function DeleteConfirm({ path, onDone }: { path: string; onDone(deleted: boolean
 
 /** The file tabs, their actions, and the bar that asks for a name or a confirmation. */
 export function FileTabs() {
-  const { files, entry, active } = useWorkspace();
+  // The names, not the texts: typing does not redraw the tabs.
+  const paths = useWorkspace(useShallow((state) => Object.keys(state.files)));
+  const entry = useWorkspace((state) => state.entry);
+  const active = useWorkspace((state) => state.active);
   const diagnostics = useRun((state) => state.diagnostics);
   const [asked, setAsking] = useState<Asking>(null);
   const [note, setNote] = useState<string | null>(null);
   const menu = useRef<HTMLDetailsElement>(null);
-  const paths = Object.keys(files);
   const broken = new Set(diagnostics.map((d) => d.file).filter(Boolean));
 
   // Another project on screen: a question about a file of the last one is void.
-  const asking = asked && asked.kind !== "new" && !(asked.path in files) ? null : asked;
+  const asking = asked && asked.kind !== "new" && !paths.includes(asked.path) ? null : asked;
 
   const act = (action: "rename" | "entry" | "delete", path: string) => {
     if (menu.current) menu.current.open = false;

@@ -3,7 +3,9 @@
  * The state of the latest build: compile errors with file, line and column,
  * or the exception the app's module threw while loading.
  */
+import { revealInEditor } from "../../state/editor-nav";
 import { useRun } from "../../state/run";
+import { TracebackLines } from "../common/TracebackLines";
 
 /** Build errors, shown above the response. */
 export function BuildStatus() {
@@ -16,10 +18,23 @@ export function BuildStatus() {
           <ul>
             {build.errors.map((error, index) => (
               <li key={index}>
-                {error.file && (
-                  <code>
+                {error.file && error.line !== undefined ? (
+                  <button
+                    type="button"
+                    className="link"
+                    title="Show this line in the editor"
+                    onClick={() =>
+                      revealInEditor({
+                        file: error.file!,
+                        line: error.line!,
+                        column: (error.column ?? 0) + 1,
+                      })
+                    }
+                  >
                     {error.file}:{error.line}:{(error.column ?? 0) + 1}
-                  </code>
+                  </button>
+                ) : (
+                  error.file && <code>{error.file}</code>
                 )}{" "}
                 {error.text}
               </li>
@@ -30,7 +45,9 @@ export function BuildStatus() {
       {build.phase === "crashed" && (
         <div className="error" role="alert" aria-label="Build errors">
           <strong>The app failed to load.</strong>
-          <pre>{build.error}</pre>
+          <pre>
+            <TracebackLines text={build.error} />
+          </pre>
         </div>
       )}
     </>
