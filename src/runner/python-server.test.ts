@@ -35,6 +35,8 @@ function masked(headers: [string, string][]): [string, string][] {
   });
 }
 
+const GET = bytes("GET /deep/path HTTP/1.0\r\nHost: localhost:8000\r\n\r\n");
+
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString("latin1");
 
 describe.skipIf(!hasPython())(
@@ -169,12 +171,11 @@ describe.skipIf(!hasPython())(
         "pkg/helpers.py": "def tag():\n    return __name__\n",
         "templates/page.html": "<p>{path}</p>",
       };
-      const GET = bytes("GET /deep/path HTTP/1.0\r\nHost: localhost:8000\r\n\r\n");
 
       it("packages, relative imports and open() from the project's folder, as python3 app.py there", async () => {
         expect(python.load(PROJECT, "app.py")).toBeNull();
         const ours = python.serve(rawRecord(GET), 1);
-        const theirs = parseResponse(await runInFolder(PROJECT, "app.py", GET));
+        const theirs = parseResponse((await runInFolder(PROJECT, "app.py", GET)).sent);
         expect(`${ours.httpVersion} ${ours.status}`).toBe(theirs.statusLine);
         expect(latin1(ours.body)).toBe(latin1(theirs.body));
         expect(latin1(ours.body)).toBe("<p>/deep/path</p>pkg.helpers");
@@ -217,20 +218,150 @@ describe.skipIf(!hasPython())(
         expect(failure?.location).toEqual({ file: "app.py", line: 1, column: 15, endColumn: 19 });
       });
     });
+
+    describe("what python3 app.py does, said when it happens", () => {
+      const POST = bytes("POST / HTTP/1.0\r\nContent-Length: 5\r\n\r\nhello");
+      const READ_ALL = [
+        "def application(environ, start_response):",
+        "    body = environ['wsgi.input'].read()",
+        "    start_response('200 OK', [('Content-Type', 'text/plain')])",
+        "    return [body]",
+        "",
+      ].join("\n");
+
+      it("the user's own validator raises as CPython's: 500, and the AssertionError in the errors log", async () => {
+        const files = {
+          "app.py":
+            READ_ALL +
+            "from wsgiref.validate import validator\napplication = validator(application)\n",
+        };
+        expect(python.load(files, "app.py")).toBeNull();
+        const ours = python.serve(rawRecord(POST), 1);
+        const theirs = await runInFolder(files, "app.py", POST);
+        const parsed = parseResponse(theirs.sent);
+        expect(`${ours.httpVersion} ${ours.status}`).toBe(parsed.statusLine);
+        expect(ours.status).toBe("500 Internal Server Error");
+        expect(latin1(ours.body)).toBe(latin1(parsed.body));
+        expect(theirs.stderr).toMatch(/validate\.py.*\n.*\n?AssertionError/);
+        expect(ours.errors).toContain("AssertionError");
+        expect(frames(ours.errors)).toEqual(frames(theirs.stderr));
+      });
+
+      it("read() with no size answers here, with a finding that a real server would block", () => {
+        expect(python.load({ "app.py": READ_ALL }, "app.py")).toBeNull();
+        const ours = python.serve(rawRecord(POST), 1);
+        expect(ours.status).toBe("200 OK");
+        expect(latin1(ours.body)).toBe("hello");
+        const finding = ours.findings.find((f) => f.message.includes("read() with no size"));
+        expect(finding?.message).toMatch(/would block/);
+        expect(finding?.location).toEqual({ file: "app.py", line: 2, column: 1 });
+        // Reading exactly CONTENT_LENGTH is what a server expects: no finding.
+        expect(
+          python.load({ "app.py": READ_ALL.replace(".read()", ".read(5)") }, "app.py"),
+        ).toBeNull();
+        expect(python.serve(rawRecord(POST), 2).findings).toEqual([]);
+      });
+
+      it("what the top level prints and warns is the errors log of the next response, every build", () => {
+        const files = {
+          "app.py":
+            "import cgi\nprint('Serving on port 8000...')\ndef app(e, s):\n    s('200 OK', [])\n    return []\n",
+        };
+        for (const build of [1, 2]) {
+          expect(python.load(files, "app.py")).toBeNull();
+          const first = python.serve(rawRecord(GET), build);
+          expect(first.errors).toMatch(/^app\.py:1: DeprecationWarning: 'cgi' is deprecated/);
+          expect(first.errors).toContain("Serving on port 8000...\n");
+          expect(python.serve(rawRecord(GET), build).errors).not.toContain("Serving on");
+        }
+      });
+
+      it("a traceback holds the user's frames and the standard library's, as python3's does", async () => {
+        const files = {
+          "app.py":
+            "def helper():\n    raise ValueError('boom')\n\ndef application(environ, start_response):\n    helper()\n",
+        };
+        expect(python.load(files, "app.py")).toBeNull();
+        const ours = python.serve(rawRecord(GET), 1);
+        const theirs = await runInFolder(files, "app.py", GET);
+        expect(ours.errors).not.toContain("playground");
+        expect(frames(ours.errors)).toEqual([
+          "handlers.py run",
+          "app.py application",
+          "app.py helper",
+        ]);
+        expect(frames(ours.errors)).toEqual(frames(theirs.stderr));
+      });
+
+      it("a str body is found at the app's return line; a generator's at its yield", () => {
+        const files = {
+          "app.py": [
+            "def listed(environ, start_response):",
+            "    start_response('200 OK', [])",
+            "    return ['Hello World']",
+            "",
+            "def generated(environ, start_response):",
+            "    start_response('200 OK', [])",
+            "    yield b'fine'",
+            "    yield 'not bytes'",
+            "",
+            "application = listed",
+            "",
+          ].join("\n"),
+        };
+        expect(python.load(files, "app.py")).toBeNull();
+        const listed = python
+          .serve(rawRecord(GET), 1)
+          .findings.find((f) => f.message.startsWith("Iterator yielded non-bytestring"));
+        expect(listed?.location).toEqual({ file: "app.py", line: 3, column: 1 });
+        files["app.py"] = files["app.py"].replace(
+          "application = listed",
+          "application = generated",
+        );
+        expect(python.load(files, "app.py")).toBeNull();
+        const generated = python
+          .serve(rawRecord(GET), 2)
+          .findings.find((f) => f.message.startsWith("Iterator yielded non-bytestring"));
+        expect(generated?.location).toEqual({ file: "app.py", line: 8, column: 1 });
+      });
+
+      it("a module outside the standard library: CPython's error, and what can be imported", () => {
+        const failure = python.load({ "app.py": "import flask\n", "routes.py": "" }, "app.py");
+        expect(failure?.summary).toBe("ModuleNotFoundError: No module named 'flask'");
+        expect(failure?.error).toMatch(
+          /flask is not installed here: .*standard library.*\(app, routes\)/,
+        );
+      });
+
+      it("a WebAssembly limit says so at the error", () => {
+        const failure = python.load({ "app.py": "data = b'a' * (3 * 1024**3)\n" }, "app.py");
+        expect(failure?.summary).toBe(
+          "OverflowError: cannot fit 'int' into an index-sized integer",
+        );
+        expect(failure?.error).toContain("WebAssembly, a 32-bit machine");
+      });
+    });
   },
 );
+
+/** The frames of a traceback, as (file name, function): the same code whatever the folders. */
+function frames(text: string): string[] {
+  return [...text.matchAll(/File "(?:[^"]*\/)?([^"/]+)", line \d+, in (\S+)/g)].map(
+    ([, file, fn]) => `${file} ${fn}`,
+  );
+}
 
 /** A request record that is its raw bytes alone. */
 function rawRecord(raw: Uint8Array): RequestRecord {
   return { method: "", target: "", httpVersion: "", headers: [], body: new Uint8Array(), raw };
 }
 
-/** `python3 ENTRY` run in a folder holding `files`, sent `request`; what it answered. */
+/** `python3 ENTRY` run in a folder holding `files`, sent `request`; what it answered, and printed to stderr. */
 async function runInFolder(
   files: Record<string, string>,
   entry: string,
   request: Uint8Array,
-): Promise<Uint8Array> {
+): Promise<{ sent: Uint8Array; stderr: string }> {
   const dir = mkdtempSync(join(tmpdir(), "wsgi-project-"));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -239,8 +370,11 @@ async function runInFolder(
   const harness = fileURLToPath(new URL("../../scripts/wsgiref_module.py", import.meta.url));
   const child = spawn("python3", [harness, entry], {
     cwd: dir,
-    stdio: ["ignore", "pipe", "ignore"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const closed = new Promise((resolve) => child.on("close", resolve));
   try {
     const port = await new Promise<number>((resolve, reject) => {
       let text = "";
@@ -251,7 +385,7 @@ async function runInFolder(
       });
       child.on("exit", (code) => reject(new Error(`python3 exited with ${code}`)));
     });
-    return await new Promise((resolve, reject) => {
+    const sent = await new Promise<Uint8Array>((resolve, reject) => {
       const socket = connect(port, "127.0.0.1");
       const chunks: Buffer[] = [];
       socket.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -259,6 +393,9 @@ async function runInFolder(
       socket.on("error", reject);
       socket.end(request);
     });
+    child.kill();
+    await closed;
+    return { sent, stderr };
   } finally {
     child.kill();
   }

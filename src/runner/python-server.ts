@@ -12,6 +12,8 @@ import { keptBytes, parseHttpRequest } from "../wsgi/http-request";
 import type { RequestRecord, ResponseRecord, SourceLocation } from "../wsgi/records";
 import pasteInit from "./python/paste/__init__.py?raw";
 import pasteServer from "./python/paste/httpserver.py?raw";
+import loadSource from "./python/playground_load.py?raw";
+import observeSource from "./python/playground_observe.py?raw";
 import serverSource from "./python/playground_server.py?raw";
 import { responseFromBytes, type PythonReport } from "./python-response";
 
@@ -47,6 +49,8 @@ export class PythonServer {
       stderr: () => undefined,
     });
     pyodide.FS.mkdirTree(`${LIBRARY}/paste`);
+    pyodide.FS.writeFile(`${LIBRARY}/playground_load.py`, loadSource);
+    pyodide.FS.writeFile(`${LIBRARY}/playground_observe.py`, observeSource);
     pyodide.FS.writeFile(`${LIBRARY}/playground_server.py`, serverSource);
     pyodide.FS.writeFile(`${LIBRARY}/paste/__init__.py`, pasteInit);
     pyodide.FS.writeFile(`${LIBRARY}/paste/httpserver.py`, pasteServer);

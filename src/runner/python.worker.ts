@@ -44,7 +44,8 @@ const handle: RunnerHandler = async (message, reply, port) => {
       }
       const started = await server;
       const failure = started.load(program.files, entry);
-      loaded = failure === null ? buildId : null;
+      // A module that fails leaves the last good build's app answering, as in TypeScript.
+      if (failure === null) loaded = buildId;
       reply(
         failure === null
           ? { type: "loaded", id, buildId }

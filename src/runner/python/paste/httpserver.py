@@ -7,7 +7,7 @@ does here), prints what Paste prints, and returns, so the module runs to its
 end. Its other arguments are accepted and ignored.
 """
 
-from playground_server import register
+from playground_load import register
 
 
 def serve(application, host=None, port=None, handler=None, ssl_pem=None,

@@ -1,0 +1,309 @@
+"""Loading the user's project: its entry runs as ``__main__``, as ``python3 app.py``.
+
+``make_server()`` (and the playground's ``paste.httpserver.serve()``)
+register the app instead of opening a socket, and ``serve_forever()``
+returns, so the module runs to its end. What it prints, and the warnings it
+raises, are kept for the errors log. A module that fails gets the traceback
+``python3 app.py`` would print (the user's frames and the standard
+library's, none of the playground's), where in the project it failed, and
+the Python 3 fixes for the Python 2 habits it shows.
+"""
+
+import importlib
+import io
+import linecache
+import os
+import runpy
+import sys
+import traceback
+import types
+import wsgiref.simple_server as simple_server
+
+PROJECT = "/home/pyodide/project"
+"""Where the project's files are written; the working directory and the first entry of sys.path."""
+
+LIBRARY = os.path.dirname(os.path.abspath(__file__))
+"""Where the playground's own modules are: their frames are nobody's business in a traceback."""
+
+_registered = None
+"""The app the module gave to make_server() or paste's serve(), if any."""
+
+
+def register(app):
+    """Make `app` the one that answers the playground's requests."""
+    global _registered
+    _registered = app
+
+
+class PlaygroundServer:
+    """What ``make_server()`` returns: a server with no socket.
+
+    ``serve_forever()`` and ``handle_request()`` register the app and return
+    at once, so the module runs to its end; the playground then sends it
+    requests itself.
+    """
+
+    def __init__(self, host, port, app):
+        self.server_address = (host, port)
+        self.server_name = host or "localhost"
+        self.server_port = port
+        self.application = app
+        register(app)
+
+    def set_app(self, application):
+        self.application = application
+        register(application)
+
+    def get_app(self):
+        return self.application
+
+    def serve_forever(self, poll_interval=0.5):
+        register(self.application)
+
+    def handle_request(self):
+        register(self.application)
+
+    def shutdown(self):
+        pass
+
+    def server_close(self):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        pass
+
+
+def make_server(host, port, app, server_class=None, handler_class=None):
+    """wsgiref.simple_server.make_server, as the playground runs it: no socket."""
+    return PlaygroundServer(host, port, app)
+
+
+_baseline = None
+"""The modules there were before the first build: the playground's own and what they import."""
+
+
+def _forget_build_modules():
+    """A new build imports afresh what the last one imported, as a new `python3 app.py` would.
+
+    The project's modules, and the standard library's pure-Python modules the
+    last build brought in: importing `cgi` again warns again. Extension
+    modules stay (they cannot be imported twice).
+    """
+    global _baseline
+    if _baseline is None:
+        _baseline = set(sys.modules)
+    for name, module in list(sys.modules.items()):
+        path = getattr(module, "__file__", None) or ""
+        if path.startswith(PROJECT + "/") or (name not in _baseline and path.endswith(".py")):
+            del sys.modules[name]
+
+
+class redirected:
+    """print() output (and anything written to stdout or stderr) goes to `stream`."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def __enter__(self):
+        self.saved = sys.stdout, sys.stderr
+        sys.stdout = sys.stderr = self.stream
+
+    def __exit__(self, *args):
+        sys.stdout, sys.stderr = self.saved
+
+
+def load(entry, log):
+    """Run the entry file as __main__; return the app it serves.
+
+    Output of print() and warnings at the top level go to `log`. Raises
+    LookupError when the module serves no app.
+    """
+    global _registered
+    _registered = None
+    _forget_build_modules()
+    # Files were written, renamed or deleted since the last build, maybe within
+    # the same second: the import system's cached directory listings are stale.
+    importlib.invalidate_caches()
+    if PROJECT not in sys.path:
+        sys.path.insert(0, PROJECT)
+    # `python3 app.py` run from the project's folder: open("templates/page.html") works.
+    os.chdir(PROJECT)
+    simple_server.make_server = make_server
+    with redirected(log):
+        namespace = runpy.run_path(os.path.join(PROJECT, entry), run_name="__main__")
+    app = _registered or namespace.get("application") or namespace.get("app")
+    if app is None:
+        raise LookupError(
+            f"{entry} serves no WSGI app: pass it to make_server(host, port, app), "
+            "or name it application (mod_wsgi's name) or app."
+        )
+    if not callable(app):
+        raise LookupError(f"The app {entry} serves is not callable: {app!r}.")
+    return app
+
+
+# ---- Tracebacks as python3 prints them --------------------------------------
+
+
+def _in_library(frame):
+    return frame.f_code.co_filename.startswith(LIBRARY + "/")
+
+
+def clean_traceback(tb, from_project=False):
+    """`tb` without the playground's frames (and, `from_project`, without the loader's before the project's)."""
+    frames = []
+    while tb is not None:
+        frames.append(tb)
+        tb = tb.tb_next
+    if from_project:
+        first = next(
+            (i for i, t in enumerate(frames) if t.tb_frame.f_code.co_filename.startswith(PROJECT + "/")),
+            len(frames),
+        )
+        frames = frames[first:]
+    kept = None
+    for t in reversed([t for t in frames if not _in_library(t.tb_frame)]):
+        kept = types.TracebackType(kept, t.tb_frame, t.tb_lasti, t.tb_lineno)
+    return kept
+
+
+def clean_exception(error, from_project=False):
+    """`error` and the exceptions chained to it, their tracebacks cleaned (see clean_traceback)."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        error.__traceback__ = clean_traceback(error.__traceback__, from_project)
+        error = error.__cause__ or error.__context__
+    return error
+
+
+def relative(text):
+    """Tracebacks name the project's files as the user knows them."""
+    return text.replace(PROJECT + "/", "")
+
+
+def user_traceback(error):
+    """The traceback as `python3 app.py` would print it: from the module on, no playground frames."""
+    clean_exception(error, from_project=True)
+    return relative("".join(traceback.format_exception(error)))
+
+
+def error_location(error):
+    """Where in the project's files a load failed: a SyntaxError's own place, else the innermost frame.
+
+    A SyntaxError in an imported module names that module's file and line;
+    its traceback holds only the importing lines.
+    """
+    if isinstance(error, SyntaxError) and (error.filename or "").startswith(PROJECT + "/"):
+        column = max(error.offset or 1, 1)
+        found = {"file": error.filename[len(PROJECT) + 1 :], "line": error.lineno or 1, "column": column}
+        if error.end_offset and error.end_offset > column and error.end_lineno == error.lineno:
+            found["endColumn"] = error.end_offset
+        return found
+    frames = [
+        f for f in traceback.extract_tb(error.__traceback__) if f.filename.startswith(PROJECT + "/")
+    ]
+    if not frames:
+        return None
+    frame = frames[-1]
+    found = {"file": frame.filename[len(PROJECT) + 1 :], "line": frame.lineno, "column": 1}
+    # The expression that raised (3.11+ positions: UTF-8 byte offsets in the line).
+    if frame.colno is not None and frame.end_colno is not None and frame.end_lineno == frame.lineno:
+        line = linecache.getline(frame.filename, frame.lineno).encode()
+        chars = lambda offset: len(line[:offset].decode(errors="ignore"))  # noqa: E731
+        found["column"] = chars(frame.colno) + 1
+        found["endColumn"] = chars(frame.end_colno) + 1
+    return found
+
+
+# ---- What CPython says, and what it means here ------------------------------
+
+_PYTHON2_HABITS = [
+    (
+        "Missing parentheses in call to 'print'",
+        "Python 3: print is a function. Write print(...) with parentheses.",
+    ),
+    (
+        "module 'cgi' has no attribute 'parse_qs'",
+        "Python 3: cgi.parse_qs was removed in Python 3.8. Use urllib.parse.parse_qs.",
+    ),
+    (
+        "module 'cgi' has no attribute 'escape'",
+        "Python 3: cgi.escape was removed in Python 3.8. Use html.escape.",
+    ),
+    (
+        "a bytes-like object is required, not 'str'",
+        "Python 3: text (str) and bytes are apart. Encode the text first: text.encode().",
+    ),
+    (
+        "write() argument must be a bytes instance",
+        "Python 3: a WSGI body is bytes. Return [b'...'], or encode text: [text.encode('utf-8')].",
+    ),
+    (
+        "Iterator yielded non-bytestring",
+        "Python 3: a WSGI body is bytes. Return [b'...'], or encode text: [text.encode('utf-8')].",
+    ),
+]
+
+_WEBASSEMBLY = [
+    (
+        "cannot fit 'int' into an index-sized integer",
+        "This CPython is WebAssembly, a 32-bit machine: a size or index past 2**31 - 1 does not fit "
+        "(CPython on a 64-bit machine would try to allocate it).",
+    ),
+    (
+        "MemoryError",
+        "This CPython is WebAssembly, a 32-bit machine: it can address 4 GB at the most, "
+        "and the browser may give it less.",
+    ),
+]
+
+
+def _project_modules():
+    """The modules and packages the project's files make importable, by name."""
+    names = []
+    for root, dirs, files in os.walk(PROJECT):
+        dirs[:] = [d for d in dirs if d.isidentifier()]
+        base = os.path.relpath(root, PROJECT).replace(os.sep, ".")
+        prefix = "" if base == "." else base + "."
+        if prefix and "__init__.py" not in files:
+            continue
+        names += [prefix + f[:-3] for f in files if f.endswith(".py") and f[:-3].isidentifier()]
+    return sorted(n for n in names if not n.endswith("__init__")) + sorted(
+        n[: -len(".__init__")] for n in names if n.endswith(".__init__")
+    )
+
+
+def _missing_module_hint(text):
+    """For `No module named 'x'`: what this playground's Python can import instead."""
+    start = text.rfind("No module named '")
+    if start == -1:
+        return None
+    name = text[start + len("No module named '") :].split("'", 1)[0]
+    top = name.split(".", 1)[0]
+    if top in sys.stdlib_module_names:
+        return None
+    own = ", ".join(_project_modules()) or "none yet"
+    return (
+        f"{top} is not installed here: this Python has CPython {sys.version_info.major}."
+        f"{sys.version_info.minor}'s standard library, the playground's small paste "
+        f"(httpserver.serve, as the seeds use it), and the project's own modules ({own}). "
+        "Nothing is installed from the package index."
+    )
+
+
+def hints(text):
+    """The fixes and explanations for what `text` (a traceback, a message) shows, one per line."""
+    found = [fix for symptom, fix in _PYTHON2_HABITS + _WEBASSEMBLY if symptom in text]
+    missing = _missing_module_hint(text)
+    if missing:
+        found.append(missing)
+    return found
+
+
+def python2_habits():
+    """The (symptom, fix) pairs of Python 2 habits, for findings made from the errors log."""
+    return list(_PYTHON2_HABITS)

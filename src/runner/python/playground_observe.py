@@ -1,0 +1,367 @@
+"""Watching one request: the call trace, wsgiref.validate's checks, where in the user's code.
+
+The app is wrapped to record the call trace (the call, ``start_response``,
+each ``write()``, each chunk, ``close()``), with the same checks
+``wsgiref.validate`` makes, run without raising. They run from a private
+copy of ``wsgiref.validate`` whose ``assert_`` records the message (CPython's
+own) and the line of the user's code that was running: the user's own
+``wsgiref.validate.validator`` is left alone, and raises as it does under
+``python3``. wsgiref's ``ServerHandler`` is subclassed to note when the
+headers went out and what went wrong in the server itself, logged as
+wsgiref logs it, with the playground's frames taken out of the traceback.
+"""
+
+import importlib.util
+import io
+import sys
+import time
+import traceback
+import warnings
+import wsgiref.simple_server as simple_server
+
+from playground_load import PROJECT, clean_traceback
+
+
+def _private_validate():
+    """A copy of wsgiref.validate of the playground's own, not the one `import` gives the user."""
+    spec = importlib.util.find_spec("wsgiref.validate")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+checks = _private_validate()
+
+
+# ---- Where in the user's code -----------------------------------------------
+
+
+def _user_location(frames):
+    """The innermost frame in the project's files, as {file, line, column}."""
+    found = None
+    for filename, line in frames:
+        if filename.startswith(PROJECT + "/"):
+            found = {"file": filename[len(PROJECT) + 1 :], "line": line, "column": 1}
+    return found
+
+
+def stack_location():
+    """Where the user's code is now."""
+    return _user_location((f.filename, f.lineno) for f in traceback.extract_stack())
+
+
+def traceback_location(tb):
+    """Where the user's code was when an exception was raised."""
+    return _user_location((f.filename, f.lineno) for f in traceback.extract_tb(tb))
+
+
+def _frame_location(frame):
+    """A frame's place, when it is in the project's files."""
+    name = frame.f_code.co_filename
+    if name.startswith(PROJECT + "/"):
+        return {"file": name[len(PROJECT) + 1 :], "line": frame.f_lineno, "column": 1}
+    return None
+
+
+class _ReturnWatch:
+    """While the app is called: the line of the last `return` in the project's files.
+
+    The app's own return comes last (its helpers return before it), so this is
+    where the iterable the server goes on to read came from.
+    """
+
+    def __init__(self):
+        self.location = None
+
+    def __call__(self, frame, event, arg):
+        if event == "return" and frame.f_code.co_filename.startswith(PROJECT + "/"):
+            self.location = _frame_location(frame)
+
+    def __enter__(self):
+        self.saved = sys.getprofile()
+        sys.setprofile(self)
+        return self
+
+    def __exit__(self, *args):
+        sys.setprofile(self.saved)
+
+
+# ---- One request ------------------------------------------------------------
+
+
+class Recorder:
+    """What the playground reports for one request besides the bytes."""
+
+    def __init__(self):
+        self.started = time.perf_counter()
+        self.trace = []
+        self.findings = []
+        self.environ = None
+        self.app_headers = None
+        self.app_time = 0.0
+
+    def at(self):
+        return (time.perf_counter() - self.started) * 1000
+
+    def event(self, kind, **fields):
+        self.trace.append({"kind": kind, "at": self.at(), **fields})
+
+    def finding(self, severity, source, message, location=None):
+        for known in self.findings:
+            if known["message"] == message and known.get("location") == location:
+                return
+        entry = {"severity": severity, "source": source, "message": message}
+        if location:
+            entry["location"] = location
+        self.findings.append(entry)
+
+
+recorder = None
+"""The request being served: the private validate's checks report to it."""
+
+_where = None
+"""Where the user's code is, when the stack does not say (the body, read by the server)."""
+
+
+def _record_assert(cond, *args):
+    """wsgiref.validate.assert_, recording instead of raising (in the playground's copy only)."""
+    if not cond and recorder is not None:
+        message = str(args[0]) if args else "assertion failed"
+        recorder.finding("warning", "validate", message, stack_location() or _where)
+
+
+checks.assert_ = _record_assert
+
+
+def _check(function, *args):
+    """Run one of wsgiref.validate's checks; a check that cannot go on after a failure stops there."""
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            function(*args)
+        for warning in caught:
+            recorder.finding("warning", "validate", str(warning.message), stack_location() or _where)
+    except Exception:
+        pass
+
+
+def snapshot(environ):
+    """The environ as Python shows it: str values as they are, the rest as their repr()."""
+    return {
+        key: value if isinstance(value, str) else {"repr": repr(value)}
+        for key, value in environ.items()
+    }
+
+
+class BufferedReader(io.BufferedReader):
+    """The socket file wsgiref reads the request from (wsgi.input), noting reads that would block.
+
+    On a real server the body is a socket: reading more than CONTENT_LENGTH
+    (read() with no size, read(n) past what is left, a readline() that meets
+    the end) waits for bytes the client will not send, until it gives up.
+    Here the bytes simply end, so the read returns: the finding says what a
+    real server would have done. Named as the class it stands for.
+    """
+
+    length = None
+    body_start = 0
+
+    def watch(self, length):
+        """The body starts here and is `length` bytes long (CONTENT_LENGTH)."""
+        self.length = length
+        self.body_start = self.tell()
+
+    def _left(self):
+        return self.length - (self.tell() - self.body_start)
+
+    def _blocks(self, what):
+        if recorder is None:
+            return
+        left = max(self._left(), 0)
+        recorder.finding(
+            "warning",
+            "playground",
+            f"{what} with {left} of CONTENT_LENGTH {self.length} bytes left: on a real server "
+            "the socket would block here until the client gives up (the request hangs). "
+            "Here the bytes just end.",
+            stack_location(),
+        )
+
+    def read(self, size=-1):
+        if self.length is not None:
+            if size is None or size < 0:
+                self._blocks("wsgi.input.read() with no size")
+            elif size > self._left():
+                self._blocks(f"wsgi.input.read({size}) asks for more than is left,")
+        return super().read(size)
+
+    def readline(self, size=-1):
+        line = super().readline(size)
+        if self.length is not None and not line.endswith(b"\n") and (size is None or size < 0 or len(line) < size):
+            if self._left() < 0 or not super().peek(1):
+                self._blocks("wsgi.input.readline() reached the end of the body without a newline,")
+        return line
+
+    def readlines(self, hint=-1):
+        if self.length is not None and (hint is None or hint <= 0):
+            self._blocks("wsgi.input.readlines() with no hint")
+        return super().readlines(hint)
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+
+BufferedReader.__module__ = "_io"
+
+
+class Observed:
+    """The app's iterable, watched: each chunk, and close(), with validate's checks.
+
+    len() is the iterable's own, so wsgiref still adds Content-Length to a
+    one-chunk body exactly as it would without the playground.
+    """
+
+    def __init__(self, iterable, recorder, started, returned_at):
+        self.iterable = iterable
+        self.iterator = None
+        self.recorder = recorder
+        self.started = started
+        self.returned_at = returned_at
+        self.closed = False
+
+    def __len__(self):
+        return len(self.iterable)
+
+    def __iter__(self):
+        self.iterator = iter(self.iterable)
+        return self
+
+    def _location(self):
+        """A generator's place is its yield; a list's is the app's return."""
+        frame = getattr(self.iterator, "gi_frame", None)
+        return (_frame_location(frame) if frame is not None else None) or self.returned_at
+
+    def __next__(self):
+        global _where
+        recorder = self.recorder
+        checks.assert_(not self.closed, "Iterator read after closed")
+        began = time.perf_counter()
+        try:
+            chunk = next(self.iterator)
+        finally:
+            recorder.app_time += (time.perf_counter() - began) * 1000
+        _where = self._location()
+        try:
+            if type(chunk) is not bytes:
+                checks.assert_(False, "Iterator yielded non-bytestring (%r)" % (chunk,))
+            if not self.started:
+                checks.assert_(
+                    False,
+                    "The application returns and we started iterating over its body, "
+                    "but start_response has not yet been called",
+                )
+        finally:
+            _where = None
+        self.started = True
+        size = len(chunk) if isinstance(chunk, (bytes, bytearray, str)) else 0
+        recorder.event("chunk", size=size)
+        return chunk
+
+    def close(self):
+        self.closed = True
+        if hasattr(self.iterable, "close"):
+            self.recorder.event("close")
+            self.iterable.close()
+
+
+def observe(app, recorder):
+    """The app as the server calls it, watched (see the module's docstring)."""
+
+    def observed(environ, start_response):
+        global _where
+        recorder.environ = snapshot(environ)
+        body = environ.get("wsgi.input")
+        if isinstance(body, BufferedReader):
+            try:
+                body.watch(max(int(environ.get("CONTENT_LENGTH") or 0), 0))
+            except ValueError:
+                body.watch(0)
+        _check(checks.check_environ, environ)
+        started = []
+
+        def traced_start_response(*args, **kw):
+            checks.assert_(len(args) == 2 or len(args) == 3, "Invalid number of arguments: %s" % (args,))
+            checks.assert_(not kw, "No keyword arguments allowed")
+            status = args[0] if args else None
+            headers = args[1] if len(args) > 1 else None
+            exc_info = args[2] if len(args) == 3 else None
+            recorder.event(
+                "start_response",
+                status=status if isinstance(status, str) else repr(status),
+                headers=repr(headers),
+                excInfo=None if exc_info is None else repr(exc_info[1] if exc_info else exc_info),
+            )
+            _check(checks.check_status, status)
+            _check(checks.check_headers, headers)
+            _check(checks.check_content_type, status, headers)
+            _check(checks.check_exc_info, exc_info)
+            # A copy: wsgiref adds Content-Length to the app's own list.
+            recorder.app_headers = list(headers) if isinstance(headers, list) else headers
+            started.append(None)
+            write = start_response(*args, **kw)
+
+            def traced_write(data):
+                checks.assert_(type(data) is bytes, "write() argument must be bytes, not %r" % (type(data),))
+                recorder.event("write", size=len(data) if hasattr(data, "__len__") else 0)
+                return write(data)
+
+            return traced_write
+
+        recorder.event("call")
+        began = time.perf_counter()
+        try:
+            with _ReturnWatch() as returns:
+                result = app(environ, traced_start_response)
+        finally:
+            recorder.app_time += (time.perf_counter() - began) * 1000
+        recorder.event("return", result=type(result).__name__)
+        _where = returns.location
+        try:
+            checks.assert_(
+                result is not None and result != False,
+                "The application must return an iterator, if only an empty list",
+            )
+            _check(checks.check_iterator, result)
+        finally:
+            _where = None
+        return Observed(result, recorder, bool(started), returns.location)
+
+    return observed
+
+
+class ObservedHandler(simple_server.ServerHandler):
+    """wsgiref's ServerHandler, noting when the headers went out and what broke in the server."""
+
+    # Pyodide's os.environ (USER, PYTHONINSPECT, …) is no server's environment.
+    os_environ = {}
+
+    def send_headers(self):
+        super().send_headers()
+        if recorder is not None:
+            recorder.event("headers-sent")
+
+    def log_exception(self, exc_info):
+        error = exc_info[1]
+        if recorder is not None:
+            recorder.event("exception", message=f"{type(error).__name__}: {error}")
+            recorder.finding(
+                "error",
+                "handlers",
+                f"{type(error).__name__}: {error}",
+                traceback_location(exc_info[2]),
+            )
+        # The traceback python3's wsgiref would log: no frame of the playground's in it.
+        super().log_exception((exc_info[0], error, clean_traceback(exc_info[2])))
