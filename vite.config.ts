@@ -61,6 +61,15 @@ function serviceWorker(): Plugin {
 const PYODIDE_VERSION = JSON.parse(
   await readFile(new URL("./node_modules/pyodide/package.json", import.meta.url), "utf8"),
 ).version as string;
+/** The bytes `loadPyodide` fetches (the runtime's wasm, the standard library, the lock file), for its progress bar. */
+const PYODIDE_BYTES = (
+  await Promise.all(
+    ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"].map(
+      async (name) =>
+        (await readFile(new URL(`./node_modules/pyodide/${name}`, import.meta.url))).length,
+    ),
+  )
+).reduce((a, b) => a + b, 0);
 /** What `loadPyodide` fetches from its folder: the runtime, the standard library, the lock file. */
 const PYODIDE_FILES: Record<string, string> = {
   "pyodide.asm.js": "text/javascript",
@@ -155,6 +164,7 @@ export default defineConfig({
   define: {
     __BUILD_ID__: JSON.stringify(Date.now().toString(36)),
     __PYODIDE_VERSION__: JSON.stringify(PYODIDE_VERSION),
+    __PYODIDE_BYTES__: JSON.stringify(PYODIDE_BYTES),
   },
   build: { target: "es2022", chunkSizeWarningLimit: 8000 },
   server: { port: 5173 },

@@ -17,3 +17,6 @@ declare const __BUILD_ID__: string;
 
 /** The version of Pyodide whose files are served from `pyodide/<version>/` (see vite.config.ts). */
 declare const __PYODIDE_VERSION__: string;
+
+/** How many bytes CPython's start fetches (its progress bar's end; see vite.config.ts). */
+declare const __PYODIDE_BYTES__: number;

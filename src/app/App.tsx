@@ -8,6 +8,7 @@ import { Group, Panel, Separator } from "react-resizable-panels";
 import { Editor } from "../components/Editor/Editor";
 import { Preview } from "../components/Preview/Preview";
 import { Banners } from "../components/TopBar/Banners";
+import { BuildBadge } from "../components/TopBar/BuildBadge";
 import { Examples } from "../components/TopBar/Examples";
 import { KeyboardHelp } from "../components/TopBar/KeyboardHelp";
 import { ProjectBar } from "../components/TopBar/ProjectBar";
@@ -23,25 +24,6 @@ import { ensureBuilt } from "./builds";
 import { sendRequest } from "./sending";
 
 const BUILD_DEBOUNCE_MS = 300;
-
-function BuildBadge() {
-  const build = useRun((state) => state.build);
-  const text =
-    build.phase === "idle"
-      ? "Starting…"
-      : build.phase === "held"
-        ? "Waiting for Run"
-        : build.phase === "compiling"
-          ? "Compiling…"
-          : build.phase === "ready"
-            ? `Build #${build.buildId} ready`
-            : `Build #${build.buildId} failed`;
-  return (
-    <span className={`build-badge build-${build.phase}`} role="status" aria-label="Build status">
-      {text}
-    </span>
-  );
-}
 
 const NARROW = "(max-width: 900px)";
 /** Below this width panes cannot sit side by side or stacked: one at a time. */

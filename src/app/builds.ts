@@ -39,10 +39,25 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Forget the last good build when another project comes on screen: it must not answer for this one. */
+/**
+ * Another project on screen: forget the last good build (it must not
+ * answer for this one), and the last project's response, trace, findings
+ * and build number with it.
+ */
 export function watchProjectSwitches(): void {
   useProjects.subscribe((state, previous) => {
-    if (state.currentId !== previous.currentId) lastGoodBuild = null;
+    if (state.currentId === previous.currentId) return;
+    lastGoodBuild = null;
+    updateRun({
+      build: { phase: "idle" },
+      diagnostics: [],
+      response: null,
+      roundTrip: null,
+      sendError: null,
+      sendErrorField: null,
+      sent: null,
+      redirects: [],
+    });
   });
 }
 
@@ -164,6 +179,8 @@ export function ensureBuilt(): Promise<boolean> {
   const { files, entry, trusted } = useWorkspace.getState();
   if (!trusted) {
     updateRun({ build: { phase: "held" } });
+    // Its runtime starts meanwhile (CPython takes seconds), running none of its code.
+    void clients().runner.prepare(entry);
     return Promise.resolve(false);
   }
   const key = keyOf(files, entry);

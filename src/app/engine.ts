@@ -11,6 +11,7 @@ import { CompilerClient } from "../compiler/compiler-client";
 import { runtimeFor, type Runtime } from "../runner/runtimes";
 import { RunnerClient } from "../runner/runner-client";
 import { updatePreview } from "../state/preview";
+import { updateRun } from "../state/run";
 import { runLimitMs } from "../state/settings";
 import { useWorkspace } from "../state/workspace";
 import { registerServiceWorker, ServerRelay } from "../sw/relay";
@@ -46,6 +47,8 @@ export function startEngine(): void {
     runtime: startingRuntime(),
     limitMs: runLimitMs,
     onRestart: (stopped) => relay?.attachRunner({ stopped }),
+    onStartProgress: ({ phase, loaded, total }) =>
+      updateRun({ runtimeStart: phase === "done" ? null : { phase, loaded, total } }),
   });
   const started = registerServiceWorker().then((registration) => {
     relay = new ServerRelay(registration, {

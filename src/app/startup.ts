@@ -3,6 +3,8 @@
  * What the page opens with: the project a share link carries (held until
  * the user presses Run), else the project that was on screen last, else a
  * new one. A broken link says what is wrong and leaves saved work as it was.
+ * A link pasted into the address bar of an open tab (only the fragment
+ * changes: no reload) opens under the same rules.
  */
 import { fromShared } from "../share/project-state";
 import { decodeShare, isShareFragment } from "../share/share-codec";
@@ -58,28 +60,45 @@ export async function openStartProject(): Promise<void> {
         useShareLink.setState({ error: error instanceof Error ? error.message : String(error) });
       }
     } else if (!same) {
-      try {
-        const project = decodeShare(hash);
-        createProject(
-          project.name ? `${project.name} (from a link)` : "From a link",
-          fromShared(project),
-          false,
-        );
-        useShareLink.setState({ fromLink: true });
-        rememberOwnFragment(hash.slice(1), true);
-        opened = true;
-      } catch (error) {
-        useShareLink.setState({ error: error instanceof Error ? error.message : String(error) });
-        if (saved) showContent(saved.content, !saved.held);
-        replaceFragment(currentFragment());
-      }
+      opened = openLink(hash);
+      if (!opened && saved) showContent(saved.content, !saved.held);
     }
   }
   if (!saved && !opened) createProject("My project", currentContent());
   watchForChanges();
   syncUrl();
+  addEventListener("hashchange", () => {
+    const fragment = location.hash;
+    // The page writes its own fragments with replaceState, which fires no hashchange.
+    if (!isShareFragment(fragment) || `#${currentFragment()}` === fragment) return;
+    if (ownFragment(fragment)) return;
+    openLink(fragment);
+  });
   // The editor and esbuild start once the first response can be had: they are not on its path.
   void ensureBuilt().finally(afterFirstBuild);
+}
+
+/**
+ * A project from somebody else's link, as a new project whose code waits
+ * for Run; a broken one says why, and the address bar goes back to the
+ * project on screen. True when it opened.
+ */
+function openLink(hash: string): boolean {
+  try {
+    const project = decodeShare(hash);
+    createProject(
+      project.name ? `${project.name} (from a link)` : "From a link",
+      fromShared(project),
+      false,
+    );
+    useShareLink.setState({ fromLink: true, error: null });
+    rememberOwnFragment(hash.slice(1), true);
+    return true;
+  } catch (error) {
+    useShareLink.setState({ error: error instanceof Error ? error.message : String(error) });
+    replaceFragment(currentFragment());
+    return false;
+  }
 }
 
 function replaceFragment(fragment: string): void {

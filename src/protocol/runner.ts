@@ -102,5 +102,17 @@ export type ServeNotice =
     }
   | { type: "serve-ended"; id: number };
 
+/**
+ * Runner → page, while its runtime starts (Python: CPython's files
+ * download, then it starts up): what to show instead of a bare wait.
+ */
+export interface StartProgress {
+  type: "start-progress";
+  /** "download": `loaded` of `total` bytes are in; "start-up": the runtime is starting; "done". */
+  phase: "download" | "start-up" | "done";
+  loaded: number;
+  total: number;
+}
+
 /** Everything the runner posts to the page. */
-export type RunnerMessage = RunnerReply | ServeNotice;
+export type RunnerMessage = RunnerReply | ServeNotice | StartProgress;

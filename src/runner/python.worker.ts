@@ -9,16 +9,62 @@
  * own origin on the first `load`; the page can terminate this Worker at any
  * moment (the time limit) and start a new one.
  */
-import type { StartedReply } from "../protocol/runner";
+import type { StartedReply, StartProgress } from "../protocol/runner";
 import { PythonServer } from "./python-server";
 import { serveMessages, type RunnerHandler } from "./runner-messages";
 
 let server: Promise<PythonServer> | null = null;
 let loaded: number | null = null;
 
+/** Tell the page how CPython's start is going. */
+function progress(phase: StartProgress["phase"], loaded: number) {
+  const total = __PYODIDE_BYTES__;
+  self.postMessage({ type: "start-progress", phase, loaded, total } satisfies StartProgress);
+}
+
+/**
+ * `fetch` that counts the bytes of every response as its body is read, for
+ * the progress bar; each whole percent is told once. Returns the undo.
+ */
+function countFetches(): () => void {
+  const real = globalThis.fetch;
+  let loaded = 0;
+  let told = -1;
+  globalThis.fetch = async (input, init) => {
+    const response = await real(input, init);
+    if (!response.body) return response;
+    const counting = new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        loaded += chunk.byteLength;
+        const percent = Math.floor((100 * loaded) / __PYODIDE_BYTES__);
+        if (percent !== told) {
+          told = percent;
+          progress(loaded >= __PYODIDE_BYTES__ ? "start-up" : "download", loaded);
+        }
+        controller.enqueue(chunk);
+      },
+    });
+    // Headers kept: the wasm's Content-Type lets it compile while it streams in.
+    return new Response(response.body.pipeThrough(counting), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
+  return () => (globalThis.fetch = real);
+}
+
 /** CPython, started once, from the site's own copy of Pyodide. */
 function python(siteURL: string): Promise<PythonServer> {
-  server ??= PythonServer.start(new URL(`pyodide/${__PYODIDE_VERSION__}/`, siteURL).href);
+  if (!server) {
+    progress("download", 0);
+    const uncount = countFetches();
+    server = PythonServer.start(new URL(`pyodide/${__PYODIDE_VERSION__}/`, siteURL).href);
+    void server.finally(() => {
+      uncount();
+      progress("done", __PYODIDE_BYTES__);
+    });
+  }
   server.catch(() => (server = null));
   return server;
 }

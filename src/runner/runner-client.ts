@@ -24,6 +24,7 @@ import type {
   RunnerRequest,
   StartedReply,
   StartMessage,
+  StartProgress,
 } from "../protocol/runner";
 import type { StoppedServe } from "../protocol/service-worker";
 import type { RequestRecord, ResponseRecord, SourceLocation } from "../wsgi/records";
@@ -67,6 +68,8 @@ export interface RunnerClientOptions {
    * old one was stopped in, with its 504 record.
    */
   onRestart: (stopped: StoppedServe | null) => void;
+  /** How the runtime of the runner in use is starting (Python's download, then start-up). */
+  onStartProgress?: (progress: StartProgress) => void;
 }
 
 /** A runner Worker, the runtime it runs, and its start (null once started, else why not). */
@@ -84,6 +87,7 @@ export class RunnerClient {
   private lastBuild: { buildId: number; program: Program; entry: string } | null = null;
   private readonly limitMs: () => number;
   private readonly onRestart: (stopped: StoppedServe | null) => void;
+  private readonly onStartProgress: (progress: StartProgress) => void;
   /** The port request being served, and its time limit. */
   private serving: { id: number; timer: ReturnType<typeof setTimeout> } | null = null;
   /** The runtime's start: null when it started, else why not. */
@@ -94,9 +98,10 @@ export class RunnerClient {
   /** A replaced runner getting the last build again: requests wait for it. */
   private reloading: Promise<unknown> = Promise.resolve();
 
-  constructor({ runtime, limitMs, onRestart }: RunnerClientOptions) {
+  constructor({ runtime, limitMs, onRestart, onStartProgress }: RunnerClientOptions) {
     this.limitMs = limitMs;
     this.onRestart = onRestart;
+    this.onStartProgress = onStartProgress ?? (() => undefined);
     this.runtime = runtime;
     this.spawn();
   }
@@ -107,7 +112,10 @@ export class RunnerClient {
     worker.onmessage = (event: MessageEvent<RunnerMessage>) => {
       // A standby never serves: only the runner in use reaches this.
       const message = event.data;
-      if (message.type === "serving") this.watch(message.id, message.request);
+      if (message.type === "start-progress") {
+        // A standby starting in idle time is nobody's wait.
+        if (worker === this.worker) this.onStartProgress(message);
+      } else if (message.type === "serving") this.watch(message.id, message.request);
       else if (message.type === "serve-ended") this.unwatch(message.id);
       else this.pending.resolve(message.id, message);
     };
@@ -209,11 +217,7 @@ export class RunnerClient {
   async load(buildId: number, program: Program, entry: string): Promise<LoadResult> {
     const runtime = runtimeFor(entry);
     if ("error" in runtime) return { ok: false, error: runtime.error };
-    if (runtime !== this.runtime) {
-      this.runtime = runtime;
-      this.lastBuild = null;
-      await this.restart();
-    }
+    await this.prepare(entry);
     // The runtime starts outside the time limit: it is the app's, not CPython's.
     const notStarted = await this.started;
     if (notStarted !== null) return { ok: false, error: notStarted };
@@ -228,6 +232,18 @@ export class RunnerClient {
     if (answer.type !== "load-failed") return { ok: false, error: "Unexpected reply." };
     const { error, location, summary } = answer;
     return { ok: false, error, ...(location ? { location } : {}), ...(summary ? { summary } : {}) };
+  }
+
+  /**
+   * Have the runtime `entry` needs started, running no code: CPython
+   * downloads and starts while a link's project waits for Run.
+   */
+  async prepare(entry: string): Promise<void> {
+    const runtime = runtimeFor(entry);
+    if ("error" in runtime || runtime === this.runtime) return;
+    this.runtime = runtime;
+    this.lastBuild = null;
+    await this.restart();
   }
 
   /**

@@ -17,9 +17,18 @@ export type BuildState =
   | { phase: "failed"; buildId: number; errors: CompileMessage[] }
   | { phase: "crashed"; buildId: number; error: string };
 
+/** How the runtime is starting, while it is (Python: CPython's download, then its start-up). */
+export interface RuntimeStart {
+  phase: "download" | "start-up";
+  loaded: number;
+  total: number;
+}
+
 /** Builds, the last response, and errors along the way. */
 export interface RunState {
   build: BuildState;
+  /** The runtime's start, while one is under way; null otherwise. */
+  runtimeStart: RuntimeStart | null;
   /** Diagnostics of the latest build, for editor markers. */
   diagnostics: CompileMessage[];
   sending: boolean;
@@ -42,6 +51,7 @@ export interface RunState {
 /** The run store. */
 export const useRun = create<RunState>(() => ({
   build: { phase: "idle" },
+  runtimeStart: null,
   diagnostics: [],
   sending: false,
   response: null,
