@@ -5,9 +5,8 @@
  * from the panel's Raw tab) must get the same status and body, and build
  * the same environ.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
@@ -16,13 +15,12 @@ import { fromShared } from "../src/share/project-state";
 import { encodeShare, type SharedProject } from "../src/share/share-codec";
 import { serializeRequest } from "../src/wsgi/raw-request";
 import { Playground } from "./playground";
+import { parse, sendRaw, startPython } from "./python3";
 
 test.skip(
   spawnSync("python3", ["-c", "import wsgiref"]).status !== 0,
   "python3 with wsgiref is needed to compare with",
 );
-
-const HARNESS = new URL("../scripts/wsgiref_module.py", import.meta.url).pathname;
 
 interface Example {
   title: string;
@@ -40,45 +38,6 @@ const PYTHON_EXAMPLES = (
 
 const source = (file: string) =>
   readFileSync(new URL(`../src/examples/apps/${file}.py`, import.meta.url), "utf8");
-
-/** The machine's python3 serving `code` as `python3 app.py` would; resolves once it listens. */
-async function startPython(code: string): Promise<{ port: number; stop: () => void }> {
-  const dir = mkdtempSync(join(tmpdir(), "wsgi-py-"));
-  const file = join(dir, "app.py");
-  writeFileSync(file, code);
-  const child: ChildProcess = spawn("python3", [HARNESS, file], {
-    stdio: ["ignore", "pipe", "ignore"],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let text = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      text += chunk.toString();
-      const found = /^PORT (\d+)$/m.exec(text);
-      if (found) resolve(Number(found[1]));
-    });
-    child.on("exit", (code) => reject(new Error(`python3 exited with ${code}`)));
-  });
-  return { port, stop: () => child.kill() };
-}
-
-/** Send raw bytes to 127.0.0.1:`port`; everything it sent back, as latin-1 text. */
-function sendRaw(port: number, bytes: Uint8Array): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, "127.0.0.1");
-    const chunks: Buffer[] = [];
-    socket.on("data", (chunk) => chunks.push(chunk));
-    socket.on("end", () => resolve(Buffer.concat(chunks).toString("latin1")));
-    socket.on("error", reject);
-    socket.write(bytes);
-  });
-}
-
-/** The status line (less its protocol) and body of a raw response. */
-function parse(raw: string): { status: string; body: string } {
-  const end = raw.indexOf("\r\n\r\n");
-  const statusLine = raw.slice(0, raw.indexOf("\r\n"));
-  return { status: statusLine.replace(/^HTTP\/\d\.\d /, ""), body: raw.slice(end + 4) };
-}
 
 /** The exact bytes the panel sends for `request` (composed by the playground's own code). */
 function requestBytes(request: SharedProject["request"] = {}): Uint8Array {

@@ -1,0 +1,195 @@
+/**
+ * What a Python developer meets in the first half hour, as `python3 app.py`
+ * would have it, said when it happens: the user's own validator raising,
+ * the read() that would hang, the top level's print, tracebacks without the
+ * playground in them; and the page saying what it is doing: Python's start
+ * with a progress bar, a link pasted into an open tab, a new project with
+ * no earlier response on it. The Python tests share one started page.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { rawTextToBytes } from "../src/request/raw-text";
+import { encodeShare } from "../src/share/share-codec";
+import { Playground } from "./playground";
+import { parse, sendRaw, startPython } from "./python3";
+import { ROOT_URL } from "./servers";
+
+/** Project ▾ → an item. */
+async function projectMenu(page: Page, item: string): Promise<void> {
+  await page.getByLabel("Project actions").click();
+  await page.getByRole("menuitem", { name: item }).click();
+}
+
+/** Put `code` in app.py and wait for the build of it. */
+async function build(playground: Playground, code: string): Promise<void> {
+  const before = await playground.buildStatus.textContent();
+  await playground.replaceCode(code);
+  await expect(playground.buildStatus).not.toHaveText(before!);
+  await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 60_000 });
+}
+
+/** A POST with a 5-byte body, typed into the Raw tab (each line ends with CR LF). */
+const RAW_POST = "POST / HTTP/1.0\nHost: localhost:8000\nContent-Length: 5\n\nhello";
+
+const READ_ALL = `from wsgiref.validate import validator
+
+def application(environ, start_response):
+    body = environ["wsgi.input"].read()
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [body]
+`;
+
+test.describe("Python, as python3 app.py has it", () => {
+  test.describe.configure({ mode: "serial" });
+  let page: Page;
+  let playground: Playground;
+
+  test.beforeAll(async ({ browser }) => {
+    page = await browser.newPage();
+    playground = new Playground(page);
+    await playground.open(ROOT_URL);
+    await projectMenu(page, "New Python project");
+    await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
+  });
+  test.afterAll(() => page.close());
+
+  test("the user's own validator answers 500 with AssertionError in the errors log, as python3's", async () => {
+    const code = `${READ_ALL}\napplication = validator(application)\n`;
+    await build(playground, code);
+    await playground.tab("Raw").click();
+    await page.getByRole("checkbox", { name: /Raw mode/ }).check();
+    await page.getByLabel("Raw request text").fill(RAW_POST);
+    await playground.sendForResponse();
+    const python = await startPython(code);
+    try {
+      // The same bytes, as the panel made them from the typed text.
+      const theirs = parse(await sendRaw(python.port, rawTextToBytes(RAW_POST, "crlf")));
+      expect(theirs.status).toBe("500 Internal Server Error");
+      await expect(playground.status).toHaveText(theirs.status);
+      await expect(playground.responseBody).toHaveText(theirs.body);
+      await expect.poll(() => python.stderr()).toContain("AssertionError");
+    } finally {
+      python.stop();
+    }
+    await playground.responseTab("Errors log");
+    const log = page.getByRole("region", { name: "Errors log" });
+    await expect(log).toContainText("AssertionError");
+    await expect(log).toContainText("validate.py");
+    await expect(log).not.toContainText("playground");
+  });
+
+  test("read() with no size answers here, with a finding that a real server would block", async () => {
+    await build(playground, READ_ALL);
+    await playground.sendForResponse();
+    await expect(playground.status).toHaveText("200 OK");
+    await playground.responseTab("Body");
+    await expect(playground.responseBody).toHaveText("hello");
+    await playground.responseTab("Findings");
+    const findings = page.getByRole("region", { name: "Findings" });
+    await expect(findings).toContainText("wsgi.input.read() with no size");
+    await expect(findings).toContainText("the socket would block");
+    await expect(findings).toContainText("app.py:4");
+  });
+
+  test("the top level's print() is in the errors log; a traceback holds no playground frame", async () => {
+    await build(
+      playground,
+      `print("Serving on port 8000...")
+
+def helper():
+    raise ValueError("boom")
+
+def application(environ, start_response):
+    helper()
+`,
+    );
+    await playground.sendForResponse();
+    await expect(playground.status).toHaveText("500 Internal Server Error");
+    await playground.responseTab("Errors log");
+    const log = page.getByRole("region", { name: "Errors log" });
+    await expect(log).toContainText("Serving on port 8000...");
+    await expect(log).toContainText('File "app.py", line 7, in application');
+    await expect(log).toContainText('File "app.py", line 4, in helper');
+    await expect(log).toContainText("ValueError: boom");
+    await expect(log).not.toContainText("playground");
+    await expect(log).not.toContainText("observed");
+    // Each frame in the project is a link to its line.
+    await log.getByRole("button", { name: /app\.py", line 4/ }).click();
+    await expect(playground.fileTab("app.py")).toHaveAttribute("aria-selected", "true");
+  });
+
+  test("a failed build leaves the last good one answering, and says which", async () => {
+    await build(
+      playground,
+      'def application(environ, start_response):\n    start_response("200 OK", [])\n    return [b"last good"]\n',
+    );
+    await playground.replaceCode("import flask\n");
+    await expect(playground.buildErrors).toContainText(
+      "ModuleNotFoundError: No module named 'flask'",
+    );
+    await expect(playground.buildErrors).toContainText("flask is not installed here");
+    await playground.sendForResponse();
+    await playground.responseTab("Body");
+    await expect(playground.responseBody).toHaveText("last good");
+    await expect(page.getByText("No build of the app is loaded yet.")).toBeHidden();
+  });
+});
+
+test("starting Python shows its progress: the download's bytes, then start-up", async ({
+  page,
+}) => {
+  // The standard library arrives late, so the bar is seen part way.
+  await page.route("**/python_stdlib.zip", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await route.continue();
+  });
+  const playground = new Playground(page);
+  await playground.open();
+  await projectMenu(page, "New Python project");
+  const bar = page.getByRole("progressbar", { name: "Starting Python" });
+  await expect(bar).toBeVisible({ timeout: 30_000 });
+  await expect(playground.buildStatus).toHaveText("Starting Python…");
+  await expect(bar).toHaveAttribute("aria-valuetext", /Downloading Python: \d+\.\d of \d+\.\d MB/);
+  await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
+  await expect(bar).toBeHidden();
+});
+
+test("a link pasted into an open tab opens, waiting for Run, and the project on screen is kept", async ({
+  page,
+}) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.sendForResponse();
+  const link = encodeShare({
+    name: "Pasted",
+    files: {
+      "app.ts":
+        'import { b } from "wsgi";\nexport default function app(e: unknown, start_response: (s: string, h: [string, string][]) => void) {\n  start_response("200 OK", [["Content-Type", "text/plain"]]);\n  return [b`pasted`];\n}\n',
+      "notes.md": "# a second file\n",
+    },
+  });
+  // What pasting a link of the same playground into the address bar does: the fragment changes.
+  await page.evaluate((fragment) => (location.hash = fragment), `#${link}`);
+  const picker = page.getByLabel("Project", { exact: true });
+  await expect(picker.locator("option:checked")).toHaveText("Pasted (from a link)");
+  await expect(page.getByRole("alert", { name: "Code from a link" })).toBeVisible();
+  await expect.poll(() => playground.fileTabs()).toEqual(["app.ts", "notes.md"]);
+  // The project that was on screen is still there.
+  await expect(picker.locator("option", { hasText: "My project" })).toHaveCount(1);
+  // And no earlier response is shown for it.
+  await expect(playground.status).toBeHidden();
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(playground.buildStatus).toHaveText(/ready/);
+  await playground.sendForResponse();
+  await expect(playground.responseBody).toHaveText("pasted");
+});
+
+test("a new project shows no earlier response, trace or build number", async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.sendForResponse();
+  await expect(playground.status).toHaveText("200 OK");
+  await projectMenu(page, "New TypeScript project");
+  await expect(playground.status).toBeHidden();
+  await expect(page.getByText(/Answered by build/)).toBeHidden();
+  await expect(page.getByText("Press Send (or Ctrl+Enter) to call the app.")).toBeVisible();
+});
