@@ -314,6 +314,12 @@ describe.skipIf(!hasPython())(
           .serve(rawRecord(GET), 1)
           .findings.find((f) => f.message.startsWith("Iterator yielded non-bytestring"));
         expect(listed?.location).toEqual({ file: "app.py", line: 3, column: 1 });
+        // wsgiref's own AssertionError, raised as it writes the str: at the same return.
+        const raised = python
+          .serve(rawRecord(GET), 1)
+          .findings.find((f) => f.source === "handlers");
+        expect(raised?.message).toMatch(/^AssertionError: write\(\) argument must be a bytes/);
+        expect(raised?.location).toEqual({ file: "app.py", line: 3, column: 1 });
         files["app.py"] = files["app.py"].replace(
           "application = listed",
           "application = generated",

@@ -9,7 +9,7 @@ import type { Finding } from "../../wsgi/records";
 const SOURCE_LABEL: Record<Finding["source"], string> = {
   handlers: " (wsgiref)",
   validate: " (wsgiref.validate)",
-  playground: " (playground limit)",
+  playground: " (playground)",
 };
 
 /** The Findings tab. */

@@ -99,6 +99,8 @@ class Recorder:
         self.environ = None
         self.app_headers = None
         self.app_time = 0.0
+        self.returned_at = None
+        """Where the app returned its iterable: errors in reading it point there."""
 
     def at(self):
         return (time.perf_counter() - self.started) * 1000
@@ -106,13 +108,15 @@ class Recorder:
     def event(self, kind, **fields):
         self.trace.append({"kind": kind, "at": self.at(), **fields})
 
-    def finding(self, severity, source, message, location=None):
+    def finding(self, severity, source, message, location=None, fix=None):
         for known in self.findings:
             if known["message"] == message and known.get("location") == location:
                 return
         entry = {"severity": severity, "source": source, "message": message}
         if location:
             entry["location"] = location
+        if fix:
+            entry["fix"] = fix
         self.findings.append(entry)
 
 
@@ -181,10 +185,12 @@ class BufferedReader(io.BufferedReader):
         recorder.finding(
             "warning",
             "playground",
-            f"{what} with {left} of CONTENT_LENGTH {self.length} bytes left: on a real server "
-            "the socket would block here until the client gives up (the request hangs). "
-            "Here the bytes just end.",
+            f"{what} reads past the body ({left} of CONTENT_LENGTH's {self.length} bytes left): "
+            "on a real server the socket would block here until the client gives up, and the "
+            "request would hang. Here the bytes just end.",
             stack_location(),
+            'Read CONTENT_LENGTH bytes: length = int(environ.get("CONTENT_LENGTH") or 0); '
+            'environ["wsgi.input"].read(length).',
         )
 
     def read(self, size=-1):
@@ -192,14 +198,14 @@ class BufferedReader(io.BufferedReader):
             if size is None or size < 0:
                 self._blocks("wsgi.input.read() with no size")
             elif size > self._left():
-                self._blocks(f"wsgi.input.read({size}) asks for more than is left,")
+                self._blocks(f"wsgi.input.read({size})")
         return super().read(size)
 
     def readline(self, size=-1):
         line = super().readline(size)
         if self.length is not None and not line.endswith(b"\n") and (size is None or size < 0 or len(line) < size):
             if self._left() < 0 or not super().peek(1):
-                self._blocks("wsgi.input.readline() reached the end of the body without a newline,")
+                self._blocks("wsgi.input.readline() that finds no newline")
         return line
 
     def readlines(self, hint=-1):
@@ -328,7 +334,7 @@ def observe(app, recorder):
         finally:
             recorder.app_time += (time.perf_counter() - began) * 1000
         recorder.event("return", result=type(result).__name__)
-        _where = returns.location
+        _where = recorder.returned_at = returns.location
         try:
             checks.assert_(
                 result is not None and result != False,
@@ -361,7 +367,8 @@ class ObservedHandler(simple_server.ServerHandler):
                 "error",
                 "handlers",
                 f"{type(error).__name__}: {error}",
-                traceback_location(exc_info[2]),
+                # Raised in wsgiref reading the body: the body came from the app's return.
+                traceback_location(exc_info[2]) or recorder.returned_at,
             )
         # The traceback python3's wsgiref would log: no frame of the playground's in it.
         super().log_exception((exc_info[0], error, clean_traceback(exc_info[2])))
