@@ -9,7 +9,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { rawTextToBytes } from "../src/request/raw-text";
 import { encodeShare } from "../src/share/share-codec";
-import { Playground } from "./playground";
+import { APP_IMPORTS, Playground } from "./playground";
 import { parse, sendRaw, startPython } from "./python3";
 import { ROOT_URL } from "./servers";
 
@@ -88,6 +88,12 @@ test.describe("Python, as python3 app.py has it", () => {
     await expect(findings).toContainText("wsgi.input.read() with no size");
     await expect(findings).toContainText("the socket would block");
     await expect(findings).toContainText("app.py:4");
+    // What differs from python3 app.py by nature is said beside the key.
+    await playground.responseTab("Environ");
+    await expect(playground.row(playground.environ, "wsgi.input")).toContainText(
+      "Under python3 app.py: the socket's file",
+    );
+    await expect(playground.row(playground.environ, "SERVER_PORT")).toContainText("virtual host");
   });
 
   test("the top level's print() is in the errors log; a traceback holds no playground frame", async () => {
@@ -192,4 +198,38 @@ test("a new project shows no earlier response, trace or build number", async ({ 
   await expect(playground.status).toBeHidden();
   await expect(page.getByText(/Answered by build/)).toBeHidden();
   await expect(page.getByText("Press Send (or Ctrl+Enter) to call the app.")).toBeVisible();
+});
+
+test("a runaway shows the seconds left and a Stop button; Stop answers 504 at once", async ({
+  page,
+}) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.replaceCode(
+    APP_IMPORTS +
+      [
+        "export default function app(environ: Environ, start_response: StartResponse) {",
+        '  if (environ.PATH_INFO === "/spin") while (true) {}',
+        '  start_response("200 OK", [["Content-Type", "text/plain"]]);',
+        "  return [b`still here`];",
+        "}",
+      ].join("\n"),
+  );
+  await expect(playground.buildStatus).toHaveText(/#2 ready/);
+  await page.getByLabel("Time limit").fill("30");
+  await page.getByLabel("Time limit").blur();
+  await playground.url.fill("/spin");
+  await playground.pressSend();
+  const running = page.getByRole("group", { name: "The app is running" });
+  await expect(running).toContainText("GET /spin");
+  const left = Number(await running.getByLabel("Seconds left").textContent());
+  expect(left).toBeGreaterThan(0);
+  expect(left).toBeLessThanOrEqual(30);
+  await running.getByRole("button", { name: "Stop" }).click();
+  await expect(playground.status).toHaveText("504 Gateway Timeout");
+  await expect(page.getByLabel("Stopped")).toContainText("Stopped by you after");
+  await expect(running).toBeHidden();
+  await playground.url.fill("/");
+  await playground.sendForResponse();
+  await expect(playground.responseBody).toHaveText("still here");
 });

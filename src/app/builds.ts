@@ -48,6 +48,8 @@ export function watchProjectSwitches(): void {
   useProjects.subscribe((state, previous) => {
     if (state.currentId === previous.currentId) return;
     lastGoodBuild = null;
+    // Built anew even with the same files as the last build (a zip of it): a build of its own.
+    current = null;
     updateRun({
       build: { phase: "idle" },
       diagnostics: [],

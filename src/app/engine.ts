@@ -49,6 +49,7 @@ export function startEngine(): void {
     onRestart: (stopped) => relay?.attachRunner({ stopped }),
     onStartProgress: ({ phase, loaded, total }) =>
       updateRun({ runtimeStart: phase === "done" ? null : { phase, loaded, total } }),
+    onRunning: (running) => updateRun({ running }),
   });
   const started = registerServiceWorker().then((registration) => {
     relay = new ServerRelay(registration, {

@@ -28,7 +28,7 @@ import type {
 } from "../protocol/runner";
 import type { StoppedServe } from "../protocol/service-worker";
 import type { RequestRecord, ResponseRecord, SourceLocation } from "../wsgi/records";
-import { stoppedMessage, stoppedResponse } from "../wsgi/stopped";
+import { stoppedByUserMessage, stoppedMessage, stoppedResponse } from "../wsgi/stopped";
 import { runtimeFor, type Runtime } from "./runtimes";
 
 /**
@@ -45,9 +45,13 @@ export class StoppedError extends Error {
   /** The limit that fired, in milliseconds. */
   readonly afterMs: number;
 
-  constructor(message: string, afterMs: number) {
+  /** The user pressed Stop (else the limit fired). */
+  readonly byUser: boolean;
+
+  constructor(message: string, afterMs: number, byUser = false) {
     super(message);
     this.afterMs = afterMs;
+    this.byUser = byUser;
   }
 }
 
@@ -70,6 +74,18 @@ export interface RunnerClientOptions {
   onRestart: (stopped: StoppedServe | null) => void;
   /** How the runtime of the runner in use is starting (Python's download, then start-up). */
   onStartProgress?: (progress: StartProgress) => void;
+  /** The app began running something under the time limit (`Running`), or stopped (null). */
+  onRunning?: (running: Running | null) => void;
+}
+
+/** What the app is running under the time limit, for a countdown and a Stop button. */
+export interface Running {
+  /** What it runs: "GET /spin", "its module's top level". */
+  what: string;
+  /** `performance.now()` when it began. */
+  startedAt: number;
+  /** The time limit, in ms. */
+  limitMs: number;
 }
 
 /** A runner Worker, the runtime it runs, and its start (null once started, else why not). */
@@ -88,8 +104,12 @@ export class RunnerClient {
   private readonly limitMs: () => number;
   private readonly onRestart: (stopped: StoppedServe | null) => void;
   private readonly onStartProgress: (progress: StartProgress) => void;
+  private readonly onRunning: (running: Running | null) => void;
+  /** What runs under the limit now, and how to stop it before the limit (Stop). */
+  private running: { what: string; startedAt: number; stop: () => void } | null = null;
   /** The port request being served, and its time limit. */
-  private serving: { id: number; timer: ReturnType<typeof setTimeout> } | null = null;
+  private serving: { id: number; timer: ReturnType<typeof setTimeout>; done: () => void } | null =
+    null;
   /** The runtime's start: null when it started, else why not. */
   private started!: Promise<string | null>;
   /** A second runner, started and idle, that replaces a stopped one at once (see `Runtime.standby`). */
@@ -98,10 +118,11 @@ export class RunnerClient {
   /** A replaced runner getting the last build again: requests wait for it. */
   private reloading: Promise<unknown> = Promise.resolve();
 
-  constructor({ runtime, limitMs, onRestart, onStartProgress }: RunnerClientOptions) {
+  constructor({ runtime, limitMs, onRestart, onStartProgress, onRunning }: RunnerClientOptions) {
     this.limitMs = limitMs;
     this.onRestart = onRestart;
     this.onStartProgress = onStartProgress ?? (() => undefined);
+    this.onRunning = onRunning ?? (() => undefined);
     this.runtime = runtime;
     this.spawn();
   }
@@ -169,39 +190,77 @@ export class RunnerClient {
     void this.restart(stopped);
   }
 
+  /** Say what runs now under the limit (null: nothing), and how Stop stops it. */
+  private run(what: string, stop: () => void): () => void {
+    const startedAt = performance.now();
+    const running = { what, startedAt, stop };
+    this.running = running;
+    this.onRunning({ what, startedAt, limitMs: this.limitMs() });
+    return () => {
+      if (this.running !== running) return;
+      this.running = null;
+      this.onRunning(null);
+    };
+  }
+
   /** A port request started: stop it at the limit, and answer it with the 504 record. */
   private watch(id: number, request: RequestRecord) {
     this.unwatch(this.serving?.id);
     const afterMs = this.limitMs();
-    const timer = setTimeout(() => {
-      this.serving = null;
-      const what = `${request.method} ${request.target}`;
-      this.stop({ id, response: stoppedResponse(request, afterMs, stoppedMessage(afterMs, what)) });
-    }, afterMs);
-    this.serving = { id, timer };
+    const what = `${request.method} ${request.target}`;
+    const started = performance.now();
+    const stopWith = (byUser: boolean) => {
+      const ms = byUser ? Math.round(performance.now() - started) : afterMs;
+      const message = byUser ? stoppedByUserMessage(ms, what) : stoppedMessage(afterMs, what);
+      this.unwatch(id);
+      this.stop({ id, response: stoppedResponse(request, ms, message, new Date(), byUser) });
+    };
+    const timer = setTimeout(() => stopWith(false), afterMs);
+    const done = this.run(what, () => stopWith(true));
+    this.serving = { id, timer, done };
   }
 
-  /** `work` sent from here (`what` it is, for the message), failing with StoppedError at the limit. */
+  /** `work` sent from here (`what` it is, for the message), failing with StoppedError at the limit or on Stop. */
   private async limited<T>(work: Promise<T>, what: string): Promise<T> {
     const afterMs = this.limitMs();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let done = () => {};
     const limit = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        // Settle first: the restart fails everything still waiting on the old runner.
-        reject(new StoppedError(stoppedMessage(afterMs, what), afterMs));
+      // Settle first: the restart fails everything still waiting on the old runner.
+      const stopWith = (error: StoppedError) => {
+        reject(error);
         this.stop(null);
-      }, afterMs);
+      };
+      timer = setTimeout(
+        () => stopWith(new StoppedError(stoppedMessage(afterMs, what), afterMs)),
+        afterMs,
+      );
+      const began = performance.now();
+      done = this.run(what, () => {
+        clearTimeout(timer);
+        const ms = Math.round(performance.now() - began);
+        stopWith(new StoppedError(stoppedByUserMessage(ms, what), ms, true));
+      });
     });
     try {
       return await Promise.race([work, limit]);
     } finally {
       clearTimeout(timer);
+      done();
     }
+  }
+
+  /** Stop what the app is running now, before the limit (the Stop button). False when nothing runs. */
+  stopNow(): boolean {
+    if (!this.running) return false;
+    this.running.stop();
+    return true;
   }
 
   private unwatch(id: number | undefined) {
     if (this.serving === null || this.serving.id !== id) return;
     clearTimeout(this.serving.timer);
+    this.serving.done();
     this.serving = null;
   }
 
@@ -260,7 +319,7 @@ export class RunnerClient {
       answer = await this.limited(reply, `${request.method} ${request.target}`);
     } catch (error) {
       if (!(error instanceof StoppedError)) throw error;
-      return stoppedResponse(request, error.afterMs, error.message);
+      return stoppedResponse(request, error.afterMs, error.message, new Date(), error.byUser);
     }
     if (answer.type === "served") return answer.response;
     throw new Error(

@@ -29,6 +29,8 @@ export interface RunState {
   build: BuildState;
   /** The runtime's start, while one is under way; null otherwise. */
   runtimeStart: RuntimeStart | null;
+  /** What the app runs now under the time limit (a request, a module's top level), for Stop. */
+  running: { what: string; startedAt: number; limitMs: number } | null;
   /** Diagnostics of the latest build, for editor markers. */
   diagnostics: CompileMessage[];
   sending: boolean;
@@ -52,6 +54,7 @@ export interface RunState {
 export const useRun = create<RunState>(() => ({
   build: { phase: "idle" },
   runtimeStart: null,
+  running: null,
   diagnostics: [],
   sending: false,
   response: null,

@@ -126,6 +126,6 @@ export interface ResponseRecord {
   appTime: number;
   /** Which build of the user's code answered. */
   buildId?: number;
-  /** Set when the app ran past the time limit and its runner was stopped. */
-  stopped?: { afterMs: number };
+  /** Set when the app ran past the time limit (or the user pressed Stop) and its runner was stopped. */
+  stopped?: { afterMs: number; byUser?: true };
 }

@@ -2,7 +2,8 @@
  * @module EnvironView
  * Every key the app received, grouped (CGI variables, HTTP headers,
  * wsgi.*), each standard key explained on hover, with a filter and copy as
- * JSON or as a Python dict.
+ * JSON or as a Python dict. For a Python app, what differs from
+ * `python3 app.py` by nature is said beside the key.
  */
 import { useState } from "react";
 import {
@@ -11,7 +12,10 @@ import {
   groupOf,
   type EnvironGroup,
 } from "../../inspect/environ-docs";
+import { natureNote, PROCESS_ENVIRON_NOTE } from "../../inspect/environ-nature";
 import { reprStr } from "../../runtime/repr";
+import { useWorkspace } from "../../state/workspace";
+import "./environ-view.css";
 import type { EnvironValue } from "../../wsgi/records";
 
 const GROUPS: EnvironGroup[] = ["CGI variables", "HTTP headers", "wsgi.*", "Other"];
@@ -26,6 +30,8 @@ function show(value: EnvironValue): string {
 
 /** The Environ tab. */
 export function EnvironView({ environ }: { environ: Record<string, EnvironValue> }) {
+  // Where a Python app's environ differs from python3's by nature, it says so.
+  const python = useWorkspace((state) => state.entry.endsWith(".py"));
   const [filter, setFilter] = useState("");
   const [copied, setCopied] = useState<string | null>(null);
   const needle = filter.trim().toLowerCase();
@@ -67,6 +73,7 @@ export function EnvironView({ environ }: { environ: Record<string, EnvironValue>
           </span>
         )}
       </div>
+      {python && <p className="hint nature-note">{PROCESS_ENVIRON_NOTE}</p>}
       <table className="kv environ" aria-label="Environ">
         {GROUPS.map((group) => {
           const rows = entries.filter(([key]) => groupOf(key) === group);
@@ -83,7 +90,12 @@ export function EnvironView({ environ }: { environ: Record<string, EnvironValue>
                   <th scope="row" title={describeKey(key)}>
                     {key}
                   </th>
-                  <td>{show(value)}</td>
+                  <td>
+                    {show(value)}
+                    {python && natureNote(key) && (
+                      <span className="nature-note">{natureNote(key)}</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

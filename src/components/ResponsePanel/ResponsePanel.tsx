@@ -19,6 +19,7 @@ import { EnvironView } from "./EnvironView";
 import { ErrorsLog } from "./ErrorsLog";
 import { FindingsList } from "./FindingsList";
 import { RequestBytesView } from "./RequestBytesView";
+import { RunningBar } from "./RunningBar";
 import { TraceView } from "./TraceView";
 
 const TABS = ["Body", "Environ", "Request", "Trace", "Findings", "Errors", "Compare"] as const;
@@ -88,8 +89,11 @@ function StatusRow({ response }: { response: ResponseRecord }) {
         )}
       {response.stopped && (
         <p className="warning" role="alert" aria-label="Stopped">
-          Stopped after {response.stopped.afterMs / 1000} s: the app did not finish, so its runner
-          was replaced and the server answered 504 for it. The next request runs on a fresh runner.
+          {response.stopped.byUser
+            ? `Stopped by you after ${(response.stopped.afterMs / 1000).toFixed(1)} s`
+            : `Stopped after ${response.stopped.afterMs / 1000} s`}
+          : the app did not finish, so its runner was replaced and the server answered 504 for it.
+          The next request runs on a fresh runner.
         </p>
       )}
       {response.sent === "body-only" && (
@@ -235,6 +239,7 @@ export function ResponsePanel() {
     >
       <Announcer response={response} seq={seq} />
       <BuildStatus />
+      <RunningBar />
       {response ? (
         <Inspector response={response} />
       ) : (
