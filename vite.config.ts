@@ -10,7 +10,7 @@ import { createReadStream } from "node:fs";
 import { copyFile, mkdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { build, defineConfig, type Plugin } from "vite";
+import { build, createLogger, defineConfig, type Plugin } from "vite";
 import { runtimeDeclaration } from "./scripts/runtime-declarations.ts";
 import { bundleOptions } from "./src/compiler/bundle-options.ts";
 import { newProjectContent } from "./src/share/project-state.ts";
@@ -123,13 +123,16 @@ function declarations(): Plugin {
   return {
     name: "wsgi-playground:dts",
     enforce: "pre",
-    async load(id) {
-      if (!id.endsWith("?dts")) return null;
-      const file = id.slice(0, -"?dts".length);
-      const { text, problems } = runtimeDeclaration(file, await readFile(file, "utf8"));
-      if (problems.length > 0)
-        this.error(`${file}: cannot make declarations:\n${problems.join("\n")}`);
-      return `export default ${JSON.stringify(text)};`;
+    load: {
+      // Only these ids reach the hook (not every module of the build).
+      filter: { id: /\?dts$/ },
+      async handler(id) {
+        const file = id.slice(0, -"?dts".length);
+        const { text, problems } = runtimeDeclaration(file, await readFile(file, "utf8"));
+        if (problems.length > 0)
+          this.error(`${file}: cannot make declarations:\n${problems.join("\n")}`);
+        return `export default ${JSON.stringify(text)};`;
+      },
     },
   };
 }
@@ -155,7 +158,23 @@ function precompiled(): Plugin {
   };
 }
 
+/**
+ * Vite's logger, less what is expected: Pyodide's module names Node's
+ * built-ins (`node:fs`, …) for when it runs in Node, and Vite says each is
+ * left out of the browser build, where that code never runs.
+ */
+function quietLogger() {
+  const logger = createLogger();
+  const warn = logger.warn.bind(logger);
+  logger.warn = (message, options) => {
+    if (/Module "node:[\w/]+" has been externalized .*pyodide/.test(message)) return;
+    warn(message, options);
+  };
+  return logger;
+}
+
 export default defineConfig({
+  customLogger: quietLogger(),
   test: { include: ["src/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node" },
   base: "./",
   plugins: [react(), declarations(), serviceWorker(), precompiled(), pyodideFiles()],
@@ -166,7 +185,12 @@ export default defineConfig({
     __PYODIDE_VERSION__: JSON.stringify(PYODIDE_VERSION),
     __PYODIDE_BYTES__: JSON.stringify(PYODIDE_BYTES),
   },
-  build: { target: "es2022", chunkSizeWarningLimit: 8000 },
+  build: {
+    target: "es2022",
+    chunkSizeWarningLimit: 8000,
+    // Timings of the build's plugins are for profiling it, not for every build.
+    rolldownOptions: { checks: { pluginTimings: false } },
+  },
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },
 });

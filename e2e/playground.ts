@@ -109,6 +109,20 @@ export class Playground {
       .click();
   }
 
+  /** Examples → the example with this title, in this language (the gallery labels each). */
+  async openExample(title: string, language: string): Promise<void> {
+    await this.page.getByRole("button", { name: "Examples" }).click();
+    const label = language === "python" ? "Python" : "TypeScript";
+    const escaped = title.replace(/[()?:.*+!,[\]]/g, "\\$&");
+    await this.page
+      .getByRole("dialog", { name: "Examples" })
+      .getByRole("button", { name: new RegExp(`^${escaped} ${label}\\b`) })
+      .click();
+    await expect(
+      this.page.getByLabel("Project", { exact: true }).locator("option:checked"),
+    ).toHaveText(title);
+  }
+
   /** The tab of a project file, by its path. */
   fileTab(path: string): Locator {
     return this.page

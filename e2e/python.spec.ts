@@ -27,7 +27,13 @@ interface Example {
   language?: string;
   file: string;
   request?: SharedProject["request"];
-  expect: { status: string; body?: string[]; buildError?: string };
+  expect: {
+    status: string;
+    body?: string[];
+    header?: [string, string];
+    errors?: string;
+    buildError?: string;
+  };
 }
 
 const PYTHON_EXAMPLES = (
@@ -56,17 +62,11 @@ async function openPython(page: Page, project: SharedProject): Promise<Playgroun
 }
 
 for (const example of PYTHON_EXAMPLES) {
-  test(`seed in Python: ${example.title}, as CPython answers it`, async ({ page }) => {
+  test(`example in Python: ${example.title}, as CPython answers it`, async ({ page }) => {
     const code = source(example.file);
     const playground = new Playground(page);
     await playground.open();
-    await page.getByRole("button", { name: "Examples" }).click();
-    await page
-      .getByRole("dialog", { name: "Examples" })
-      .getByRole("button", {
-        name: new RegExp(`^${example.title.replace(/[()?:.*+!,]/g, "\\$&")}`),
-      })
-      .click();
+    await playground.openExample(example.title, "python");
     if (example.expect.buildError) {
       // What `python3 app.py` says of it: its last line is the SyntaxError.
       const dir = mkdtempSync(join(tmpdir(), "wsgi-py-"));
@@ -85,7 +85,19 @@ for (const example of PYTHON_EXAMPLES) {
       const theirs = parse(await sendRaw(python.port, requestBytes(example.request)));
       await expect(playground.status).toHaveText(theirs.status);
       expect(theirs.status).toBe(example.expect.status);
-      if (example.file.startsWith("seed002")) {
+      for (const text of example.expect.body ?? [])
+        await expect(playground.responseBody).toContainText(text);
+      if (example.expect.header) {
+        const [name, value] = example.expect.header;
+        await expect(playground.row(playground.responseHeaders, name)).toContainText(value);
+      }
+      if (example.expect.header?.[0] === "Content-Encoding") {
+        // A compressed body: the same length as python3's (its bytes are not text to compare).
+        const length = /\r\nContent-Length: (\d+)/i.exec(theirs.head)?.[1];
+        await expect(playground.row(playground.responseHeaders, "Content-Length")).toHaveText(
+          length!,
+        );
+      } else if (example.file.startsWith("seed002")) {
         // demo_app lists the environ, os.environ of the python3 process included: compare the request's own lines.
         for (const line of theirs.body
           .split("\n")
@@ -98,6 +110,12 @@ for (const example of PYTHON_EXAMPLES) {
           .getByText("Raw", { exact: true })
           .click();
         await expect(playground.responseBody).toHaveText(theirs.body);
+      }
+      if (example.expect.errors) {
+        await playground.responseTab("Errors log");
+        await expect(page.getByRole("region", { name: "Errors log" })).toContainText(
+          example.expect.errors,
+        );
       }
     } finally {
       python.stop();

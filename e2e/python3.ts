@@ -47,9 +47,13 @@ export function sendRaw(port: number, bytes: Uint8Array): Promise<string> {
   });
 }
 
-/** The status line (less its protocol) and body of a raw response. */
-export function parse(raw: string): { status: string; body: string } {
+/** The status line (less its protocol), the head and the body of a raw response. */
+export function parse(raw: string): { status: string; head: string; body: string } {
   const end = raw.indexOf("\r\n\r\n");
   const statusLine = raw.slice(0, raw.indexOf("\r\n"));
-  return { status: statusLine.replace(/^HTTP\/\d\.\d /, ""), body: raw.slice(end + 4) };
+  return {
+    status: statusLine.replace(/^HTTP\/\d\.\d /, ""),
+    head: raw.slice(0, end + 2),
+    body: raw.slice(end + 4),
+  };
 }

@@ -5,7 +5,7 @@
  * that compile projects the same way.
  */
 import type { BuildOptions } from "esbuild-wasm/esm/browser.js";
-import { vfsPlugin } from "./vfs-plugin";
+import { vfsPlugin } from "./vfs-plugin.ts";
 
 /** esbuild's options for bundling `files` from `entry`. */
 export function bundleOptions(

@@ -1,10 +1,11 @@
 /**
  * @module catalog
- * The examples gallery: ports of every example in the seed documents, and
- * the next things a learner needs. Each is data (examples.json): its file in
- * apps/, the request that shows it off, a note on what it teaches, and what
- * that request must give. The end-to-end tests run every example and check
- * exactly that.
+ * The examples gallery: every example in the seed documents, and the next
+ * things a learner needs, in Python (first) and in TypeScript. Each is data
+ * (examples.json): its language, its file in apps/, the request that shows
+ * it off, a note on what it teaches, and what that request must give. The
+ * end-to-end tests run every example and check exactly that (the Python
+ * ones against the machine's python3 as well).
  */
 import type { SharedProject } from "../share/share-codec";
 import examples from "./examples.json";
@@ -26,6 +27,8 @@ export interface ExampleExpectation {
 export interface Example {
   id: string;
   title: string;
+  /** The language it is written in: its file is app.py or app.ts. */
+  language: "python" | "typescript";
   /** Where it comes from: a seed document, or "Next steps". */
   source: string;
   /** What it teaches, in a sentence or two. */
@@ -43,14 +46,15 @@ const sources = import.meta.glob<string>(["./apps/*.ts", "./apps/*.py"], {
 
 /** Every example, in the order the gallery lists them. */
 export const EXAMPLES: Example[] = examples.map((example) => {
-  // Python examples are the seeds as written (and fixed), run by CPython; the rest are TypeScript.
-  const extension = "language" in example && example.language === "python" ? "py" : "ts";
+  const language = example.language === "python" ? "python" : "typescript";
+  const extension = language === "python" ? "py" : "ts";
   const source = sources[`./apps/${example.file}.${extension}`];
   if (source === undefined)
     throw new Error(`examples.json names apps/${example.file}.${extension}, which does not exist.`);
   return {
     id: example.id,
     title: example.title,
+    language,
     source: example.source,
     note: example.note,
     project: {

@@ -5,7 +5,7 @@
  * `\xNN`. Text outside ASCII goes out as UTF-8, as a client would send it.
  * The two functions are inverses: any bytes can be written, and come back.
  */
-import { RequestError } from "./validate";
+import { RequestError } from "./validate.ts";
 
 /** What a line typed in the raw request ends with on the wire. */
 export type LineEnd = "crlf" | "lf";

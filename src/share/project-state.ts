@@ -10,9 +10,9 @@ import {
   type FileData,
   type RequestDraft,
   type Row,
-} from "../request/draft";
-import { bytesToRawText, rawTextToBytes } from "../request/raw-text";
-import { DEFAULT_APP, DEFAULT_PYTHON_APP } from "../state/default-app";
+} from "../request/draft.ts";
+import { bytesToRawText, rawTextToBytes } from "../request/raw-text.ts";
+import { DEFAULT_APP, DEFAULT_PYTHON_APP } from "../state/default-app.ts";
 import type { SharedProject } from "./share-codec";
 
 /** The editable part of a project. */

@@ -5,6 +5,7 @@
 import { inspectResponse } from "../../app/sending";
 import { clearHistory, useHistory } from "../../state/history";
 import { replaceRequest } from "../../state/request";
+import { shownTarget } from "../../request/shown-target";
 
 function size(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
@@ -29,7 +30,7 @@ export function HistoryTab() {
                 {entry.source === "preview" && <span className="badge">preview</span>}
                 {entry.method}
               </span>
-              <span className="target">{entry.target}</span>
+              <span className="target">{shownTarget(entry.target)}</span>
               <span className="status">{entry.status}</span>
               <span className="meta">
                 {size(entry.size)} · {entry.time.toFixed(0)} ms ·{" "}

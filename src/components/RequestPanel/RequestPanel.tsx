@@ -40,11 +40,20 @@ function TabPanel({ tab }: { tab: Tab }) {
   }
 }
 
-/** Send, or "Sending…": alone in following the send, so the pane is not drawn again for it. */
+/**
+ * Send, or "Sending…": alone in following the send, so the pane is not
+ * drawn again for it. While sending it is aria-disabled, not disabled: a
+ * disabled button drops the focus to the page's body.
+ */
 function SendButton() {
   const sending = useRun((state) => state.sending);
   return (
-    <button type="submit" className="send" disabled={sending} title="Send (Ctrl+Enter)">
+    <button
+      type="submit"
+      className="send"
+      aria-disabled={sending || undefined}
+      title="Send (Ctrl+Enter)"
+    >
       {sending ? "Sending…" : "Send"}
     </button>
   );
@@ -83,7 +92,7 @@ export function RequestPanel() {
         className="url-row"
         onSubmit={(event) => {
           event.preventDefault();
-          void sendRequest();
+          if (!useRun.getState().sending) void sendRequest();
         }}
       >
         <input

@@ -32,14 +32,20 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
             </span>{" "}
             <strong>{finding.message}</strong>
             {finding.location && (
-              <button
-                type="button"
-                className="link"
-                onClick={() => revealInEditor(finding.location!)}
-                title="Show this line in the editor"
-              >
-                {finding.location.file}:{finding.location.line}
-              </button>
+              <>
+                {" "}
+                <span className="where">
+                  at{" "}
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => revealInEditor(finding.location!)}
+                    title="Show this line in the editor"
+                  >
+                    {finding.location.file}:{finding.location.line}
+                  </button>
+                </span>
+              </>
             )}
             {finding.fix && <div className="fix">{finding.fix}</div>}
             {finding.pep && (

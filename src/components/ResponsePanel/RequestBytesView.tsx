@@ -5,6 +5,7 @@
  * dropped and why, the body the app can read, bytes never read.
  */
 import type { ByteFate } from "../../wsgi/http-request";
+import "./request-bytes-view.css";
 
 const SHOWN = 160;
 

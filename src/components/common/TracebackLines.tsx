@@ -22,7 +22,7 @@ export function TracebackLines({ text }: { text: string }) {
         {before}
         <button
           type="button"
-          className="link"
+          className="link in-text"
           title="Show this line in the editor"
           onClick={() => revealInEditor({ file: file!, line: Number(lineNo), column: 1 })}
         >
