@@ -233,3 +233,58 @@ test("a runaway shows the seconds left and a Stop button; Stop answers 504 at on
   await playground.sendForResponse();
   await expect(playground.responseBody).toHaveText("still here");
 });
+
+test("the Request bytes view's columns are readable at 1280 px: no cell narrower than its longest word", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.url.fill("/caf%C3%A9?x=1");
+  await playground.sendForResponse();
+  await playground.responseTab("Request bytes");
+  const table = page.getByRole("table", { name: "What became of each request line" });
+  await expect(table).toContainText("HTTP_HOST");
+  const narrow = await table.evaluate((element) => {
+    const canvas = document.createElement("canvas").getContext("2d")!;
+    const problems: string[] = [];
+    for (const cell of Array.from(element.querySelectorAll<HTMLElement>("th, td"))) {
+      const style = getComputedStyle(cell);
+      canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const words = (cell.textContent ?? "").split(/\s+/).filter(Boolean);
+      const longest = Math.max(0, ...words.map((word: string) => canvas.measureText(word).width));
+      const room =
+        cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      // A word that is a long token (a whole request line) may wrap; a name or a word may not.
+      if (longest < 200 && room + 1 < longest)
+        problems.push(`${cell.textContent}: ${room} < ${longest}`);
+    }
+    return problems;
+  });
+  expect(narrow).toEqual([]);
+});
+
+test("on a phone the request pane fits the screen: Host, Send and Follow redirects are not cut off", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  const playground = new Playground(page);
+  await playground.open();
+  await page.getByRole("tablist", { name: "Panes" }).getByRole("tab", { name: "Request" }).tap();
+  for (const control of [
+    page.getByLabel("Host"),
+    playground.send,
+    page.getByText("Follow redirects"),
+  ]) {
+    const box = (await control.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  }
+  const pane = page.locator("#pane-request");
+  expect(await pane.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0);
+  await context.close();
+});
