@@ -61,21 +61,23 @@ test("a finding names the line that broke the rule and shows it in the editor", 
   ).toBeVisible();
 });
 
+/** An app that never finishes on /spin, and answers "still here" elsewhere. */
+const SPIN_APP =
+  APP_IMPORTS +
+  [
+    "export default function app(environ: Environ, start_response: StartResponse) {",
+    '  if (environ.PATH_INFO === "/spin") while (true) {}',
+    '  start_response("200 OK", [["Content-Type", "text/plain"]]);',
+    "  return [b`still here`];",
+    "}",
+  ].join("\n");
+
 test("a runaway loop is stopped at the time limit with a 504, and the next request works", async ({
   page,
 }) => {
   const playground = new Playground(page);
   await playground.open();
-  await playground.replaceCode(
-    APP_IMPORTS +
-      [
-        "export default function app(environ: Environ, start_response: StartResponse) {",
-        '  if (environ.PATH_INFO === "/spin") while (true) {}',
-        '  start_response("200 OK", [["Content-Type", "text/plain"]]);',
-        "  return [b`still here`];",
-        "}",
-      ].join("\n"),
-  );
+  await playground.replaceCode(SPIN_APP);
   await expect(playground.buildStatus).toHaveText(/#2 ready/);
   const limit = page.getByLabel("Time limit");
   await expect(limit).toHaveValue("5");
@@ -99,4 +101,29 @@ test("a runaway loop is stopped at the time limit with a 504, and the next reque
   await expect(playground.responseBody).toHaveText("still here");
   await page.reload();
   await expect(page.getByLabel("Time limit")).toHaveValue("2");
+});
+
+test("a runaway shows the seconds left and a Stop button; Stop answers 504 at once", async ({
+  page,
+}) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.replaceCode(SPIN_APP);
+  await expect(playground.buildStatus).toHaveText(/#2 ready/);
+  await page.getByLabel("Time limit").fill("30");
+  await page.getByLabel("Time limit").blur();
+  await playground.url.fill("/spin");
+  await playground.pressSend();
+  const running = page.getByRole("group", { name: "The app is running" });
+  await expect(running).toContainText("GET /spin");
+  const left = Number(await running.getByLabel("Seconds left").textContent());
+  expect(left).toBeGreaterThan(0);
+  expect(left).toBeLessThanOrEqual(30);
+  await running.getByRole("button", { name: "Stop" }).click();
+  await expect(playground.status).toHaveText("504 Gateway Timeout");
+  await expect(page.getByLabel("Stopped")).toContainText("Stopped by you after");
+  await expect(running).toBeHidden();
+  await playground.url.fill("/");
+  await playground.sendForResponse();
+  await expect(playground.responseBody).toHaveText("still here");
 });

@@ -10,7 +10,6 @@ import { expect, test, type Page } from "@playwright/test";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { encodeShare } from "../src/share/share-codec";
 import { Playground } from "./playground";
-import { ROOT_URL } from "./servers";
 
 /** Paste `text` at the end of the file shown, as one edit (one undo step). */
 async function pasteAtEnd(playground: Playground, text: string): Promise<void> {
@@ -20,12 +19,6 @@ async function pasteAtEnd(playground: Playground, text: string): Promise<void> {
   await playground.focusEditor();
   await page.keyboard.press("ControlOrMeta+End");
   await page.keyboard.press("ControlOrMeta+V");
-}
-
-/** Project ▾ → an item. */
-async function projectMenu(page: Page, item: string): Promise<void> {
-  await page.getByLabel("Project actions").click();
-  await page.getByRole("menuitem", { name: item }).click();
 }
 
 /** Download zip: the zip's bytes. */
@@ -63,12 +56,9 @@ test.describe("a Python project of many files", () => {
   let playground: Playground;
 
   test.beforeAll(async ({ browser }) => {
-    page = await browser.newPage();
-    playground = new Playground(page);
-    await playground.open(ROOT_URL);
-    await projectMenu(page, "New Python project");
+    playground = await Playground.withPython(browser);
+    page = playground.page;
     await expect(playground.fileTabs()).resolves.toEqual(["app.py"]);
-    await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
   });
   test.afterAll(() => page.close());
 
@@ -136,7 +126,7 @@ test.describe("a Python project of many files", () => {
     expect(files).toEqual(["app.py", "routes.py", "pkg/__init__.py", "pkg/views.py"]);
 
     const zip = await downloadZip(page);
-    await projectMenu(page, "New Python project");
+    await playground.projectMenu("New Python project");
     await expect.poll(() => playground.fileTabs()).toEqual(["app.py"]);
     await openZip(page, "packaged.zip", zip);
     await expect(page.getByLabel("Project", { exact: true }).locator("option:checked")).toHaveText(
@@ -193,7 +183,7 @@ test("a TypeScript project of two files survives Download zip → Open zip", asy
   await playground.sendForResponse();
   await expect(playground.responseBody).toHaveText("hello zip from lib");
   const zip = await downloadZip(page);
-  await projectMenu(page, "New TypeScript project");
+  await playground.projectMenu("New TypeScript project");
   await expect.poll(() => playground.fileTabs()).toEqual(["app.ts"]);
   await openZip(page, "two-files.zip", zip);
   await expect.poll(() => playground.fileTabs()).toEqual(["app.ts", "lib/greet.ts"]);
@@ -322,7 +312,7 @@ test("file names and deletions that are refused say why, and nothing is lost", a
 test("a Python module name import cannot take gets a hint", async ({ page }) => {
   const playground = new Playground(page);
   await playground.open();
-  await projectMenu(page, "New Python project");
+  await playground.projectMenu("New Python project");
   await expect.poll(() => playground.fileTabs()).toEqual(["app.py"]);
   await playground.newFile("my-routes.py");
   await expect(page.getByRole("status", { name: "File note" })).toContainText(

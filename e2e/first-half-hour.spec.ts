@@ -9,15 +9,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { rawTextToBytes } from "../src/request/raw-text";
 import { encodeShare } from "../src/share/share-codec";
-import { APP_IMPORTS, Playground } from "./playground";
+import { Playground } from "./playground";
 import { parse, sendRaw, startPython } from "./python3";
-import { ROOT_URL } from "./servers";
-
-/** Project ▾ → an item. */
-async function projectMenu(page: Page, item: string): Promise<void> {
-  await page.getByLabel("Project actions").click();
-  await page.getByRole("menuitem", { name: item }).click();
-}
 
 /** Put `code` in app.py and wait for the build of it. */
 async function build(playground: Playground, code: string): Promise<void> {
@@ -44,11 +37,8 @@ test.describe("Python, as python3 app.py has it", () => {
   let playground: Playground;
 
   test.beforeAll(async ({ browser }) => {
-    page = await browser.newPage();
-    playground = new Playground(page);
-    await playground.open(ROOT_URL);
-    await projectMenu(page, "New Python project");
-    await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
+    playground = await Playground.withPython(browser);
+    page = playground.page;
   });
   test.afterAll(() => page.close());
 
@@ -150,7 +140,7 @@ test("starting Python shows its progress: the download's bytes, then start-up", 
   });
   const playground = new Playground(page);
   await playground.open();
-  await projectMenu(page, "New Python project");
+  await playground.projectMenu("New Python project");
   const bar = page.getByRole("progressbar", { name: "Starting Python" });
   await expect(bar).toBeVisible({ timeout: 30_000 });
   await expect(playground.buildStatus).toHaveText("Starting Python…");
@@ -194,44 +184,10 @@ test("a new project shows no earlier response, trace or build number", async ({ 
   await playground.open();
   await playground.sendForResponse();
   await expect(playground.status).toHaveText("200 OK");
-  await projectMenu(page, "New TypeScript project");
+  await playground.projectMenu("New TypeScript project");
   await expect(playground.status).toBeHidden();
   await expect(page.getByText(/Answered by build/)).toBeHidden();
   await expect(page.getByText("Press Send (or Ctrl+Enter) to call the app.")).toBeVisible();
-});
-
-test("a runaway shows the seconds left and a Stop button; Stop answers 504 at once", async ({
-  page,
-}) => {
-  const playground = new Playground(page);
-  await playground.open();
-  await playground.replaceCode(
-    APP_IMPORTS +
-      [
-        "export default function app(environ: Environ, start_response: StartResponse) {",
-        '  if (environ.PATH_INFO === "/spin") while (true) {}',
-        '  start_response("200 OK", [["Content-Type", "text/plain"]]);',
-        "  return [b`still here`];",
-        "}",
-      ].join("\n"),
-  );
-  await expect(playground.buildStatus).toHaveText(/#2 ready/);
-  await page.getByLabel("Time limit").fill("30");
-  await page.getByLabel("Time limit").blur();
-  await playground.url.fill("/spin");
-  await playground.pressSend();
-  const running = page.getByRole("group", { name: "The app is running" });
-  await expect(running).toContainText("GET /spin");
-  const left = Number(await running.getByLabel("Seconds left").textContent());
-  expect(left).toBeGreaterThan(0);
-  expect(left).toBeLessThanOrEqual(30);
-  await running.getByRole("button", { name: "Stop" }).click();
-  await expect(playground.status).toHaveText("504 Gateway Timeout");
-  await expect(page.getByLabel("Stopped")).toContainText("Stopped by you after");
-  await expect(running).toBeHidden();
-  await playground.url.fill("/");
-  await playground.sendForResponse();
-  await expect(playground.responseBody).toHaveText("still here");
 });
 
 test("the Request bytes view's columns are readable at 1280 px: no cell narrower than its longest word", async ({

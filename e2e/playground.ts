@@ -2,7 +2,8 @@
  * The page object: what a person does with the playground, by accessible
  * names, so the specs read as steps.
  */
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
+import { ROOT_URL } from "./servers";
 
 /** The first lines of a test app: the "wsgi" imports and a blank line. */
 export const APP_IMPORTS =
@@ -107,6 +108,24 @@ export class Playground {
       .getByRole("tablist", { name: "Response views" })
       .getByRole("tab", { name: new RegExp(`^${name}`) })
       .click();
+  }
+
+  /** Project ▾ → an item ("New Python project", "Download zip", …). */
+  async projectMenu(item: string): Promise<void> {
+    await this.page.getByLabel("Project actions").click();
+    await this.page.getByRole("menuitem", { name: item }).click();
+  }
+
+  /**
+   * A page of its own with a new Python project built, for tests that share
+   * one started CPython (it takes seconds to start).
+   */
+  static async withPython(browser: Browser): Promise<Playground> {
+    const playground = new Playground(await browser.newPage());
+    await playground.open(ROOT_URL);
+    await playground.projectMenu("New Python project");
+    await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
+    return playground;
   }
 
   /** Examples → the example with this title, in this language (the gallery labels each). */
