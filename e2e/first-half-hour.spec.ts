@@ -113,6 +113,42 @@ def application(environ, start_response):
     await expect(playground.fileTab("app.py")).toHaveAttribute("aria-selected", "true");
   });
 
+  test("a five-chunk stream is drawn as it comes: status and headers, then the body growing", async () => {
+    await build(
+      playground,
+      `import time
+
+def application(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    for i in range(1, 6):
+        yield f"chunk {i}\\n".encode()
+        time.sleep(0.5)
+`,
+    );
+    // The raw POST of the tests before is put away: the structured GET / is sent.
+    await playground.tab("Raw").click();
+    await page.getByRole("checkbox", { name: /Raw mode/ }).uncheck();
+    await playground.url.fill("/");
+    await playground.pressSend();
+    // One look at the screen at a time: the response still coming, its first chunk in, its last not.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const streaming = document.querySelector("[aria-label='Streaming']");
+            const body = document.querySelector("[aria-label='Response body']")?.textContent ?? "";
+            return Boolean(streaming) && body.includes("chunk 1") && !body.includes("chunk 5");
+          }),
+        { intervals: [50] },
+      )
+      .toBe(true);
+    await expect(playground.status).toHaveText("200 OK");
+    await expect(page.getByRole("list", { name: "Call trace" })).toContainText("yield");
+    // Then the whole response, as ever.
+    await expect(page.getByRole("status", { name: "Streaming" })).toBeHidden({ timeout: 30_000 });
+    await expect(playground.responseBody).toContainText("chunk 5");
+  });
+
   test("a failed build leaves the last good one answering, and says which", async () => {
     await build(
       playground,

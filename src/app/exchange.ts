@@ -10,6 +10,7 @@ import { draftFromRecord } from "../request/from-record";
 import { cookieHeaderToSend, storeResponseCookies } from "../state/cookies";
 import { addHistory } from "../state/history";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
+import type { ServeProgress } from "../wsgi/serve-progress";
 import { clients } from "./clients";
 
 /** How an exchange is kept. */
@@ -22,6 +23,8 @@ export interface ExchangeOptions {
   source?: "preview";
   /** The panel's draft, which the history restores; else one is made from the request. */
   draft?: RequestDraft;
+  /** Hears the response as it goes (the panel: a slow body is drawn as it comes). */
+  onProgress?: (progress: ServeProgress) => void;
 }
 
 /** A request, the response the server gave it, and the round trip in ms. */
@@ -46,7 +49,7 @@ export async function exchange(
   const cookie = how.useCookieJar ? await cookieHeaderToSend(how.host, target) : null;
   const request = compose(cookie);
   const started = performance.now();
-  const response = await clients().runner.serve(request);
+  const response = await clients().runner.serve(request, how.onProgress);
   const done = { request, response, time: performance.now() - started };
   await keepExchange(done, how, answered);
   return done;

@@ -14,6 +14,7 @@ import { useWorkspace } from "../state/workspace";
 import type { ResponseRecord } from "../wsgi/records";
 import { ensureBuilt, hasGoodBuild } from "./builds";
 import { exchange } from "./exchange";
+import { watchProgress } from "./streaming";
 
 /** How many redirects auto-follow takes before it stops, as browsers do. */
 export const MAX_REDIRECTS = 10;
@@ -25,13 +26,15 @@ function message(error: unknown): string {
 /** Send one request the panel composes, and show its response. */
 async function sendOnce(draft: RequestDraft): Promise<ResponseRecord> {
   let composed: ComposedRequest | null = null;
+  const progress = watchProgress();
   const { response, time } = await exchange(
     draft.target,
     (cookie) => (composed = composeRequest(draft, cookie)).record,
-    { host: draft.host, useCookieJar: draft.useCookieJar, draft },
-  );
+    { host: draft.host, useCookieJar: draft.useCookieJar, draft, onProgress: progress.onProgress },
+  ).finally(progress.done);
   updateRun({
     response,
+    streaming: null,
     responseSeq: useRun.getState().responseSeq + 1,
     roundTrip: time,
     sent: { composed: composed!, draft },
@@ -85,7 +88,7 @@ export async function sendRequest(draft: RequestDraft = useRequest.getState()): 
       sendErrorField: error instanceof RequestError ? error.field : null,
     });
   } finally {
-    updateRun({ sending: false });
+    updateRun({ sending: false, streaming: null });
   }
 }
 

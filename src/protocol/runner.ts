@@ -7,6 +7,7 @@
  * records: every runtime (TypeScript today) answers the same messages.
  */
 import type { RequestRecord, ResponseRecord, SourceLocation } from "../wsgi/records";
+import type { ServeProgress } from "../wsgi/serve-progress";
 
 /** What a runner runs: TypeScript's compiled bundle, or Python's sources as they are. */
 export type Program =
@@ -43,6 +44,8 @@ export interface ServeMessage {
   type: "serve";
   id: number;
   request: RequestRecord;
+  /** Tell the response as it goes (`ServeProgressReply`s before the `served`): the panel's requests. */
+  progress?: boolean;
 }
 
 export type RunnerRequest = StartMessage | LoadMessage | AttachMessage | ServeMessage;
@@ -78,6 +81,14 @@ export interface ServedReply {
   response: ResponseRecord;
 }
 
+/** A slow response so far: its head once sent, then its body and trace as they grow. */
+export interface ServeProgressReply {
+  type: "serve-progress";
+  /** The `serve` message's id. */
+  id: number;
+  progress: ServeProgress;
+}
+
 /** No app could answer (nothing loaded yet). */
 export interface ServeFailedReply {
   type: "serve-failed";
@@ -85,7 +96,8 @@ export interface ServeFailedReply {
   error: string;
 }
 
-export type RunnerReply = LoadedReply | LoadFailedReply | ServedReply | ServeFailedReply;
+export type RunnerReply =
+  LoadedReply | LoadFailedReply | ServedReply | ServeFailedReply | ServeProgressReply;
 
 /**
  * Runner → page, for a `serve` that came over a port (from the service

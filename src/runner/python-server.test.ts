@@ -23,6 +23,7 @@ import {
   type Wsgiref,
 } from "../wsgi/test-support/wsgiref-server";
 import { bytes, masked as maskedWire, RAW_CASES, wireOf } from "../wsgi/test-support/raw-cases";
+import type { ServeProgress } from "../wsgi/serve-progress";
 import { PythonServer } from "./python-server";
 
 const ORACLE = readFileSync(new URL("../../scripts/wsgiref_oracle.py", import.meta.url), "utf8");
@@ -329,6 +330,29 @@ describe.skipIf(!hasPython())(
           .serve(rawRecord(GET), 2)
           .findings.find((f) => f.message.startsWith("Iterator yielded non-bytestring"));
         expect(generated?.location).toEqual({ file: "app.py", line: 8, column: 1 });
+      });
+
+      it("a slow body is told as it goes: the head with the first chunk, then the rest", () => {
+        const app = [
+          "import time",
+          "def application(environ, start_response):",
+          "    start_response('200 OK', [('Content-Type', 'text/plain')])",
+          "    for i in range(1, 5):",
+          "        yield f'chunk {i}\\n'.encode()",
+          "        time.sleep(0.05)",
+          "",
+        ].join("\n");
+        expect(python.load({ "app.py": app }, "app.py")).toBeNull();
+        const told: ServeProgress[] = [];
+        const record = python.serve(rawRecord(GET), 1, (progress) => told.push(progress));
+        expect(told.length).toBeGreaterThanOrEqual(4);
+        expect(told[0]!.status).toBe("200 OK");
+        expect(told[0]!.headers?.map(([name]) => name)).toEqual(["Date", "Server", "Content-Type"]);
+        expect(latin1(told[0]!.chunk)).toBe("chunk 1\n");
+        const sent = told.map((p) => latin1(p.chunk)).join("");
+        expect(latin1(record.body)).toBe("chunk 1\nchunk 2\nchunk 3\nchunk 4\n");
+        expect(latin1(record.body).startsWith(sent)).toBe(true);
+        expect(told.flatMap((p) => p.trace).some((e) => e.kind === "chunk")).toBe(true);
       });
 
       it("a module outside the standard library: CPython's error, and what can be imported", () => {

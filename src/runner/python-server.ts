@@ -10,6 +10,7 @@ import type { PyProxy } from "pyodide/ffi";
 import { describeRequest, requestBytes } from "../wsgi/environ";
 import { keptBytes, parseHttpRequest } from "../wsgi/http-request";
 import type { RequestRecord, ResponseRecord, SourceLocation } from "../wsgi/records";
+import type { ServeProgress } from "../wsgi/serve-progress";
 import pasteInit from "./python/paste/__init__.py?raw";
 import pasteServer from "./python/paste/httpserver.py?raw";
 import loadSource from "./python/playground_load.py?raw";
@@ -98,10 +99,20 @@ export class PythonServer {
     };
   }
 
-  /** Serve one request with the loaded app: the request's exact bytes through wsgiref. */
-  serve(request: RequestRecord, buildId: number): ResponseRecord {
+  /** Serve one request with the loaded app: the request's exact bytes through wsgiref; `onProgress` hears a slow one go. */
+  serve(
+    request: RequestRecord,
+    buildId: number,
+    onProgress?: (progress: ServeProgress) => void,
+  ): ResponseRecord {
     const serveFor = this.server.serve_for_runner as (...args: unknown[]) => PyProxy;
     const raw = requestBytes(request);
+    const tell = onProgress
+      ? (news: string, chunk: Uint8Array) => {
+          const told = JSON.parse(news) as Omit<ServeProgress, "chunk">;
+          onProgress({ ...told, chunk });
+        }
+      : undefined;
     const result = serveFor(
       raw,
       request.server?.name ?? "localhost",
@@ -109,6 +120,7 @@ export class PythonServer {
       request.remoteAddr ?? "127.0.0.1",
       request.scriptName ?? "",
       request.urlScheme ?? "http",
+      tell,
     );
     const sent = result.get(0) as PyProxy;
     const report = result.get(1) as string;

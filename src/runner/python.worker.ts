@@ -10,6 +10,7 @@
  * moment (the time limit) and start a new one.
  */
 import type { StartedReply, StartProgress } from "../protocol/runner";
+import type { ServeProgress } from "../wsgi/serve-progress";
 import { PythonServer } from "./python-server";
 import { serveMessages, type RunnerHandler } from "./runner-messages";
 
@@ -108,11 +109,17 @@ const handle: RunnerHandler = async (message, reply, port) => {
         });
         return;
       }
-      reply({
-        type: "served",
-        id: message.id,
-        response: (await server).serve(message.request, loaded),
-      });
+      {
+        const { id } = message;
+        const onProgress = message.progress
+          ? (progress: ServeProgress) => reply({ type: "serve-progress", id, progress })
+          : undefined;
+        reply({
+          type: "served",
+          id,
+          response: (await server).serve(message.request, loaded, onProgress),
+        });
+      }
       return;
   }
 };

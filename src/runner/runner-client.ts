@@ -28,6 +28,7 @@ import type {
 } from "../protocol/runner";
 import type { StoppedServe } from "../protocol/service-worker";
 import type { RequestRecord, ResponseRecord, SourceLocation } from "../wsgi/records";
+import type { ServeProgress } from "../wsgi/serve-progress";
 import { stoppedByUserMessage, stoppedMessage, stoppedResponse } from "../wsgi/stopped";
 import { runtimeFor, type Runtime } from "./runtimes";
 
@@ -105,6 +106,8 @@ export class RunnerClient {
   private readonly onRestart: (stopped: StoppedServe | null) => void;
   private readonly onStartProgress: (progress: StartProgress) => void;
   private readonly onRunning: (running: Running | null) => void;
+  /** Who hears the progress of each panel request under way, by its id. */
+  private readonly progressOf = new Map<number, (progress: ServeProgress) => void>();
   /** What runs under the limit now, and how to stop it before the limit (Stop). */
   private running: { what: string; startedAt: number; stop: () => void } | null = null;
   /** The port request being served, and its time limit. */
@@ -136,6 +139,8 @@ export class RunnerClient {
       if (message.type === "start-progress") {
         // A standby starting in idle time is nobody's wait.
         if (worker === this.worker) this.onStartProgress(message);
+      } else if (message.type === "serve-progress") {
+        this.progressOf.get(message.id)?.(message.progress);
       } else if (message.type === "serving") this.watch(message.id, message.request);
       else if (message.type === "serve-ended") this.unwatch(message.id);
       else this.pending.resolve(message.id, message);
@@ -309,17 +314,23 @@ export class RunnerClient {
    * Serve a request (the request panel's, and the preview's when the page
    * serves it); past the limit, the server's 504 record.
    */
-  async serve(request: RequestRecord): Promise<ResponseRecord> {
+  async serve(
+    request: RequestRecord,
+    onProgress?: (progress: ServeProgress) => void,
+  ): Promise<ResponseRecord> {
     // A new runner answers once it has the build (CPython may still be starting).
     await this.reloading;
     const { id, reply } = this.pending.open(REPLY_TIMEOUT_MS);
-    this.post({ type: "serve", id, request });
+    if (onProgress) this.progressOf.set(id, onProgress);
+    this.post({ type: "serve", id, request, ...(onProgress ? { progress: true } : {}) });
     let answer: RunnerReply;
     try {
       answer = await this.limited(reply, `${request.method} ${request.target}`);
     } catch (error) {
       if (!(error instanceof StoppedError)) throw error;
       return stoppedResponse(request, error.afterMs, error.message, new Date(), error.byUser);
+    } finally {
+      this.progressOf.delete(id);
     }
     if (answer.type === "served") return answer.response;
     throw new Error(

@@ -69,9 +69,13 @@ const handle: RunnerHandler = (message, reply, port) => {
         return;
       }
       const sources = mapper;
+      const { id } = message;
       const response = serve(app, message.request, {
         buildId,
         traceback: (error) => sources.traceback(error),
+        ...(message.progress
+          ? { onProgress: (progress) => reply({ type: "serve-progress", id, progress }) }
+          : {}),
       });
       reply({ type: "served", id: message.id, response: mapFindings(response, sources) });
       return;

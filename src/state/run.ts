@@ -6,7 +6,7 @@ import { create } from "zustand";
 import type { CompileMessage } from "../protocol/compiler";
 import type { ComposedRequest } from "../request/compose";
 import type { RequestDraft } from "../request/draft";
-import type { ResponseRecord } from "../wsgi/records";
+import type { ResponseRecord, TraceEvent } from "../wsgi/records";
 
 /** Where the latest build stands. */
 export type BuildState =
@@ -24,11 +24,23 @@ export interface RuntimeStart {
   total: number;
 }
 
+/** A response still being made, as far as it has come (see wsgi/serve-progress). */
+export interface Streaming {
+  status: string | null;
+  headers: [string, string][] | null;
+  /** The body so far. */
+  chunks: Uint8Array[];
+  size: number;
+  trace: TraceEvent[];
+}
+
 /** Builds, the last response, and errors along the way. */
 export interface RunState {
   build: BuildState;
   /** The runtime's start, while one is under way; null otherwise. */
   runtimeStart: RuntimeStart | null;
+  /** The panel's response while it is still coming (only once it takes more than a moment). */
+  streaming: Streaming | null;
   /** What the app runs now under the time limit (a request, a module's top level), for Stop. */
   running: { what: string; startedAt: number; limitMs: number } | null;
   /** Diagnostics of the latest build, for editor markers. */
@@ -54,6 +66,7 @@ export interface RunState {
 export const useRun = create<RunState>(() => ({
   build: { phase: "idle" },
   runtimeStart: null,
+  streaming: null,
   running: null,
   diagnostics: [],
   sending: false,

@@ -8,7 +8,9 @@ import { describe, expect, it } from "vitest";
 import { b } from "../runtime/bytes-literal";
 import type { Environ, StartResponse } from "../runtime/types";
 import type { RequestRecord } from "./records";
+import { concatBytes } from "./bytes";
 import { serve } from "./server-handler";
+import { PROGRESS_EVERY_MS, type ServeProgress } from "./serve-progress";
 import { stoppedResponse } from "./stopped";
 
 const GET: RequestRecord = {
@@ -351,5 +353,44 @@ describe("raw requests the inspector explains", () => {
     expect(notes[5]).toMatch(/^dropped: After the end of the headers/);
     expect(notes.at(-1)).toMatch(/^body: wsgi.input: 4 bytes/);
     expect(record.environ.HTTP_X_LOST).toBeUndefined();
+  });
+});
+
+describe("a slow response, told as it goes", () => {
+  it("tells the head with the first chunk, then later chunks and the trace; every byte once", () => {
+    const told: ServeProgress[] = [];
+    const response = serve(
+      function* (_env: Environ, start_response: StartResponse) {
+        start_response("200 OK", [["Content-Type", "text/plain"]]);
+        for (let i = 1; i <= 4; i++) {
+          // Long enough apart that each chunk is told in a message of its own.
+          const until = performance.now() + PROGRESS_EVERY_MS + 5;
+          while (performance.now() < until);
+          yield b`chunk ${i}\n`;
+        }
+      },
+      GET,
+      { onProgress: (progress) => told.push(progress) },
+    );
+    expect(told.length).toBeGreaterThanOrEqual(4);
+    expect(told[0]!.status).toBe("200 OK");
+    expect(told[0]!.headers?.map(([name]) => name)).toEqual(["Date", "Server", "Content-Type"]);
+    expect(new TextDecoder().decode(told[0]!.chunk)).toBe("chunk 1\n");
+    expect(told.slice(1).every((p) => p.status === undefined)).toBe(true);
+    const sent = new TextDecoder().decode(concatBytes(told.map((p) => p.chunk)));
+    expect(response.body.length).toBe(32);
+    expect(new TextDecoder().decode(response.body).startsWith(sent)).toBe(true);
+    expect(told.flatMap((p) => p.trace).map((e) => e.kind)).toEqual(
+      response.trace.slice(0, told.flatMap((p) => p.trace).length).map((e) => e.kind),
+    );
+  });
+
+  it("tells nothing unless asked", () => {
+    expect(() =>
+      serve((_env: Environ, start_response: StartResponse) => {
+        start_response("200 OK", text);
+        return [b`quick`];
+      }, GET),
+    ).not.toThrow();
   });
 });

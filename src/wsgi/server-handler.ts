@@ -39,6 +39,7 @@ import { AssertionError, exceptionLine, formatTraceback, PyTypeError, ValueError
 import { NAME_DISALLOWED, VALUE_DISALLOWED } from "../runtime/headers";
 import { encodeLatin1 } from "../runtime/latin1";
 import type { Finding, RequestRecord, ResponseRecord, TraceEvent } from "./records";
+import { ProgressTeller, type ServeProgress } from "./serve-progress";
 import { pyRepr, pyTypeName } from "../runtime/repr";
 import { StringIO } from "../runtime/io";
 
@@ -67,6 +68,8 @@ export interface ServeOptions {
   traceback?: (error: unknown) => string;
   /** The largest body sent before the response is stopped; {@link RESPONSE_LIMIT} unless set. */
   responseLimit?: number;
+  /** Told as the response goes: the head once sent, then the body and the trace (throttled). */
+  onProgress?: (progress: ServeProgress) => void;
 }
 
 /** `1.5 MB`, `100 MB`, `512 bytes`. */
@@ -133,7 +136,9 @@ class ServerHandler {
     now: () => Date,
     traceback: (error: unknown) => string,
     responseLimit = RESPONSE_LIMIT,
+    onProgress?: (progress: ServeProgress) => void,
   ) {
+    this.progress = onProgress ? new ProgressTeller(onProgress) : null;
     this.request = request;
     this.connection = connection;
     this.now = now;
@@ -147,6 +152,9 @@ class ServerHandler {
   private at(): number {
     return performance.now() - this.started;
   }
+
+  /** Tells the page how a slow response is going (panel requests only). */
+  private readonly progress: ProgressTeller | null;
 
   /**
    * Record an error finding. `stack` is taken by the caller (`new Error().stack`),
@@ -341,6 +349,17 @@ class ServerHandler {
     }
     this.chunks.push(data.slice());
     this.bodyBytes += data.length;
+    this.progress?.tick(this.soFar());
+  }
+
+  /** Where the response stands, for its progress. */
+  private soFar() {
+    const sent = this.headersSent && !this.wire.incomplete;
+    return {
+      trace: this.trace,
+      chunks: this.chunks,
+      head: sent ? { status: this.wire.status, headers: this.wire.headers } : null,
+    };
   }
 
   /** `BaseHandler.finish_response()`. */
@@ -556,6 +575,7 @@ export function serve(
     now,
     options.traceback ?? formatTraceback,
     options.responseLimit,
+    options.onProgress,
   );
   const environ = snapshotEnviron(handler.environ);
   handler.run(application);

@@ -20,6 +20,7 @@ import { ErrorsLog } from "./ErrorsLog";
 import { FindingsList } from "./FindingsList";
 import { RequestBytesView } from "./RequestBytesView";
 import { RunningBar } from "./RunningBar";
+import { StreamingView } from "./StreamingView";
 import { TraceView } from "./TraceView";
 
 const TABS = ["Body", "Environ", "Request", "Trace", "Findings", "Errors", "Compare"] as const;
@@ -224,6 +225,7 @@ function Announcer({ response, seq }: { response: ResponseRecord | null; seq: nu
 /** The response pane. */
 export function ResponsePanel() {
   const response = useRun((state) => state.response);
+  const streaming = useRun((state) => state.streaming);
   const seq = useRun((state) => state.responseSeq);
   useEffect(() => {
     // For the benchmark: the frame after a response is drawn.
@@ -240,7 +242,9 @@ export function ResponsePanel() {
       <Announcer response={response} seq={seq} />
       <BuildStatus />
       <RunningBar />
-      {response ? (
+      {streaming ? (
+        <StreamingView streaming={streaming} />
+      ) : response ? (
         <Inspector response={response} />
       ) : (
         <p className="placeholder">Press Send (or Ctrl+Enter) to call the app.</p>

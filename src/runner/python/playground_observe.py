@@ -13,11 +13,13 @@ wsgiref logs it, with the playground's frames taken out of the traceback.
 
 import importlib.util
 import io
+import json
 import sys
 import time
 import traceback
 import warnings
 import wsgiref.simple_server as simple_server
+from wsgiref.handlers import format_date_time
 
 from playground_load import PROJECT, clean_traceback
 
@@ -122,6 +124,54 @@ class Recorder:
 
 recorder = None
 """The request being served: the private validate's checks report to it."""
+
+progress = None
+"""How the request being served is going, told to the page (the panel's requests), or None."""
+
+
+class Progress:
+    """Tells the page how a slow response goes (see wsgi/serve-progress.ts, its twin).
+
+    The head once sent, then the body and the call trace as they grow: the
+    first news at once, then at most one message every 30 ms. `tell(json,
+    chunk)` is the runner's: the news as JSON, and the body bytes since the
+    last message.
+    """
+
+    EVERY = 0.030
+
+    def __init__(self, tell, recorder):
+        self.tell = tell
+        self.recorder = recorder
+        self.last = -1.0
+        self.trace_told = 0
+        self.chunks = []
+        self.head = None
+        self.head_told = False
+
+    def headers(self, status, headers):
+        self.head = (status, headers)
+
+    def body(self, data):
+        self.chunks.append(bytes(data))
+        now = time.perf_counter()
+        if now - self.last >= self.EVERY:
+            self.last = now
+            self.flush()
+
+    def flush(self):
+        trace = self.recorder.trace[self.trace_told :]
+        head = None if self.head_told else self.head
+        if not self.chunks and not trace and head is None:
+            return
+        self.trace_told = len(self.recorder.trace)
+        chunk = b"".join(self.chunks)
+        self.chunks = []
+        news = {"trace": trace}
+        if head is not None:
+            self.head_told = True
+            news["status"], news["headers"] = head[0], [list(h) for h in head[1]]
+        self.tell(json.dumps(news), chunk)
 
 _where = None
 """Where the user's code is, when the stack does not say (the body, read by the server)."""
@@ -358,6 +408,16 @@ class ObservedHandler(simple_server.ServerHandler):
         super().send_headers()
         if recorder is not None:
             recorder.event("headers-sent")
+        if progress is not None and self.client_is_modern():
+            # What send_preamble put before the app's headers.
+            sent = [("Date", format_date_time(time.time())), ("Server", self.server_software)]
+            sent = [h for h in sent if h[0] not in self.headers] + list(self.headers.items())
+            progress.headers(self.status, sent)
+
+    def write(self, data):
+        super().write(data)
+        if progress is not None:
+            progress.body(data)
 
     def log_exception(self, exc_info):
         error = exc_info[1]

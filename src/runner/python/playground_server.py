@@ -93,9 +93,13 @@ class _Server(simple_server.WSGIServer):
         self.application = app
 
 
-def serve(app, raw, server_name, server_port, remote_addr, script_name="", scheme="http"):
-    """Serve one request (its exact bytes) with `app`; returns the response bytes and the report."""
+def serve(app, raw, server_name, server_port, remote_addr, script_name="", scheme="http", tell=None):
+    """Serve one request (its exact bytes) with `app`; returns the response bytes and the report.
+
+    `tell(json, chunk)`, when given, hears how a slow response goes (observing.Progress).
+    """
     recorder = observing.recorder = observing.Recorder()
+    observing.progress = observing.Progress(tell, recorder) if tell is not None else None
     errors = io.StringIO()
     sock = MemorySocket(bytes(raw))
     server = _Server(server_name, server_port, observing.observe(app, recorder), script_name, scheme)
@@ -105,6 +109,7 @@ def serve(app, raw, server_name, server_port, remote_addr, script_name="", schem
             handler = handler_class(sock, (remote_addr, 0), server)
     finally:
         observing.recorder = None
+        observing.progress = None
     return bytes(sock.sent), {
         # HTTP/0.9 gets the body alone: no status line, no headers.
         "requestVersion": getattr(handler, "request_version", None),
@@ -155,12 +160,20 @@ def load_for_runner(entry):
     return {"error": None, "location": None, "log": _build_log}
 
 
-def serve_for_runner(raw, server_name, server_port, remote_addr, script_name, scheme):
-    """Serve one request with the loaded app: (response bytes, report as JSON)."""
+def serve_for_runner(raw, server_name, server_port, remote_addr, script_name, scheme, tell=None):
+    """Serve one request with the loaded app: (response bytes, report as JSON).
+
+    `tell(json, bytes)`, a JavaScript function when given, hears how a slow response goes.
+    """
     global _build_log
     # A JavaScript Uint8Array: to_bytes() copies it at once (bytes() would go byte by byte).
     raw = raw.to_bytes() if hasattr(raw, "to_bytes") else bytes(raw)
-    sent, report = serve(_app, raw, server_name, server_port, remote_addr, script_name, scheme)
+    told = None
+    if tell is not None:
+        from pyodide.ffi import to_js
+
+        told = lambda news, chunk: tell(news, to_js(chunk))  # noqa: E731
+    sent, report = serve(_app, raw, server_name, server_port, remote_addr, script_name, scheme, told)
     # The build's own output, as a terminal shows it before the first request's log line.
     report["errors"] = _build_log + relative(report["errors"])
     _build_log = ""
