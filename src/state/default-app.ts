@@ -5,13 +5,16 @@
  * written for the playground's contract.
  */
 
-/** Source of `app.ts` in a new project. */
+/** Source of `app.ts` in a new project (the parameters on lines of their own: it fits a half-width pane without scrolling sideways). */
 export const DEFAULT_APP = `import { b } from "wsgi";
 import type { Environ, StartResponse } from "wsgi";
 
 // A WSGI application: called once per request with the environ and
 // start_response, it returns an iterable of bytes.
-export default function app(environ: Environ, start_response: StartResponse) {
+export default function app(
+  environ: Environ,
+  start_response: StartResponse,
+) {
   start_response("200 OK", [["Content-Type", "text/plain"]]);
   return [b\`Hello world!\`];
 }
