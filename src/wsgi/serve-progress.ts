@@ -9,6 +9,7 @@
  * The page shows them only if the response is still not done a moment
  * later: a quick response is drawn once, whole.
  */
+import { concatBytes } from "./bytes";
 import type { TraceEvent } from "./records";
 
 /** The least time between two progress messages of one response. */
@@ -67,14 +68,7 @@ export class ProgressTeller {
     if (!fresh.length && !trace.length && !head) return;
     this.chunksTold = so.chunks.length;
     this.traceTold = so.trace.length;
-    const size = fresh.reduce((n, c) => n + c.length, 0);
-    const chunk = new Uint8Array(size);
-    let at = 0;
-    for (const c of fresh) {
-      chunk.set(c, at);
-      at += c.length;
-    }
-    const progress: ServeProgress = { chunk, trace };
+    const progress: ServeProgress = { chunk: concatBytes(fresh), trace };
     if (head) {
       this.headTold = true;
       progress.status = head.status;
