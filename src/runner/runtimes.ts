@@ -68,3 +68,9 @@ export function runtimeFor(entry: string): Runtime | { error: string } {
     error: `The playground cannot run "${entry}": the entry file must be ${known}. Rename it, or pick another entry file.`,
   };
 }
+
+/** The language of a project whose entry file is `entry`, or null when no runtime takes it. */
+export function languageOf(entry: string): Language | null {
+  const runtime = runtimeFor(entry);
+  return "error" in runtime ? null : runtime.language;
+}

@@ -9,6 +9,7 @@
  * checkFilePath("../evil.py", ["app.py"]);   // "A file name cannot climb out of the project (..)."
  * importHint("my-routes.py");                // "my-routes.py cannot be imported … my_routes.py …"
  */
+import { languageOf } from "../runner/runtimes.ts";
 
 /** The most a project may hold. */
 export const PROJECT_LIMITS = { files: 200, bytes: 5 * 1024 * 1024 } as const;
@@ -76,7 +77,7 @@ export function importHint(path: string): string | null {
   );
 }
 
-/** Whether `path` can be a project's entry file (the languages the playground runs). */
+/** Whether `path` can be a project's entry file (a language the playground runs). */
 export function canBeEntry(path: string): boolean {
-  return /\.(py|ts|tsx|js|jsx|mjs)$/.test(path);
+  return languageOf(path) !== null;
 }

@@ -20,7 +20,7 @@ import {
   setEntry,
   useWorkspace,
 } from "../../state/workspace";
-import { runtimeFor } from "../../runner/runtimes";
+import { languageOf } from "../../runner/runtimes";
 
 /** What the bar below the tabs is asking for. */
 type Asking =
@@ -35,8 +35,7 @@ function focusTab(path: string) {
 
 /** A hint for a Python module name `import` cannot take, in a Python project. */
 function hintFor(path: string, entry: string): string | null {
-  const runtime = runtimeFor(entry);
-  if ("error" in runtime || runtime.language !== "python" || path === entry) return null;
+  if (languageOf(entry) !== "python" || path === entry) return null;
   return importHint(path);
 }
 
@@ -61,7 +60,7 @@ function NameForm({
     }
   }, [asking]);
   const submit = () => {
-    const path = name.trim() === name ? name : name.trim();
+    const path = name.trim();
     const why = asking.kind === "new" ? addFile(path) : renameFile(asking.path, path);
     if (why) setProblem(why);
     else onDone(path);

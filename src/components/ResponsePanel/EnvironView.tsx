@@ -14,6 +14,7 @@ import {
 } from "../../inspect/environ-docs";
 import { natureNote, PROCESS_ENVIRON_NOTE } from "../../inspect/environ-nature";
 import { reprStr } from "../../runtime/repr";
+import { languageOf } from "../../runner/runtimes";
 import { useWorkspace } from "../../state/workspace";
 import "./environ-view.css";
 import type { EnvironValue } from "../../wsgi/records";
@@ -31,7 +32,7 @@ function show(value: EnvironValue): string {
 /** The Environ tab. */
 export function EnvironView({ environ }: { environ: Record<string, EnvironValue> }) {
   // Where a Python app's environ differs from python3's by nature, it says so.
-  const python = useWorkspace((state) => state.entry.endsWith(".py"));
+  const python = useWorkspace((state) => languageOf(state.entry) === "python");
   const [filter, setFilter] = useState("");
   const [copied, setCopied] = useState<string | null>(null);
   const needle = filter.trim().toLowerCase();

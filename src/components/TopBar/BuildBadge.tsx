@@ -4,7 +4,7 @@
  * download, then its start-up, with a progress bar), loading the code,
  * ready, failed, or waiting for Run.
  */
-import { runtimeFor } from "../../runner/runtimes";
+import { languageOf, runtimeFor } from "../../runner/runtimes";
 import { useRun, type RuntimeStart } from "../../state/run";
 import { useWorkspace } from "../../state/workspace";
 import "./build-badge.css";
@@ -36,7 +36,7 @@ export function BuildBadge() {
   const entry = useWorkspace((state) => state.entry);
   const runtime = runtimeFor(entry);
   const name = "error" in runtime ? "the app" : runtime.name;
-  const python = !("error" in runtime) && runtime.language === "python";
+  const python = languageOf(entry) === "python";
   const text = start
     ? `Starting ${name}…`
     : build.phase === "idle"
