@@ -113,15 +113,31 @@ def application(environ, start_response):
     await expect(playground.fileTab("app.py")).toHaveAttribute("aria-selected", "true");
   });
 
-  test("a five-chunk stream is drawn as it comes: status and headers, then the body growing", async () => {
+  test("a failed build leaves the last good one answering, and says which", async () => {
+    await build(
+      playground,
+      'def application(environ, start_response):\n    start_response("200 OK", [])\n    return [b"last good"]\n',
+    );
+    await playground.replaceCode("import flask\n");
+    await expect(playground.buildErrors).toContainText(
+      "ModuleNotFoundError: No module named 'flask'",
+    );
+    await expect(playground.buildErrors).toContainText("flask is not installed here");
+    await playground.sendForResponse();
+    await playground.responseTab("Body");
+    await expect(playground.responseBody).toHaveText("last good");
+    await expect(page.getByText("No build of the app is loaded yet.")).toBeHidden();
+  });
+
+  test("a five-chunk stream is drawn as it comes, in the panel and in the preview", async () => {
     await build(
       playground,
       `import time
 
 def application(environ, start_response):
-    start_response("200 OK", [("Content-Type", "text/plain")])
+    start_response("200 OK", [("Content-Type", "text/html; charset=utf-8")])
     for i in range(1, 6):
-        yield f"chunk {i}\\n".encode()
+        yield f"<p>chunk {i}</p>\\n".encode()
         time.sleep(0.5)
 `,
     );
@@ -147,22 +163,26 @@ def application(environ, start_response):
     // Then the whole response, as ever.
     await expect(page.getByRole("status", { name: "Streaming" })).toBeHidden({ timeout: 30_000 });
     await expect(playground.responseBody).toContainText("chunk 5");
-  });
 
-  test("a failed build leaves the last good one answering, and says which", async () => {
-    await build(
-      playground,
-      'def application(environ, start_response):\n    start_response("200 OK", [])\n    return [b"last good"]\n',
+    // The preview is sent the chunks as the app yields them: the page shows the first before the last exists.
+    await page.getByRole("button", { name: /^Open http/ }).click();
+    const preview = page.locator('iframe[title="Preview"]');
+    await expect(preview).toBeVisible();
+    const inside = (await (await preview.elementHandle())!.contentFrame())!;
+    await expect
+      .poll(
+        () =>
+          inside
+            .evaluate(() => document.body?.textContent ?? "")
+            .then((text) => text.includes("chunk 1") && !text.includes("chunk 5"))
+            .catch(() => false),
+        { intervals: [50], timeout: 30_000 },
+      )
+      .toBe(true);
+    await expect(page.frameLocator('iframe[title="Preview"]').locator("body")).toContainText(
+      "chunk 5",
+      { timeout: 30_000 },
     );
-    await playground.replaceCode("import flask\n");
-    await expect(playground.buildErrors).toContainText(
-      "ModuleNotFoundError: No module named 'flask'",
-    );
-    await expect(playground.buildErrors).toContainText("flask is not installed here");
-    await playground.sendForResponse();
-    await playground.responseTab("Body");
-    await expect(playground.responseBody).toHaveText("last good");
-    await expect(page.getByText("No build of the app is loaded yet.")).toBeHidden();
   });
 });
 

@@ -88,10 +88,44 @@ const DROP = new Set([
   "upgrade",
 ]);
 
+/** What a frame can be given for a response's head: the status, its reason, the headers. */
+export interface PreviewHead {
+  init: ResponseInit;
+  /** A status (204, 304 …) or method (HEAD) that has no body. */
+  noBody: boolean;
+}
+
+/**
+ * The head a frame is given for a status and headers, or null when a
+ * browser cannot be shown that status (not a number from 200 to 599).
+ */
+export function previewHead(
+  status: string,
+  recordHeaders: readonly (readonly [string, string])[],
+  method: string,
+): PreviewHead | null {
+  const code = Number(status.slice(0, 3));
+  if (!status || !Number.isInteger(code) || code < 200 || code > 599) return null;
+  const headers = new Headers();
+  for (const [name, value] of recordHeaders) {
+    if (DROP.has(name.toLowerCase())) continue;
+    try {
+      headers.append(name, value);
+    } catch {
+      // A header a browser cannot hold (a bad name or value); the findings report it.
+    }
+  }
+  const statusText = status.slice(4).replace(/[^\t\x20-\x7e\x80-\xff]/g, "");
+  return {
+    init: { status: code, statusText, headers },
+    noBody: NULL_BODY.has(code) || method === "HEAD",
+  };
+}
+
 /** The Response the preview frame receives for a response record. */
 export function recordToResponse(record: ResponseRecord, method: string): Response {
-  const code = Number(record.status.slice(0, 3));
-  if (!record.status || !Number.isInteger(code) || code < 200 || code > 599 || record.incomplete) {
+  const head = record.incomplete ? null : previewHead(record.status, record.headers, method);
+  if (!head) {
     const why = record.incomplete
       ? "The server stopped in the middle of the headers (one could not be sent), so a browser gets a broken response."
       : record.status
@@ -106,21 +140,7 @@ export function recordToResponse(record: ResponseRecord, method: string): Respon
       },
     });
   }
-  const headers = new Headers();
-  for (const [name, value] of record.headers) {
-    if (DROP.has(name.toLowerCase())) continue;
-    try {
-      headers.append(name, value);
-    } catch {
-      // A header a browser cannot hold (a bad name or value); the findings report it.
-    }
-  }
-  const reason = record.status.slice(4).replace(/[^\t\x20-\x7e\x80-\xff]/g, "");
-  const noBody = NULL_BODY.has(code) || method === "HEAD";
   // A Blob reaches the frame faster than the same bytes as a buffer (Chromium hands it over whole).
-  return new Response(noBody ? null : new Blob([record.body as Uint8Array<ArrayBuffer>]), {
-    status: code,
-    statusText: reason,
-    headers,
-  });
+  const body = head.noBody ? null : new Blob([record.body as Uint8Array<ArrayBuffer>]);
+  return new Response(body, head.init);
 }

@@ -11,6 +11,7 @@
 import type { RunnerReply, ServeMessage } from "../protocol/runner";
 import type { PreviewConfig, StoppedServe } from "../protocol/service-worker";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
+import type { ServeProgress } from "../wsgi/serve-progress";
 
 /** Past the longest time limit (60 s): the page stops a runaway app before this. */
 export const SERVE_TIMEOUT_MS = 65_000;
@@ -18,6 +19,8 @@ export const SERVE_TIMEOUT_MS = 65_000;
 /** A request sent to a runner and not answered yet. */
 interface Pending {
   request: RequestRecord;
+  /** Hears the response as it goes, when asked for (`serve` with `progress`). */
+  progress?: (progress: ServeProgress) => void;
   settle(reply: RunnerReply): void;
 }
 
@@ -34,8 +37,9 @@ export interface RunnerLink {
 export const runners = new Map<string, RunnerLink>();
 let nextServeId = 1;
 
-function post(link: RunnerLink, id: number, request: RequestRecord) {
-  const message: ServeMessage = { type: "serve", id, request };
+function post(link: RunnerLink, id: number, waiting: Pending) {
+  const message: ServeMessage = { type: "serve", id, request: waiting.request };
+  if (waiting.progress) message.progress = true;
   link.port.postMessage(message);
 }
 
@@ -62,6 +66,10 @@ export function attach(
   }
   const link: RunnerLink = { port, pending: new Map(), page, preview };
   port.onmessage = (event: MessageEvent<RunnerReply>) => {
+    if (event.data.type === "serve-progress") {
+      link.pending.get(event.data.id)?.progress?.(event.data.progress);
+      return;
+    }
     const waiting = link.pending.get(event.data.id);
     link.pending.delete(event.data.id);
     waiting?.settle(event.data);
@@ -75,7 +83,7 @@ export function attach(
         waiting.settle({ type: "served", id, response: stopped.response });
       } else {
         link.pending.set(id, waiting);
-        post(link, id, waiting.request);
+        post(link, id, waiting);
       }
     }
   }
@@ -86,24 +94,31 @@ export function runnerPages(): Set<string> {
   return new Set(runners.keys());
 }
 
-/** Serve a request with a page's runner. */
-export async function serveWith(link: RunnerLink, request: RequestRecord): Promise<ResponseRecord> {
+/** Serve a request with a page's runner; `onProgress` hears the response as it goes. */
+export async function serveWith(
+  link: RunnerLink,
+  request: RequestRecord,
+  onProgress?: (progress: ServeProgress) => void,
+): Promise<ResponseRecord> {
   const id = nextServeId++;
+  let waiting!: Pending;
   const reply = new Promise<RunnerReply>((resolve, reject) => {
     const timer = setTimeout(() => {
       // A restart may have moved it to another link: look it up by id wherever it is.
       for (const each of runners.values()) each.pending.delete(id);
       reject(new Error("The app runner did not answer."));
     }, SERVE_TIMEOUT_MS);
-    link.pending.set(id, {
+    waiting = {
       request,
+      ...(onProgress ? { progress: onProgress } : {}),
       settle: (answer) => {
         clearTimeout(timer);
         resolve(answer);
       },
-    });
+    };
+    link.pending.set(id, waiting);
   });
-  post(link, id, request);
+  post(link, id, waiting);
   const answer = await reply;
   if (answer.type === "served") return answer.response;
   throw new Error(answer.type === "serve-failed" ? answer.error : "Unexpected runner reply.");

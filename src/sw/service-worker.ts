@@ -67,11 +67,19 @@ import type {
 } from "../protocol/service-worker";
 import { snapshotCookieHeader } from "../request/cookie-snapshot";
 import type { ResponseRecord } from "../wsgi/records";
-import { previewRecord, readPreviewRequest, recordToResponse } from "./convert";
+import type { ServeProgress } from "../wsgi/serve-progress";
+import { previewHead, previewRecord, readPreviewRequest, recordToResponse } from "./convert";
+import { PreviewStream } from "./preview-stream";
 import { chooseOwner, directOwner, isPreviewWindow, routeOf, type Routes } from "./preview-routes";
 import { attach, runnerPages, runners, serveWith, SERVE_TIMEOUT_MS } from "./runner-links";
 
 declare const self: ServiceWorkerGlobalScope;
+
+/**
+ * How long after its head a response must still be coming to be streamed:
+ * a quick one goes to the frame whole (as a Blob, the fastest way in).
+ */
+const STREAM_AFTER_MS = 60;
 
 /** How long a response that sets cookies waits for the page to keep them. */
 const COOKIE_WAIT_MS = 5_000;
@@ -128,8 +136,12 @@ function failure(status: number, text: string): Response {
   });
 }
 
+function isSetCookie(name: string): boolean {
+  return /^set-cookie2?$/i.test(name);
+}
+
 function setsCookies(response: ResponseRecord): boolean {
-  return response.headers.some(([name]) => /^set-cookie2?$/i.test(name));
+  return response.headers.some(([name]) => isSetCookie(name));
 }
 
 /**
@@ -162,7 +174,10 @@ function scopePath(): string {
 
 /**
  * Serve a preview request with the page's runner, without the page: its
- * cookies from the snapshot, the history told afterwards.
+ * cookies from the snapshot, the history told afterwards. A response still
+ * coming {@link STREAM_AFTER_MS} after its head was sent goes to the frame
+ * as a stream (see `preview-stream.ts`), unless it sets cookies: the jar
+ * keeps those before the frame sees them.
  */
 async function serveDirect(event: FetchEvent, owner: string): Promise<Response> {
   const link = runners.get(owner)!;
@@ -175,8 +190,44 @@ async function serveDirect(event: FetchEvent, owner: string): Promise<Response> 
   const cookie = preview.cookies && snapshotCookieHeader(preview.cookies, record.target);
   if (cookie) record.headers.push(["Cookie", cookie]);
   const started = performance.now();
-  const response = await serveWith(link, record);
-  const served = { request: record, response, time: performance.now() - started };
+  let stream = null as PreviewStream | null;
+  let streamable!: () => void;
+  const slow = new Promise<"slow">((resolve) => {
+    streamable = () => setTimeout(() => resolve("slow"), STREAM_AFTER_MS);
+  });
+  const onProgress = (progress: ServeProgress) => {
+    if (!stream && progress.status !== undefined && progress.headers) {
+      const head = previewHead(progress.status, progress.headers, request.method);
+      const keepsCookies = preview.cookies && progress.headers.some(([name]) => isSetCookie(name));
+      if (!head || head.noBody || keepsCookies) return;
+      stream = new PreviewStream(progress.status, head);
+      streamable();
+    }
+    stream?.push(progress.chunk);
+  };
+  const whole = serveWith(link, record, onProgress);
+  const first = await Promise.race([whole, slow]);
+  const history = (response: ResponseRecord) => ({
+    request: record,
+    response,
+    time: performance.now() - started,
+  });
+  if (first === "slow") {
+    const streaming = stream!;
+    event.waitUntil(
+      whole.then(
+        (response) => {
+          streaming.end(response);
+          void tellPage(owner, history(response), false);
+        },
+        (error: unknown) => streaming.fail(error instanceof Error ? error.message : String(error)),
+      ),
+    );
+    return streaming.response;
+  }
+  stream?.fail("Answered whole.");
+  const response = first;
+  const served = history(response);
   const answer = recordToResponse(response, request.method);
   if (preview.cookies && setsCookies(response)) {
     const kept = await tellPage(owner, served, true);
