@@ -173,6 +173,20 @@ function quietLogger() {
   return logger;
 }
 
+/**
+ * Cross-origin isolation: the page may then share memory with its Workers
+ * (a SharedArrayBuffer), which is how a runaway Python app is interrupted
+ * where it runs, with its traceback, instead of its Worker being killed.
+ * `credentialless` keeps the preview's links to other sites' files working
+ * (they load without cookies). Static hosts set the same two headers (see
+ * the README); without them the playground works, and stops runaways the
+ * old way.
+ */
+const ISOLATION_HEADERS = {
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Embedder-Policy": "credentialless",
+};
+
 export default defineConfig({
   customLogger: quietLogger(),
   test: { include: ["src/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node" },
@@ -191,6 +205,6 @@ export default defineConfig({
     // Timings of the build's plugins are for profiling it, not for every build.
     rolldownOptions: { checks: { pluginTimings: false } },
   },
-  server: { port: 5173 },
-  preview: { port: 4173, strictPort: true },
+  server: { port: 5173, headers: ISOLATION_HEADERS },
+  preview: { port: 4173, strictPort: true, headers: ISOLATION_HEADERS },
 });

@@ -113,6 +113,31 @@ def application(environ, start_response):
     await expect(playground.fileTab("app.py")).toHaveAttribute("aria-selected", "true");
   });
 
+  test("a loop at the top level is interrupted at its line; the last good build keeps answering", async () => {
+    await build(
+      playground,
+      'def application(environ, start_response):\n    start_response("200 OK", [])\n    return [b"before the loop"]\n',
+    );
+    await page.getByLabel("Time limit").fill("2");
+    await page.getByLabel("Time limit").blur();
+    try {
+      await playground.replaceCode("import time\n\nwhile True:\n    time.sleep(0.1)\n");
+      await expect(playground.buildErrors).toContainText(
+        "The app was stopped after 2 s: its module's top level did not finish",
+      );
+      await expect(playground.buildErrors).toContainText(
+        "It was running app.py, line 4, in <module>",
+      );
+      await expect(playground.buildErrors).toContainText("KeyboardInterrupt");
+      await playground.responseTab("Body");
+      await playground.pressSend();
+      await expect(playground.responseBody).toHaveText("before the loop");
+    } finally {
+      await page.getByLabel("Time limit").fill("5");
+      await page.getByLabel("Time limit").blur();
+    }
+  });
+
   test("a failed build leaves the last good one answering, and says which", async () => {
     await build(
       playground,

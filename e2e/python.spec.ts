@@ -314,11 +314,51 @@ test("a Python loop that never ends is stopped at the time limit; the next reque
   await playground.url.fill("/spin");
   await playground.sendForResponse();
   await expect(playground.status).toHaveText("504 Gateway Timeout");
-  await expect(page.getByLabel("Stopped")).toContainText("Stopped after 2 s");
+  // CPython was interrupted where it ran: the 504 names the line, the errors log has the traceback.
+  const stopped = page.getByLabel("Stopped");
+  await expect(stopped).toContainText("Stopped after 2 s at app.py, line");
+  await expect(stopped).toContainText("in app");
+  await expect(playground.responseBody).toContainText(
+    "The app was stopped after 2 s: GET /spin did not finish",
+  );
+  await expect(playground.responseBody).toContainText("It was running app.py, line");
+  await playground.responseTab("Errors log");
+  const log = page.getByRole("region", { name: "Errors log" });
+  await expect(log).toContainText("KeyboardInterrupt");
+  await expect(log).toContainText('File "app.py", line');
+  await page.screenshot({ path: "test-results/screens/python-stopped-at-line.png" });
+  await playground.responseTab("Body");
   await playground.url.fill("/");
   await playground.sendForResponse();
   await expect(playground.responseBody).toHaveText("still here");
   await expect(playground.editor.locator(".view-lines")).toContainText("while True:");
+});
+
+test("a Python app that keeps growing is stopped with how much it had grown, at the line it ran", async ({
+  page,
+}) => {
+  test.slow();
+  const code = `import time
+
+def app(environ, start_response):
+    kept = []
+    while True:
+        kept.append(bytearray(8 * 1024 * 1024))
+        time.sleep(0.02)
+`;
+  const playground = await openPython(page, { files: { "app.py": code } });
+  await page.getByLabel("Time limit").fill("2");
+  await page.getByLabel("Time limit").blur();
+  await playground.sendForResponse();
+  await expect(playground.status).toHaveText("504 Gateway Timeout");
+  const stopped = page.getByLabel("Stopped");
+  await expect(stopped).toContainText(/Its memory had grown by \d+ MB while it ran/);
+  await expect(stopped).toContainText("at app.py, line");
+  await expect(playground.responseBody).toContainText("something that keeps growing?");
+  await page.screenshot({ path: "test-results/screens/python-stopped-growing.png" });
+  // The line is a link into the editor.
+  await stopped.getByRole("button", { name: /app\.py, line \d/ }).click();
+  await expect(playground.fileTab("app.py")).toHaveAttribute("aria-selected", "true");
 });
 
 const SITE = `from http.cookies import SimpleCookie

@@ -32,6 +32,13 @@ export interface StartMessage {
   type: "start";
   /** The playground's own URL, where a runtime finds its files (Python: `pyodide/<version>/`). */
   siteURL: string;
+  /**
+   * Memory shared with the page, through which it interrupts a job that runs
+   * past the limit (see `runner/interrupt.ts`); absent where the page cannot
+   * share memory (not cross-origin isolated) or the runtime cannot be
+   * interrupted (TypeScript).
+   */
+  interrupt?: Int32Array;
 }
 
 /** Listen for `serve` messages on the port transferred with this message. */

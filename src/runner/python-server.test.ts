@@ -24,6 +24,8 @@ import {
 } from "../wsgi/test-support/wsgiref-server";
 import { bytes, masked as maskedWire, RAW_CASES, wireOf } from "../wsgi/test-support/raw-cases";
 import type { ServeProgress } from "../wsgi/serve-progress";
+import { interruptedResponse } from "../wsgi/stopped";
+import { InterruptLine } from "./interrupt";
 import { PythonServer } from "./python-server";
 
 const ORACLE = readFileSync(new URL("../../scripts/wsgiref_oracle.py", import.meta.url), "utf8");
@@ -246,6 +248,112 @@ describe.skipIf(!hasPython())(
         expect(theirs.stderr).toMatch(/validate\.py.*\n.*\n?AssertionError/);
         expect(ours.errors).toContain("AssertionError");
         expect(frames(ours.errors)).toEqual(frames(theirs.stderr));
+      });
+
+      it("an interrupt stops a loop where it runs: wsgiref logs the KeyboardInterrupt, the runner names the line", () => {
+        const line = new InterruptLine(new Int32Array(new SharedArrayBuffer(16)));
+        python.interruptWith(line.buffer);
+        // The page's stop, made from inside the loop: nothing else runs beside CPython here.
+        (globalThis as { stopNow?: () => boolean }).stopNow = () => line.stop(9, "limit", 2000);
+        const files = {
+          "app.py": [
+            "import js",
+            "def application(environ, start_response):",
+            "    n = 0",
+            "    while True:",
+            "        n += 1",
+            "        if n == 1000: js.stopNow()",
+            "",
+          ].join("\n"),
+        };
+        expect(python.load(files, "app.py")).toBeNull();
+        line.begin(9);
+        const ours = python.serve(rawRecord(GET), 1);
+        const stop = line.end();
+        expect(stop).toEqual({ byUser: false, afterMs: 2000 });
+        // What CPython's wsgiref does with a KeyboardInterrupt in the app: a 500, the traceback logged.
+        expect(ours.status).toBe("500 Internal Server Error");
+        expect(ours.errors).toMatch(
+          /File "app\.py", line [4-6], in application\n(.*\n)*KeyboardInterrupt/,
+        );
+        expect(python.lastInterrupt).toMatchObject({ file: "app.py", function: "application" });
+        expect([4, 5, 6]).toContain(python.lastInterrupt?.line);
+        const answered = interruptedResponse(ours, {
+          ...stop!,
+          what: "GET /deep/path",
+          at: python.lastInterrupt,
+          grewBytes: 0,
+        });
+        expect(answered.status).toBe("504 Gateway Timeout");
+        expect(latin1(answered.body)).toContain(
+          `It was running app.py, line ${python.lastInterrupt!.line}, in application:`,
+        );
+        expect(answered.findings[0]?.location?.line).toBe(python.lastInterrupt!.line);
+        expect(answered.errors).toContain("KeyboardInterrupt");
+        // The same CPython answers the next request, with nothing left pending.
+        line.begin(10);
+        expect(python.load({ "app.py": READ_ALL }, "app.py")).toBeNull();
+        expect(python.serve(rawRecord(POST), 1).status).toBe("200 OK");
+        expect(line.end()).toBeNull();
+        expect(python.lastInterrupt).toBeNull();
+      });
+
+      it("time.sleep lets an interrupt in between its slices, and keeps its own errors", () => {
+        const line = new InterruptLine(new Int32Array(new SharedArrayBuffer(16)));
+        python.interruptWith(line.buffer);
+        (globalThis as { stopNow?: () => boolean }).stopNow = () => line.stop(12, "user", 300);
+        line.begin(12);
+        const failure = python.load(
+          {
+            "app.py":
+              "import js, time\nturns = 0\njs.stopNow()\nwhile True:\n    time.sleep(0.2)\n    turns += 1\n",
+          },
+          "app.py",
+        );
+        line.end();
+        expect(failure?.summary).toBe("KeyboardInterrupt");
+        // Stopped in the first sleep: CPython's own sleep would have gone on for dozens of turns.
+        expect(python.lastInterrupt).toMatchObject({ line: 5, text: "time.sleep(0.2)" });
+        expect(failure?.error).not.toContain("playground");
+        const errors = python.load(
+          {
+            "app.py": [
+              "import time",
+              "for bad in (-1, 'x', float('nan')):",
+              "    try:",
+              "        time.sleep(bad)",
+              "    except Exception as e:",
+              "        print(type(e).__name__, e)",
+              "print(time.sleep.__name__)",
+              "app = None",
+            ].join("\n"),
+          },
+          "app.py",
+        );
+        expect(errors?.error).toContain(
+          [
+            "ValueError sleep length must be non-negative",
+            "TypeError 'str' object cannot be interpreted as an integer",
+            "ValueError Invalid value NaN (not a number)",
+            "sleep",
+          ].join("\n"),
+        );
+      });
+
+      it("an interrupt at the top level fails the build at the line it ran", () => {
+        const line = new InterruptLine(new Int32Array(new SharedArrayBuffer(16)));
+        python.interruptWith(line.buffer);
+        (globalThis as { stopNow?: () => boolean }).stopNow = () => line.stop(11, "user", 700);
+        line.begin(11);
+        const failure = python.load(
+          {
+            "app.py": "import js\nn = 0\nwhile True:\n    n += 1\n    if n == 500: js.stopNow()\n",
+          },
+          "app.py",
+        );
+        expect(line.end()).toEqual({ byUser: true, afterMs: 700 });
+        expect(failure?.summary).toBe("KeyboardInterrupt");
+        expect(python.lastInterrupt).toMatchObject({ file: "app.py", function: "<module>" });
       });
 
       it("read() with no size answers here, with a finding that a real server would block", () => {

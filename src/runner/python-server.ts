@@ -9,7 +9,7 @@ import { loadPyodide, type PyodideInterface } from "pyodide";
 import type { PyProxy } from "pyodide/ffi";
 import { describeRequest, requestBytes } from "../wsgi/environ";
 import { keptBytes, parseHttpRequest } from "../wsgi/http-request";
-import type { RequestRecord, ResponseRecord, SourceLocation } from "../wsgi/records";
+import type { RequestRecord, ResponseRecord, RunningLine, SourceLocation } from "../wsgi/records";
 import type { ServeProgress } from "../wsgi/serve-progress";
 import pasteInit from "./python/paste/__init__.py?raw";
 import pasteServer from "./python/paste/httpserver.py?raw";
@@ -35,6 +35,8 @@ export interface LoadFailure {
 export class PythonServer {
   private readonly pyodide: PyodideInterface;
   private readonly server: PyProxy;
+  /** Where the last load or request was when a KeyboardInterrupt stopped it, else null. */
+  lastInterrupt: RunningLine | null = null;
 
   private constructor(pyodide: PyodideInterface, server: PyProxy) {
     this.pyodide = pyodide;
@@ -57,6 +59,18 @@ export class PythonServer {
     pyodide.FS.writeFile(`${LIBRARY}/paste/httpserver.py`, pasteServer);
     pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(LIBRARY)})`);
     return new PythonServer(pyodide, pyodide.pyimport("playground_server") as PyProxy);
+  }
+
+  /** Let the page interrupt CPython through `buffer` (see `interrupt.ts`). */
+  interruptWith(buffer: Int32Array): void {
+    this.pyodide.setInterruptBuffer(buffer);
+  }
+
+  /** The bytes of CPython's WebAssembly memory now (it grows, never shrinks). */
+  memoryBytes(): number {
+    // Not in Pyodide's typed API: its Emscripten module, whose heap is the memory.
+    const module = (this.pyodide as unknown as { _module?: { HEAPU8?: Uint8Array } })._module;
+    return module?.HEAPU8?.length ?? 0;
   }
 
   /** Put the project's files where the module runs them, and nothing else. */
@@ -89,8 +103,10 @@ export class PythonServer {
       error?: string | null;
       location?: SourceLocation | null;
       summary?: string;
+      interrupted?: RunningLine | null;
     };
     result.destroy();
+    this.lastInterrupt = outcome.interrupted ?? null;
     if (!outcome.error) return null;
     return {
       error: outcome.error,
@@ -127,7 +143,9 @@ export class PythonServer {
     const bytes = sent.toJs() as Uint8Array;
     sent.destroy();
     result.destroy();
-    const record = responseFromBytes(bytes, JSON.parse(report) as PythonReport, buildId);
+    const told = JSON.parse(report) as PythonReport & { interrupted?: RunningLine | null };
+    this.lastInterrupt = told.interrupted ?? null;
+    const record = responseFromBytes(bytes, told, buildId);
     // CPython did the reading; the playground's twin of http.server says what became of each line.
     const parsed = parseHttpRequest(raw);
     record.requestBytes = keptBytes(raw, parsed);

@@ -11,11 +11,17 @@
  */
 import type { StartedReply, StartProgress } from "../protocol/runner";
 import type { ServeProgress } from "../wsgi/serve-progress";
-import { PythonServer } from "./python-server";
+import { interruptedMessage, interruptedResponse, type InterruptedStop } from "../wsgi/stopped";
+import { InterruptLine, jobToken, type JobStop } from "./interrupt";
+import { PythonServer, type LoadFailure } from "./python-server";
 import { serveMessages, type RunnerHandler } from "./runner-messages";
 
 let server: Promise<PythonServer> | null = null;
+/** CPython once started (`server` settled), for what runs between messages. */
+let started: PythonServer | null = null;
 let loaded: number | null = null;
+/** The page's way to interrupt CPython in the middle of a job, when it shares memory. */
+let line: InterruptLine | null = null;
 
 /** Tell the page how CPython's start is going. */
 function progress(phase: StartProgress["phase"], loaded: number) {
@@ -70,12 +76,46 @@ function python(siteURL: string): Promise<PythonServer> {
   return server;
 }
 
-const handle: RunnerHandler = async (message, reply, port) => {
+/**
+ * Run `job` (a load or a request) as the job `token`, under the page's
+ * interrupt (when it gave one): `stopped` turns what CPython answered into
+ * the record of a stopped job when the page stopped it.
+ */
+function asJob<T>(
+  token: number,
+  what: string,
+  job: () => T,
+  stopped: (answer: T, stop: InterruptedStop) => T,
+): T {
+  if (!line || !started) return job();
+  const before = started.memoryBytes();
+  line.begin(token);
+  let answer: T;
+  let stop: JobStop | null = null;
+  try {
+    answer = job();
+  } finally {
+    stop = line.end();
+  }
+  if (!stop) return answer;
+  return stopped(answer, {
+    ...stop,
+    what,
+    at: started.lastInterrupt,
+    grewBytes: started.memoryBytes() - before,
+  });
+}
+
+const handle: RunnerHandler = async (message, reply, { port, overPort }) => {
   switch (message.type) {
     case "start": {
       let answer: StartedReply = { error: null };
       try {
-        await python(message.siteURL);
+        started = await python(message.siteURL);
+        if (message.interrupt) {
+          line = new InterruptLine(message.interrupt);
+          started.interruptWith(message.interrupt);
+        }
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         answer = { error: `Python could not start: ${why}` };
@@ -89,8 +129,20 @@ const handle: RunnerHandler = async (message, reply, port) => {
         reply({ type: "load-failed", id, error: "The Python runner runs sources, once started." });
         return;
       }
-      const started = await server;
-      const failure = started.load(program.files, entry);
+      const python3 = await server;
+      const failure = asJob(
+        jobToken(id, overPort),
+        "its module's top level",
+        () => python3.load(program.files, entry),
+        (failed, stop): LoadFailure => {
+          const message = interruptedMessage(stop);
+          return {
+            error: `${message}\n\n${failed?.error ?? ""}`,
+            ...(stop.at ? { location: { file: stop.at.file, line: stop.at.line, column: 1 } } : {}),
+            summary: message.split("\n")[0]!,
+          };
+        },
+      );
       // A module that fails leaves the last good build's app answering, as in TypeScript.
       if (failure === null) loaded = buildId;
       reply(
@@ -110,15 +162,19 @@ const handle: RunnerHandler = async (message, reply, port) => {
         return;
       }
       {
-        const { id } = message;
+        const { id, request } = message;
         const onProgress = message.progress
           ? (progress: ServeProgress) => reply({ type: "serve-progress", id, progress })
           : undefined;
-        reply({
-          type: "served",
-          id,
-          response: (await server).serve(message.request, loaded, onProgress),
-        });
+        const python3 = await server;
+        const build = loaded;
+        const response = asJob(
+          jobToken(id, overPort),
+          `${request.method} ${request.target}`,
+          () => python3.serve(request, build, onProgress),
+          interruptedResponse,
+        );
+        reply({ type: "served", id, response });
       }
       return;
   }

@@ -8,8 +8,12 @@
  * another language replaces it.
  *
  * It keeps the time limit, the one place that does. A load or a request
- * sent here that runs past it gets the runner replaced: the load fails with
- * the reason, the request is answered with the server's 504 record.
+ * sent here that runs past it is interrupted where it runs, when the
+ * runtime can be (Python, on a page that shares memory with its Workers:
+ * see `interrupt.ts`), and the runner answers for it with the line it was
+ * running; otherwise, or when the app does not stop within a grace period,
+ * the runner is replaced: the load fails with the reason, the request is
+ * answered with the server's 504 record.
  * Requests that reach the runner over a port (the service worker's) never
  * pass through the page, so the runner says when each starts and ends; one
  * that runs past the limit gets the runner replaced too, and `onRestart`
@@ -30,6 +34,7 @@ import type { StoppedServe } from "../protocol/service-worker";
 import type { RequestRecord, ResponseRecord, SourceLocation } from "../wsgi/records";
 import type { ServeProgress } from "../wsgi/serve-progress";
 import { stoppedByUserMessage, stoppedMessage, stoppedResponse } from "../wsgi/stopped";
+import { InterruptLine, jobToken } from "./interrupt";
 import { runtimeFor, type Runtime } from "./runtimes";
 
 /**
@@ -37,6 +42,8 @@ import { runtimeFor, type Runtime } from "./runtimes";
  * limit always fires first and the runner is replaced, not left running.
  */
 const REPLY_TIMEOUT_MS = 65_000;
+/** How long an interrupted app has to stop before its runner is replaced. */
+const INTERRUPT_GRACE_MS = 1_000;
 /** How long a runtime may take to start (Python: CPython's 10 MB of wasm and its library). */
 const START_TIMEOUT_MS = 180_000;
 
@@ -94,11 +101,14 @@ interface Runner {
   worker: Worker;
   runtime: Runtime;
   started: Promise<string | null>;
+  /** The memory it shares with this page to be interrupted, when it can be. */
+  line: InterruptLine | null;
 }
 
 /** Owns the runner Worker. */
 export class RunnerClient {
   private worker!: Worker;
+  private line: InterruptLine | null = null;
   private runtime: Runtime;
   private readonly pending = new PendingReplies<RunnerReply>("app runner");
   private lastBuild: { buildId: number; program: Program; entry: string } | null = null;
@@ -110,9 +120,13 @@ export class RunnerClient {
   private readonly progressOf = new Map<number, (progress: ServeProgress) => void>();
   /** What runs under the limit now, and how to stop it before the limit (Stop). */
   private running: { what: string; startedAt: number; stop: () => void } | null = null;
-  /** The port request being served, and its time limit. */
-  private serving: { id: number; timer: ReturnType<typeof setTimeout>; done: () => void } | null =
-    null;
+  /** The port request being served, its time limit, and the grace after an interrupt. */
+  private serving: {
+    id: number;
+    timer: ReturnType<typeof setTimeout>;
+    grace?: ReturnType<typeof setTimeout>;
+    done: () => void;
+  } | null = null;
   /** The runtime's start: null when it started, else why not. */
   private started!: Promise<string | null>;
   /** A second runner, started and idle, that replaces a stopped one at once (see `Runtime.standby`). */
@@ -145,16 +159,18 @@ export class RunnerClient {
       else if (message.type === "serve-ended") this.unwatch(message.id);
       else this.pending.resolve(message.id, message);
     };
+    const line = this.runtime.interruptible ? InterruptLine.create() : null;
     const start: StartMessage = {
       type: "start",
       siteURL: new URL(import.meta.env.BASE_URL, location.href).href,
+      ...(line ? { interrupt: line.buffer } : {}),
     };
     // The runtime starts as soon as its Worker exists: Python's takes seconds.
     const started = ask<StartedReply>(worker, start, START_TIMEOUT_MS, "The app runner").then(
       (answer) => answer.error,
       (error: unknown) => (error instanceof Error ? error.message : String(error)),
     );
-    return { worker, runtime: this.runtime, started };
+    return { worker, runtime: this.runtime, started, line };
   }
 
   /**
@@ -168,6 +184,7 @@ export class RunnerClient {
     this.standby = null;
     const runner = standby ?? this.makeRunner();
     this.worker = runner.worker;
+    this.line = runner.line;
     this.started = runner.started;
   }
 
@@ -216,25 +233,49 @@ export class RunnerClient {
     const started = performance.now();
     const stopWith = (byUser: boolean) => {
       const ms = byUser ? Math.round(performance.now() - started) : afterMs;
-      const message = byUser ? stoppedByUserMessage(ms, what) : stoppedMessage(afterMs, what);
-      this.unwatch(id);
-      this.stop({ id, response: stoppedResponse(request, ms, message, new Date(), byUser) });
+      const replace = () => {
+        const message = byUser ? stoppedByUserMessage(ms, what) : stoppedMessage(afterMs, what);
+        this.unwatch(id);
+        this.stop({ id, response: stoppedResponse(request, ms, message, new Date(), byUser) });
+      };
+      // Interrupted, the runner answers the service worker itself and says so (`serve-ended`).
+      if (this.interrupt(jobToken(id, true), byUser, ms) && this.serving?.id === id) {
+        clearTimeout(this.serving.grace);
+        this.serving.grace = setTimeout(replace, INTERRUPT_GRACE_MS);
+      } else replace();
     };
     const timer = setTimeout(() => stopWith(false), afterMs);
     const done = this.run(what, () => stopWith(true));
     this.serving = { id, timer, done };
   }
 
-  /** `work` sent from here (`what` it is, for the message), failing with StoppedError at the limit or on Stop. */
-  private async limited<T>(work: Promise<T>, what: string): Promise<T> {
+  /** Interrupt job `token` where it runs, if the runner can be and is on it. */
+  private interrupt(token: number, byUser: boolean, afterMs: number): boolean {
+    if (!this.line?.stop(token, byUser ? "user" : "limit", afterMs)) return false;
+    performance.mark("wsgi:limit-fired");
+    return true;
+  }
+
+  /**
+   * `work` sent from here as job `token` (`what` it is, for the message),
+   * failing with StoppedError at the limit or on Stop, unless the runner,
+   * interrupted, answers for it within the grace period.
+   */
+  private async limited<T>(work: Promise<T>, what: string, token: number): Promise<T> {
     const afterMs = this.limitMs();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let grace: ReturnType<typeof setTimeout> | undefined;
     let done = () => {};
     const limit = new Promise<never>((_, reject) => {
       // Settle first: the restart fails everything still waiting on the old runner.
-      const stopWith = (error: StoppedError) => {
+      const replace = (error: StoppedError) => {
         reject(error);
         this.stop(null);
+      };
+      const stopWith = (error: StoppedError) => {
+        if (!this.interrupt(token, error.byUser, error.afterMs)) return replace(error);
+        clearTimeout(grace);
+        grace = setTimeout(() => replace(error), INTERRUPT_GRACE_MS);
       };
       timer = setTimeout(
         () => stopWith(new StoppedError(stoppedMessage(afterMs, what), afterMs)),
@@ -251,6 +292,7 @@ export class RunnerClient {
       return await Promise.race([work, limit]);
     } finally {
       clearTimeout(timer);
+      clearTimeout(grace);
       done();
     }
   }
@@ -265,6 +307,7 @@ export class RunnerClient {
   private unwatch(id: number | undefined) {
     if (this.serving === null || this.serving.id !== id) return;
     clearTimeout(this.serving.timer);
+    clearTimeout(this.serving.grace);
     this.serving.done();
     this.serving = null;
   }
@@ -287,7 +330,7 @@ export class RunnerClient {
     if (notStarted !== null) return { ok: false, error: notStarted };
     const { id, reply } = this.pending.open(REPLY_TIMEOUT_MS);
     this.post({ type: "load", id, buildId, program, entry });
-    const answer = await this.limited(reply, "its module's top level");
+    const answer = await this.limited(reply, "its module's top level", jobToken(id, false));
     if (answer.type === "loaded") {
       this.lastBuild = { buildId, program, entry };
       this.keepStandby();
@@ -325,7 +368,11 @@ export class RunnerClient {
     this.post({ type: "serve", id, request, ...(onProgress ? { progress: true } : {}) });
     let answer: RunnerReply;
     try {
-      answer = await this.limited(reply, `${request.method} ${request.target}`);
+      answer = await this.limited(
+        reply,
+        `${request.method} ${request.target}`,
+        jobToken(id, false),
+      );
     } catch (error) {
       if (!(error instanceof StoppedError)) throw error;
       return stoppedResponse(request, error.afterMs, error.message, new Date(), error.byUser);

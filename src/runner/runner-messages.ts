@@ -13,11 +13,19 @@ import type { RunnerReply, RunnerRequest, ServeNotice } from "../protocol/runner
 
 declare const self: DedicatedWorkerGlobalScope;
 
-/** A runner's own work: answer `message` with `reply` (`port`: the reply port some messages carry). */
+/** Where a message came from, for its handler. */
+export interface MessageContext {
+  /** The reply port some messages carry (`start`). */
+  port?: MessagePort;
+  /** It came over a port (the service worker's), not from the page itself. */
+  overPort: boolean;
+}
+
+/** A runner's own work: answer `message` with `reply`. */
 export type RunnerHandler = (
   message: Exclude<RunnerRequest, { type: "attach" }>,
   reply: (answer: RunnerReply) => void,
-  port?: MessagePort,
+  context: MessageContext,
 ) => void | Promise<void>;
 
 /** Response bodies are moved, not copied: a 20 MB body costs no copy on the way out. */
@@ -49,7 +57,9 @@ export function serveMessages(handle: RunnerHandler): void {
             request: { ...message.request, body: new Uint8Array() },
           });
         }
-        await handle(message, (answer) => port.postMessage(answer, transferables(answer)));
+        await handle(message, (answer) => port.postMessage(answer, transferables(answer)), {
+          overPort: true,
+        });
         if (watched) notify({ type: "serve-ended", id: message.id });
       });
     };
@@ -60,8 +70,12 @@ export function serveMessages(handle: RunnerHandler): void {
       if (event.ports[0]) listen(event.ports[0]);
       return;
     }
+    const port = event.ports[0];
     enqueue(() =>
-      handle(message, (answer) => self.postMessage(answer, transferables(answer)), event.ports[0]),
+      handle(message, (answer) => self.postMessage(answer, transferables(answer)), {
+        overPort: false,
+        ...(port ? { port } : {}),
+      }),
     );
   };
 }

@@ -51,7 +51,7 @@ function load(program: Program, entry: string, id: number, newBuildId: number): 
   }
 }
 
-const handle: RunnerHandler = (message, reply, port) => {
+const handle: RunnerHandler = (message, reply, { port }) => {
   switch (message.type) {
     case "start":
       port?.postMessage({ error: null } satisfies StartedReply);

@@ -29,6 +29,12 @@ export interface Runtime {
    * to start (CPython), at the cost of a second runtime's memory.
    */
   standby: boolean;
+  /**
+   * It can be stopped in the middle of a job, given shared memory (CPython
+   * reads an interrupt from it: see `interrupt.ts`); else a runaway's Worker
+   * is terminated.
+   */
+  interruptible: boolean;
 }
 
 const TYPESCRIPT: Runtime = {
@@ -42,6 +48,8 @@ const TYPESCRIPT: Runtime = {
     }),
   // A new TypeScript runner is ready in milliseconds.
   standby: false,
+  // JavaScript cannot be interrupted from outside its thread.
+  interruptible: false,
 };
 
 const PYTHON: Runtime = {
@@ -55,6 +63,7 @@ const PYTHON: Runtime = {
     }),
   // CPython takes seconds to start: a stopped app's replacement is already waiting.
   standby: true,
+  interruptible: true,
 };
 
 const RUNTIMES: readonly Runtime[] = [TYPESCRIPT, PYTHON];

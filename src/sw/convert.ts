@@ -77,6 +77,13 @@ export async function requestToRecord(
   return previewRecord(await readPreviewRequest(request), mount);
 }
 
+/**
+ * The page is cross-origin isolated (see vite.config.ts), so a frame in it
+ * must say it embeds nothing that did not agree to it: every preview
+ * response carries this unless the app's own headers set a policy.
+ */
+export const EMBEDDER_POLICY: [string, string] = ["Cross-Origin-Embedder-Policy", "credentialless"];
+
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 // What the Response constructor refuses, or a browser must not be handed.
 const DROP = new Set([
@@ -115,6 +122,7 @@ export function previewHead(
       // A header a browser cannot hold (a bad name or value); the findings report it.
     }
   }
+  if (!headers.has(EMBEDDER_POLICY[0])) headers.set(...EMBEDDER_POLICY);
   const statusText = status.slice(4).replace(/[^\t\x20-\x7e\x80-\xff]/g, "");
   return {
     init: { status: code, statusText, headers },
@@ -137,6 +145,7 @@ export function recordToResponse(record: ResponseRecord, method: string): Respon
       headers: {
         "Content-Type": "text/plain; charset=utf-8",
         "X-WSGI-Playground": "preview-error",
+        [EMBEDDER_POLICY[0]]: EMBEDDER_POLICY[1],
       },
     });
   }

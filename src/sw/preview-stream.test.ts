@@ -12,7 +12,14 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 const text = (chunk: Uint8Array | undefined) => new TextDecoder().decode(chunk);
 
 function streamFor(status = "200 OK") {
-  const head = previewHead(status, [["Content-Type", "text/html"], ["Set-Cookie", "a=1"]], "GET");
+  const head = previewHead(
+    status,
+    [
+      ["Content-Type", "text/html"],
+      ["Set-Cookie", "a=1"],
+    ],
+    "GET",
+  );
   return new PreviewStream(status, head!);
 }
 

@@ -68,7 +68,13 @@ import type {
 import { snapshotCookieHeader } from "../request/cookie-snapshot";
 import type { ResponseRecord } from "../wsgi/records";
 import type { ServeProgress } from "../wsgi/serve-progress";
-import { previewHead, previewRecord, readPreviewRequest, recordToResponse } from "./convert";
+import {
+  EMBEDDER_POLICY,
+  previewHead,
+  previewRecord,
+  readPreviewRequest,
+  recordToResponse,
+} from "./convert";
 import { PreviewStream } from "./preview-stream";
 import { chooseOwner, directOwner, isPreviewWindow, routeOf, type Routes } from "./preview-routes";
 import { attach, runnerPages, runners, serveWith, SERVE_TIMEOUT_MS } from "./runner-links";
@@ -132,7 +138,11 @@ async function fromPreview(clientId: string): Promise<boolean> {
 function failure(status: number, text: string): Response {
   return new Response(text, {
     status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "X-WSGI-Playground": "preview-error" },
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      "X-WSGI-Playground": "preview-error",
+      [EMBEDDER_POLICY[0]]: EMBEDDER_POLICY[1],
+    },
   });
 }
 

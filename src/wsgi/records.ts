@@ -64,6 +64,14 @@ export interface SourceLocation {
   endColumn?: number;
 }
 
+/** The line a stopped app was running: the innermost of the project's files (Python: from the interrupt's traceback). */
+export interface RunningLine extends SourceLocation {
+  /** The function it was in (`application`, `<module>`). */
+  function: string;
+  /** The line's source, stripped. */
+  text: string;
+}
+
 /** A place where the app (or the request) broke PEP 3333. */
 export interface Finding {
   /**
@@ -127,5 +135,12 @@ export interface ResponseRecord {
   /** Which build of the user's code answered. */
   buildId?: number;
   /** Set when the app ran past the time limit (or the user pressed Stop) and its runner was stopped. */
-  stopped?: { afterMs: number; byUser?: true };
+  stopped?: {
+    afterMs: number;
+    byUser?: true;
+    /** Where it was running, when the runtime could stop it there (Python's KeyboardInterrupt). */
+    at?: RunningLine;
+    /** How much its runtime's memory grew while it ran, when that much is worth saying. */
+    grewBytes?: number;
+  };
 }

@@ -1,10 +1,15 @@
 /**
  * @module stopped
- * What the server answers for an app that ran past the time limit.
+ * What the server answers for an app that ran past the time limit, or that
+ * the user stopped: a gateway's 504 for a backend that never replied. Where
+ * the runner was terminated, the page answers with what it knows (the
+ * request's environ); where the runtime was interrupted in place (Python,
+ * see runner/interrupt.ts), the runner answers with what the app did up to
+ * there and the line it was running.
  */
 import { environFor } from "./environ";
 import { snapshotEnviron } from "./environ-snapshot";
-import type { RequestRecord, ResponseRecord } from "./records";
+import type { Finding, RequestRecord, ResponseRecord, RunningLine } from "./records";
 import { formatDateTime, SOFTWARE_VERSION } from "./server-identity";
 
 /** What the server says of work stopped at the time limit (`what`: "GET /", "its module's top level"). */
@@ -15,6 +20,117 @@ export function stoppedMessage(afterMs: number, what: string): string {
 /** What the server says of work the user stopped with Stop, `afterMs` after it began. */
 export function stoppedByUserMessage(afterMs: number, what: string): string {
   return `You stopped the app after ${(afterMs / 1000).toFixed(1)} s, while ${what} was running. The runner was restarted, so the next request works.`;
+}
+
+/** Memory growth below this is not worth a word: CPython's own start-up grows it by tens of MB. */
+const GROWTH_WORTH_SAYING = 64 * 1024 * 1024;
+
+/** A memory size as the stop messages say it: "850 MB", "1.2 GB". */
+export function megabytes(bytes: number): string {
+  return bytes >= 1024 ** 3
+    ? `${(bytes / 1024 ** 3).toFixed(1)} GB`
+    : `${Math.round(bytes / 1024 ** 2)} MB`;
+}
+
+/** How a job was stopped in place, for its message. */
+export interface InterruptedStop {
+  afterMs: number;
+  byUser: boolean;
+  /** What was running: "GET /spin", "its module's top level". */
+  what: string;
+  /** The line it was running, when it was in the project's files. */
+  at: RunningLine | null;
+  /** How much the runtime's memory grew during the job. */
+  grewBytes: number;
+}
+
+/** What the server says of a job stopped in place: when, what, where it was, how much it had grown. */
+export function interruptedMessage(stop: InterruptedStop): string {
+  const grew = stop.grewBytes >= GROWTH_WORTH_SAYING;
+  const when = stop.byUser
+    ? `You stopped the app after ${(stop.afterMs / 1000).toFixed(1)} s, while ${stop.what} was running.`
+    : `The app was stopped after ${stop.afterMs / 1000} s: ${stop.what} did not finish (${grew ? "something that keeps growing?" : "a loop that never ends?"}).`;
+  const at = stop.at;
+  const where = at
+    ? ` It was running ${at.file}, line ${at.line}, in ${at.function}${at.text ? ":" : "."}`
+    : "";
+  const lines = [when + where];
+  if (at?.text) lines.push(`    ${at.text}`);
+  const memory = grew
+    ? `Its memory had grown by ${megabytes(stop.grewBytes)} while it ran (WebAssembly CPython has 4 GB at the most). `
+    : "";
+  lines.push(
+    `${memory}Python was interrupted${at ? " there" : ""} (KeyboardInterrupt, its traceback in the errors log), so the next request works.`,
+  );
+  return lines.join("\n");
+}
+
+/** The playground's finding for a stopped app, at `at` when known. */
+function stoppedFinding(seconds: string, byUser: boolean, at?: RunningLine | null): Finding {
+  return {
+    severity: "error",
+    source: "playground",
+    message: byUser
+      ? `You stopped the app after ${seconds} s, before it finished.`
+      : `The app did not finish within ${seconds} s and was stopped.`,
+    pep: "specification-details",
+    fix: "WSGI is synchronous: the server waits until the app returns and its body is iterated. Look for a loop that never ends, or raise the time limit for slow work.",
+    ...(at ? { location: { file: at.file, line: at.line, column: at.column } } : {}),
+  };
+}
+
+/** The gateway's 504 head and body for `message`. */
+function gatewayTimeout(message: string, now: Date) {
+  const body = new TextEncoder().encode(`${message}\n`);
+  return {
+    httpVersion: "HTTP/1.0",
+    status: "504 Gateway Timeout",
+    headers: [
+      ["Date", formatDateTime(now)],
+      ["Server", SOFTWARE_VERSION],
+      ["Content-Type", "text/plain; charset=utf-8"],
+      ["Content-Length", String(body.length)],
+    ] as [string, string][],
+    serverHeaders: ["date", "server", "content-type", "content-length"],
+    body,
+    truncated: false,
+  };
+}
+
+/**
+ * The record of a job stopped in place: the runner's record of it (the
+ * environ, the calls up to the stop, the errors log with the interrupt's
+ * traceback) under the gateway's 504, the stop's finding at the line that
+ * was running in place of the server's own about the KeyboardInterrupt.
+ */
+export function interruptedResponse(
+  record: ResponseRecord,
+  stop: InterruptedStop,
+  now: Date = new Date(),
+): ResponseRecord {
+  const seconds = stop.byUser ? (stop.afterMs / 1000).toFixed(1) : String(stop.afterMs / 1000);
+  const message = interruptedMessage(stop);
+  const findings = record.findings.filter((each) => !each.message.startsWith("KeyboardInterrupt"));
+  return {
+    ...record,
+    ...gatewayTimeout(message, now),
+    trace: [
+      ...record.trace,
+      {
+        kind: "exception",
+        at: stop.afterMs,
+        message: stop.byUser ? `Stopped by you after ${seconds} s` : `Stopped after ${seconds} s`,
+      },
+    ],
+    errors: `${message}\n\n${record.errors}`,
+    findings: [stoppedFinding(seconds, stop.byUser, stop.at), ...findings],
+    stopped: {
+      afterMs: stop.afterMs,
+      ...(stop.byUser ? { byUser: true as const } : {}),
+      ...(stop.at ? { at: stop.at } : {}),
+      ...(stop.grewBytes >= GROWTH_WORTH_SAYING ? { grewBytes: stop.grewBytes } : {}),
+    },
+  };
 }
 
 /**
@@ -31,19 +147,8 @@ export function stoppedResponse(
 ): ResponseRecord {
   const seconds = byUser ? (afterMs / 1000).toFixed(1) : String(afterMs / 1000);
   const environ = snapshotEnviron(environFor(request) ?? {});
-  const body = new TextEncoder().encode(`${message}\n`);
   return {
-    httpVersion: "HTTP/1.0",
-    status: "504 Gateway Timeout",
-    headers: [
-      ["Date", formatDateTime(now)],
-      ["Server", SOFTWARE_VERSION],
-      ["Content-Type", "text/plain; charset=utf-8"],
-      ["Content-Length", String(body.length)],
-    ],
-    serverHeaders: ["date", "server", "content-type", "content-length"],
-    body,
-    truncated: false,
+    ...gatewayTimeout(message, now),
     environ,
     trace: [
       { kind: "call", at: 0 },
@@ -54,17 +159,7 @@ export function stoppedResponse(
       },
     ],
     errors: `${message}\n`,
-    findings: [
-      {
-        severity: "error",
-        source: "playground",
-        message: byUser
-          ? `You stopped the app after ${seconds} s, before it finished.`
-          : `The app did not finish within ${seconds} s and was stopped.`,
-        pep: "specification-details",
-        fix: "WSGI is synchronous: the server waits until the app returns and its body is iterated. Look for a loop that never ends, or raise the time limit for slow work.",
-      },
-    ],
+    findings: [stoppedFinding(seconds, byUser)],
     appTime: afterMs,
     stopped: byUser ? { afterMs, byUser: true } : { afterMs },
   };

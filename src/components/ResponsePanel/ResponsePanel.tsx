@@ -20,6 +20,7 @@ import { ErrorsLog } from "./ErrorsLog";
 import { FindingsList } from "./FindingsList";
 import { RequestBytesView } from "./RequestBytesView";
 import { RunningBar } from "./RunningBar";
+import { StoppedBanner } from "./StoppedBanner";
 import { StreamingView } from "./StreamingView";
 import { TraceView } from "./TraceView";
 
@@ -88,15 +89,7 @@ function StatusRow({ response }: { response: ResponseRecord }) {
             failed, so the code on screen has not run.
           </p>
         )}
-      {response.stopped && (
-        <p className="warning" role="alert" aria-label="Stopped">
-          {response.stopped.byUser
-            ? `Stopped by you after ${(response.stopped.afterMs / 1000).toFixed(1)} s`
-            : `Stopped after ${response.stopped.afterMs / 1000} s`}
-          : the app did not finish, so its runner was replaced and the server answered 504 for it.
-          The next request runs on a fresh runner.
-        </p>
-      )}
+      {response.stopped && <StoppedBanner stopped={response.stopped} />}
       {response.sent === "body-only" && (
         <p className="warning" aria-label="HTTP/0.9">
           HTTP/0.9: the server sent the body alone, with no status line and no headers. The status

@@ -15,6 +15,7 @@ import linecache
 import os
 import runpy
 import sys
+import time
 import traceback
 import types
 import wsgiref.simple_server as simple_server
@@ -27,6 +28,37 @@ LIBRARY = os.path.dirname(os.path.abspath(__file__))
 
 _registered = None
 """The app the module gave to make_server() or paste's serve(), if any."""
+
+
+# ---- time.sleep, interruptible ----------------------------------------------
+
+_sleep = time.sleep
+_SLICE = 0.05
+
+
+def _interruptible_sleep(secs):
+    """time.sleep, in slices the page's interrupt can come between (runner/interrupt.ts).
+
+    WebAssembly CPython looks for the page's interrupt once every 50 checks of
+    its eval loop, and a loop around time.sleep(0.1) makes a check or two per
+    turn: a Stop would take seconds to land. After each slice, 50 turns of an
+    empty loop make sure CPython has looked. Its errors are time.sleep's own.
+    """
+    if not isinstance(secs, (int, float)) or secs <= _SLICE:
+        return _sleep(secs)
+    end = time.monotonic() + secs
+    while True:
+        left = end - time.monotonic()
+        if left <= 0:
+            return
+        _sleep(min(left, _SLICE))
+        for _ in range(50):
+            pass
+
+
+_interruptible_sleep.__name__ = _interruptible_sleep.__qualname__ = "sleep"
+_interruptible_sleep.__doc__ = _sleep.__doc__
+time.sleep = _interruptible_sleep
 
 
 def register(app):

@@ -57,6 +57,24 @@ def traceback_location(tb):
     return _user_location((f.filename, f.lineno) for f in traceback.extract_tb(tb))
 
 
+def running_line(tb):
+    """Where an interrupted app was: the innermost line of the project's files in `tb`.
+
+    {file, line, column, function, text}, or None when no frame is the project's.
+    """
+    found = None
+    for frame in traceback.extract_tb(tb):
+        if frame.filename.startswith(PROJECT + "/"):
+            found = {
+                "file": frame.filename[len(PROJECT) + 1 :],
+                "line": frame.lineno,
+                "column": 1,
+                "function": frame.name,
+                "text": (frame.line or "").strip(),
+            }
+    return found
+
+
 def _frame_location(frame):
     """A frame's place, when it is in the project's files."""
     name = frame.f_code.co_filename
@@ -103,6 +121,8 @@ class Recorder:
         self.app_time = 0.0
         self.returned_at = None
         """Where the app returned its iterable: errors in reading it point there."""
+        self.interrupted = None
+        """Where a KeyboardInterrupt stopped the app (the page's stop, see runner/interrupt.ts)."""
 
     def at(self):
         return (time.perf_counter() - self.started) * 1000
@@ -421,6 +441,8 @@ class ObservedHandler(simple_server.ServerHandler):
 
     def log_exception(self, exc_info):
         error = exc_info[1]
+        if recorder is not None and isinstance(error, KeyboardInterrupt):
+            recorder.interrupted = running_line(exc_info[2])
         if recorder is not None:
             recorder.event("exception", message=f"{type(error).__name__}: {error}")
             recorder.finding(

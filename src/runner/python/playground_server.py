@@ -119,6 +119,7 @@ def serve(app, raw, server_name, server_port, remote_addr, script_name="", schem
         "errors": errors.getvalue(),
         "appTime": recorder.app_time,
         "appHeaders": [list(h) for h in recorder.app_headers or [] if isinstance(h, tuple)],
+        "interrupted": recorder.interrupted,
     }
 
 
@@ -154,6 +155,9 @@ def load_for_runner(entry):
             "location": location,
             "summary": relative("".join(traceback.format_exception_only(error))).strip(),
             "log": printed,
+            "interrupted": observing.running_line(error.__traceback__)
+            if isinstance(error, KeyboardInterrupt)
+            else None,
         }
     _app = app
     _build_log = relative(log.getvalue())

@@ -1,0 +1,49 @@
+/**
+ * The line between the page and a runner: a stop reaches only the job it
+ * names, says why and when, and is cleared for the next job whatever came
+ * of it.
+ */
+import { describe, expect, it } from "vitest";
+import { InterruptLine, jobToken } from "./interrupt";
+
+function line(): InterruptLine {
+  return new InterruptLine(new Int32Array(new SharedArrayBuffer(16)));
+}
+
+describe("an interrupt line", () => {
+  it("stops the job running, and the runner reads why once CPython took the signal", () => {
+    const shared = line();
+    shared.begin(jobToken(7, false));
+    expect(shared.stop(7, "limit", 2000)).toBe(true);
+    // Pyodide's slot, as CPython leaves it when it raises KeyboardInterrupt.
+    expect(shared.buffer[0]).toBe(2);
+    shared.buffer[0] = 0;
+    expect(shared.end()).toEqual({ byUser: false, afterMs: 2000 });
+    expect([...shared.buffer]).toEqual([0, 0, 0, 2000]);
+  });
+
+  it("does not stop a job that is not the one running", () => {
+    const shared = line();
+    shared.begin(jobToken(3, true));
+    expect(shared.stop(jobToken(3, false), "user", 500)).toBe(false);
+    expect(shared.stop(jobToken(4, true), "user", 500)).toBe(false);
+    expect(shared.end()).toBeNull();
+    // Idle: nothing to stop.
+    expect(shared.stop(jobToken(3, true), "user", 500)).toBe(false);
+  });
+
+  it("says nothing of a stop CPython never read (the job ended first), and clears it", () => {
+    const shared = line();
+    shared.begin(5);
+    expect(shared.stop(5, "user", 1234)).toBe(true);
+    expect(shared.end()).toBeNull();
+    expect(shared.buffer[0]).toBe(0);
+    shared.begin(6);
+    expect(shared.end()).toBeNull();
+  });
+
+  it("needs memory the page can share", () => {
+    // Node has SharedArrayBuffer, but is no cross-origin isolated page.
+    expect(InterruptLine.create()).toBeNull();
+  });
+});
