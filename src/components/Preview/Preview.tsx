@@ -17,6 +17,7 @@ import {
 } from "../../state/preview";
 import { useRun } from "../../state/run";
 import { defaultDraft } from "../../request/draft";
+import "./preview.css";
 
 /** The Preview pane. */
 export function Preview() {

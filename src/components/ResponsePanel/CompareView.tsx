@@ -6,6 +6,7 @@
 import { useState } from "react";
 import { compareResponses } from "../../inspect/compare";
 import { useHistory, type HistoryEntry } from "../../state/history";
+import "./compare-view.css";
 
 function label(entry: HistoryEntry): string {
   return `${new Date(entry.at).toLocaleTimeString()} ${entry.method} ${entry.target} → ${entry.status}`;

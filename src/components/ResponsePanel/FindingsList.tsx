@@ -5,6 +5,7 @@
  */
 import { revealInEditor } from "../../state/editor-nav";
 import type { Finding } from "../../wsgi/records";
+import "./findings-list.css";
 
 const SOURCE_LABEL: Record<Finding["source"], string> = {
   handlers: " (wsgiref)",

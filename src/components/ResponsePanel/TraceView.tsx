@@ -5,6 +5,7 @@
  */
 import { describeTrace } from "../../inspect/trace-format";
 import type { TraceEvent } from "../../wsgi/records";
+import "./trace-view.css";
 
 /** The Call trace tab. */
 export function TraceView({ trace }: { trace: TraceEvent[] }) {
