@@ -3,6 +3,7 @@
  * The bytes CPython's wsgiref wrote, and what the Python runner saw around
  * them, as the response record every runner answers with.
  */
+import type { Layer } from "../wsgi/layers";
 import type { EnvironValue, Finding, ResponseRecord, TraceEvent } from "../wsgi/records";
 
 /** What `playground_server.serve` reports besides the bytes (its JSON). */
@@ -16,6 +17,8 @@ export interface PythonReport {
   appHeaders: [string, string][];
   /** `request_version` as http.server left it: `HTTP/0.9` gets the body alone. */
   requestVersion?: string | null;
+  /** The stack's layers, outermost first (playground_layers.py). */
+  layers?: Layer[];
 }
 
 const latin1 = new TextDecoder("latin1");
@@ -46,6 +49,7 @@ export function responseFromBytes(
     findings: report.findings,
     appTime: report.appTime,
     buildId,
+    ...(report.layers?.length ? { layers: report.layers } : {}),
   };
   if (report.requestVersion === "HTTP/0.9" || sent.length === 0) {
     // No status line and no headers went out: say what the app gave, if it got that far.

@@ -24,6 +24,7 @@ import {
 } from "../wsgi/test-support/wsgiref-server";
 import { bytes, masked as maskedWire, RAW_CASES, wireOf } from "../wsgi/test-support/raw-cases";
 import type { ServeProgress } from "../wsgi/serve-progress";
+import { environDiff, headChanges, passedUp } from "../wsgi/layers";
 import { interruptedResponse } from "../wsgi/stopped";
 import { InterruptLine } from "./interrupt";
 import { PythonServer } from "./python-server";
@@ -147,6 +148,86 @@ describe.skipIf(!hasPython())(
           expect(maskedWire(wireOf(ours))).toBe(maskedWire(theirs));
         });
       }
+    });
+
+    describe("layers: every callable between the server and the app", () => {
+      const STACK = readFileSync(new URL("../../e2e/apps/layers.py", import.meta.url), "utf8");
+      const get = (target: string) => rawRecord(bytes(`GET ${target} HTTP/1.0\r\n\r\n`));
+
+      it("finds tag, upper, Mount and inner, with what each changed and who closed what", () => {
+        expect(python.load({ "app.py": STACK }, "app.py")).toBeNull();
+        const ours = python.serve(get("/api/items"), 1);
+        expect(latin1(ours.body)).toBe("/ITEMS '/API'");
+        const layers = ours.layers ?? [];
+        expect(layers.map((l) => l.name)).toEqual([
+          "add_header.<locals>.tag",
+          "upper",
+          "Mount",
+          "inner",
+        ]);
+        const [tag, upper, mount, inner] = layers;
+        expect(tag!.defined).toEqual({ file: "app.py", line: 7, column: 1 });
+        expect(upper!.kind).toBe("generator");
+        expect(mount!.kind).toBe("callable object");
+        // Mount received the path whole; inner, after shift_path_info.
+        const shifted = environDiff(mount!.environ, inner!.environ);
+        expect(shifted).toHaveLength(2);
+        expect(shifted).toContainEqual({ key: "PATH_INFO", before: "/api/items", after: "/items" });
+        expect(shifted).toContainEqual({ key: "SCRIPT_NAME", before: "", after: "/api" });
+        expect(upper!.startResponse).toBe("wrapper");
+        expect(mount!.startResponse).toBe("caller's");
+        expect(headChanges(layers, 0)).toEqual([{ kind: "added", name: "X-Layer", value: "tag" }]);
+        // upper and Mount passed the wrapper down: inner's call went through tag's wrapper.
+        expect(upper!.calls).toEqual([]);
+        expect(passedUp(layers, 1)?.headers).toEqual([["Content-Type", "text/plain"]]);
+        expect(inner!.returned).toBe("Closing");
+        expect(mount!.passesThrough).toBe(true);
+        expect(inner!.closedBy).toBeNull();
+        expect(upper!.closedBy).toBe("the server");
+        const unclosed = ours.findings.filter((f) => f.source === "layers");
+        expect(unclosed.map((f) => f.message)).toEqual([
+          expect.stringContaining("upper never closed the iterable Mount returned (Closing)"),
+        ]);
+        expect(unclosed[0]!.location).toEqual({ file: "app.py", line: 14, column: 1 });
+      });
+
+      it("a one-layer app has one layer and no layer findings", () => {
+        const app =
+          "def application(environ, start_response):\n    start_response('200 OK', [])\n    return [b'hi']\n";
+        expect(python.load({ "app.py": app }, "app.py")).toBeNull();
+        const ours = python.serve(get("/"), 1);
+        expect(ours.layers?.map((l) => [l.name, l.startResponse, l.chunks])).toEqual([
+          ["application", "server's", [2]],
+        ]);
+        expect(ours.findings.filter((f) => f.source === "layers")).toEqual([]);
+      });
+
+      it("a bound method, wsgiref.validate's lint_app and a changed body that kept Content-Length", () => {
+        const app = [
+          "from wsgiref.validate import validator",
+          "class App:",
+          "    def wsgi_app(self, environ, start_response):",
+          "        start_response('200 OK', [('Content-Type', 'text/plain'), ('Content-Length', '2')])",
+          "        return [b'hi']",
+          "def shout(app):",
+          "    def loud(environ, start_response):",
+          "        return [chunk + b'!' for chunk in app(environ, start_response)]",
+          "    return loud",
+          "application = validator(shout(App().wsgi_app))",
+          "",
+        ].join("\n");
+        expect(python.load({ "app.py": app }, "app.py")).toBeNull();
+        const ours = python.serve(get("/"), 1);
+        expect(ours.layers?.map((l) => [l.name, l.kind])).toEqual([
+          ["validator.<locals>.lint_app", "function"],
+          ["shout.<locals>.loud", "function"],
+          ["App.wsgi_app", "method"],
+        ]);
+        const messages = ours.findings.filter((f) => f.source === "layers").map((f) => f.message);
+        expect(messages).toEqual([
+          "shout.<locals>.loud passed up Content-Length: 2, but the body it produced is 3 bytes.",
+        ]);
+      });
     });
 
     describe("projects of many files", () => {

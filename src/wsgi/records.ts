@@ -6,6 +6,7 @@
  * both are language-neutral so another runner (Pyodide) can sit behind them.
  */
 import type { ByteFate } from "./http-request";
+import type { Layer } from "./layers";
 
 /** An HTTP request exactly as a client put it on the wire, parsed into parts. */
 export interface RequestRecord {
@@ -79,8 +80,11 @@ export interface Finding {
    * `warning`: wsgiref.validate would reject it (or warns), the server let it pass.
    */
   severity: "error" | "warning";
-  /** Which part makes this check: wsgiref's server, wsgiref.validate, or the playground's own limits. */
-  source: "handlers" | "validate" | "playground";
+  /**
+   * Which part makes this check: wsgiref's server, wsgiref.validate, the
+   * playground's own limits, or the layers view (between two layers of a stack).
+   */
+  source: "handlers" | "validate" | "playground" | "layers";
   /** Same meaning as CPython's message for the same fault. */
   message: string;
   /** The PEP 3333 section the rule comes from (an anchor of the PEP). */
@@ -130,6 +134,8 @@ export interface ResponseRecord {
   /** Everything written to wsgi.errors, tracebacks and the access log line. */
   errors: string;
   findings: Finding[];
+  /** The stack's layers, outermost first, where the runtime finds them (Python). */
+  layers?: Layer[];
   /** Milliseconds spent in the app (call and iteration). */
   appTime: number;
   /** Which build of the user's code answered. */

@@ -11,6 +11,7 @@ const SOURCE_LABEL: Record<Finding["source"], string> = {
   handlers: " (wsgiref)",
   validate: " (wsgiref.validate)",
   playground: " (playground)",
+  layers: " (between layers)",
 };
 
 /** The Findings tab. */

@@ -14,13 +14,13 @@ wsgiref logs it, with the playground's frames taken out of the traceback.
 import importlib.util
 import io
 import json
-import sys
 import time
 import traceback
 import warnings
 import wsgiref.simple_server as simple_server
 from wsgiref.handlers import format_date_time
 
+from playground_layers import LayerWatch
 from playground_load import PROJECT, clean_traceback
 
 
@@ -83,29 +83,6 @@ def _frame_location(frame):
     return None
 
 
-class _ReturnWatch:
-    """While the app is called: the line of the last `return` in the project's files.
-
-    The app's own return comes last (its helpers return before it), so this is
-    where the iterable the server goes on to read came from.
-    """
-
-    def __init__(self):
-        self.location = None
-
-    def __call__(self, frame, event, arg):
-        if event == "return" and frame.f_code.co_filename.startswith(PROJECT + "/"):
-            self.location = _frame_location(frame)
-
-    def __enter__(self):
-        self.saved = sys.getprofile()
-        sys.setprofile(self)
-        return self
-
-    def __exit__(self, *args):
-        sys.setprofile(self.saved)
-
-
 # ---- One request ------------------------------------------------------------
 
 
@@ -121,6 +98,8 @@ class Recorder:
         self.app_time = 0.0
         self.returned_at = None
         """Where the app returned its iterable: errors in reading it point there."""
+        self.layers = None
+        """The layers of the stack, found as the app runs (playground_layers.LayerWatch)."""
         self.interrupted = None
         """Where a KeyboardInterrupt stopped the app (the page's stop, see runner/interrupt.ts)."""
 
@@ -397,14 +376,17 @@ def observe(app, recorder):
             return traced_write
 
         recorder.event("call")
+        # On until the response is over (serve() finishes it): the layers' chunks and close() come later.
+        layers = recorder.layers = LayerWatch(snapshot, traced_start_response).__enter__()
         began = time.perf_counter()
+        layers.calling = True
         try:
-            with _ReturnWatch() as returns:
-                result = app(environ, traced_start_response)
+            result = app(environ, traced_start_response)
         finally:
+            layers.calling = False
             recorder.app_time += (time.perf_counter() - began) * 1000
         recorder.event("return", result=type(result).__name__)
-        _where = recorder.returned_at = returns.location
+        _where = recorder.returned_at = layers.return_location
         try:
             checks.assert_(
                 result is not None and result != False,
@@ -413,7 +395,7 @@ def observe(app, recorder):
             _check(checks.check_iterator, result)
         finally:
             _where = None
-        return Observed(result, recorder, bool(started), returns.location)
+        return Observed(result, recorder, bool(started), layers.return_location)
 
     return observed
 

@@ -108,8 +108,14 @@ def serve(app, raw, server_name, server_port, remote_addr, script_name="", schem
         with redirected(errors):
             handler = handler_class(sock, (remote_addr, 0), server)
     finally:
+        if recorder.layers is not None:
+            recorder.layers.finish()
         observing.recorder = None
         observing.progress = None
+    layers = recorder.layers.report() if recorder.layers is not None else []
+    if recorder.layers is not None:
+        for message, location, fix in recorder.layers.findings():
+            recorder.finding("warning", "layers", message, location, fix)
     return bytes(sock.sent), {
         # HTTP/0.9 gets the body alone: no status line, no headers.
         "requestVersion": getattr(handler, "request_version", None),
@@ -120,6 +126,7 @@ def serve(app, raw, server_name, server_port, remote_addr, script_name="", schem
         "appTime": recorder.app_time,
         "appHeaders": [list(h) for h in recorder.app_headers or [] if isinstance(h, tuple)],
         "interrupted": recorder.interrupted,
+        "layers": layers,
     }
 
 

@@ -1,0 +1,390 @@
+"""Layers: every callable that received (environ, start_response) on the way from the server to the app.
+
+WSGI composes: middleware wraps an app, a dispatcher mounts several, a
+framework is itself a stack. A layer is any call of a Python callable whose
+arguments are an environ (a dict holding ``wsgi.version``) and a callable:
+a function, a generator function (found when the server first reads it), an
+instance with ``__call__``, a bound method, a closure, ``*args`` wrappers
+such as wsgiref.validate's ``lint_app``. None of the user's code changes:
+a profile hook (``sys.setprofile``), on from the app's call to the end of the
+response, sees every Python call and return, and keeps for each layer
+
+- the environ it received (a snapshot; the page shows each as a diff
+  against its caller's), and which of its objects were replaced;
+- each call of the start_response it was given (status, headers,
+  exc_info), known by the code of the callable it received: a wrapper of
+  its caller's, or the caller's own passed down;
+- what it returned, the chunks it yielded or its iterable gave, and
+  whether that iterable was closed, and by whom;
+- its time, in itself and with the layers below it.
+
+At the end, the findings: an iterable with ``close()`` that the layer above
+it never closed (PEP 3333: middleware must call it), and a Content-Length
+passed up that is not the size of the body the layer produced.
+"""
+
+import sys
+import time
+import wsgiref.handlers
+import wsgiref.simple_server
+
+from playground_load import LIBRARY, PROJECT
+
+_SERVER_FILES = (LIBRARY, wsgiref.handlers.__file__, wsgiref.simple_server.__file__)
+"""The server's own code (the playground's, wsgiref's): its error_output(environ, start_response) is no layer."""
+
+_VARARGS = 0x04
+_GENERATOR = 0x20
+
+
+def _positional(frame, code):
+    """The positional arguments a frame was called with (a *args tuple's, when it has one)."""
+    names = code.co_varnames
+    loc = frame.f_locals
+    count = code.co_argcount
+    values = [loc.get(name) for name in names[:count]]
+    if code.co_flags & _VARARGS:
+        values.extend(loc.get(names[count + code.co_kwonlyargcount], ()))
+    return values
+
+
+def _code_of(function):
+    """The code object a call of `function` runs, if it is Python's."""
+    function = getattr(function, "__func__", function)
+    code = getattr(function, "__code__", None)
+    if code is None:
+        code = getattr(getattr(type(function), "__call__", None), "__code__", None)
+    return code
+
+
+def _takes_self(function):
+    """A bound method or a callable object: its frame's first argument is `self`."""
+    return hasattr(function, "__func__") or not hasattr(function, "__code__")
+
+
+def _where(code):
+    """Where a layer is defined: a project file relative, else the module's path."""
+    name = code.co_filename
+    if name.startswith(PROJECT + "/"):
+        name = name[len(PROJECT) + 1 :]
+    return {"file": name, "line": code.co_firstlineno, "column": 1}
+
+
+def _name(frame, code, takes_self):
+    qualname = getattr(code, "co_qualname", code.co_name)
+    if takes_self and code.co_name == "__call__":
+        # An instance with __call__ is named by its class, as it is written: `Mount`.
+        return qualname.rsplit(".", 1)[0]
+    return qualname
+
+
+class Layer:
+    """What one layer received and passed on."""
+
+    def __init__(self, index, frame, code, takes_self, environ, start_response, snapshot):
+        self.index = index
+        self.frames = {frame}
+        self.name = _name(frame, code, takes_self)
+        self.where = _where(code)
+        self.kind = (
+            "generator"
+            if code.co_flags & _GENERATOR
+            else "callable object"
+            if code.co_name == "__call__"
+            else "method"
+            if takes_self
+            else "function"
+        )
+        self.environ = environ
+        self.environ_snapshot = snapshot(environ)
+        self.objects = {key: environ.get(key) for key in ("wsgi.input", "wsgi.errors")}
+        self.start_response = start_response
+        self.sr_code = _code_of(start_response)
+        self.sr_takes_self = _takes_self(start_response)
+        self.calls = []
+        self.returned = None
+        self.returned_type = None
+        self.returned_len = None
+        self.chunks = []
+        self.passes_through = False
+        """It returned the very iterable the layer below returned."""
+        self.total = 0.0
+        self.below = 0.0
+
+    def report(self, caller, closed_by):
+        """The layer as the page gets it (JSON); `closed_by`: who closed its iterable, if anyone."""
+        replaced = (
+            [key for key, value in self.objects.items() if caller and value is not caller.objects.get(key)]
+            if caller
+            else []
+        )
+        passed = "server's" if caller is None else None
+        if caller is not None:
+            passed = "caller's" if self.start_response is caller.start_response else "wrapper"
+        closable = self.returned is not None and hasattr(self.returned, "close")
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "defined": self.where,
+            "environ": self.environ_snapshot,
+            "replaced": replaced,
+            "startResponse": passed,
+            "startResponseName": getattr(self.start_response, "__qualname__", type(self.start_response).__name__),
+            "calls": self.calls,
+            "returned": self.returned_type,
+            "returnedLen": self.returned_len,
+            "chunks": self.chunks,
+            "passesThrough": self.passes_through,
+            "closable": closable,
+            "closedBy": closed_by,
+            "timeTotal": self.total * 1000,
+            "timeSelf": max(self.total - self.below, 0.0) * 1000,
+        }
+
+
+class LayerWatch:
+    """The profile hook that finds the layers (see the module's docstring)."""
+
+    def __init__(self, snapshot, server_start_response):
+        self.snapshot = snapshot
+        self.layers = []
+        self.by_frame = {}
+        # Each active layer call: [layer, started, time in the layers below].
+        self.active = []
+        self.sr_codes = {}
+        self.server_sr_code = _code_of(server_start_response)
+        self.watched = {}
+        """id(iterable) → the layer that returned it (the iterable is kept alive by it)."""
+        self.next_frames = {}
+        """A custom iterable's __next__ frames → the layer whose iterable it is."""
+        self.closed = {}
+        """id(iterable) → who closed it: a layer's name, or "the server"."""
+        self.return_location = None
+        """While the app is called: the line of the last `return` in the project's files."""
+        self.calling = False
+
+    def __enter__(self):
+        self.previous = sys.getprofile()
+        sys.setprofile(self)
+        return self
+
+    def __exit__(self, *args):
+        if sys.getprofile() is self:
+            sys.setprofile(self.previous)
+
+    # ---- The hook ----------------------------------------------------------
+
+    def __call__(self, frame, event, arg):
+        if event == "call":
+            self._call(frame)
+        elif event == "return":
+            self._return(frame, arg)
+        elif event == "c_call" and getattr(arg, "__name__", None) == "close":
+            target = getattr(arg, "__self__", None)
+            if target is not None and id(target) in self.watched:
+                self._closed(target)
+
+    def _call(self, frame):
+        layer = self.by_frame.get(frame)
+        if layer is not None:
+            # A generator layer resumed.
+            self.active.append([layer, time.perf_counter(), 0.0])
+            return
+        code = frame.f_code
+        callers = self.sr_codes.get(code)
+        if callers is not None:
+            self._start_response(frame, code, callers)
+            return
+        if code.co_name == "close" and code.co_argcount == 1:
+            target = frame.f_locals.get("self")
+            if target is not None and id(target) in self.watched:
+                self._closed(target)
+            return
+        if code.co_name == "__next__" and code.co_argcount == 1:
+            target = frame.f_locals.get("self")
+            owner = self.watched.get(id(target)) if target is not None else None
+            if owner is not None:
+                self.next_frames[frame] = owner
+            return
+        count = code.co_argcount
+        if not (count in (2, 3) or (code.co_flags & _VARARGS and count <= 1)):
+            return
+        if code.co_filename.startswith(_SERVER_FILES):
+            return
+        args = _positional(frame, code)
+        for first in (0, 1):
+            if len(args) < first + 2:
+                break
+            environ, start_response = args[first], args[first + 1]
+            if type(environ) is dict and "wsgi.version" in environ and callable(start_response):
+                self._enter(frame, code, first == 1, environ, start_response)
+                return
+
+    def _enter(self, frame, code, takes_self, environ, start_response):
+        layer = Layer(len(self.layers), frame, code, takes_self, environ, start_response, self.snapshot)
+        if code.co_flags & _GENERATOR:
+            # The generator object its caller got back, now that its frame runs.
+            for other in self.layers:
+                returned = other.returned
+                if getattr(returned, "gi_frame", None) is frame:
+                    layer.returned, layer.returned_type = returned, "generator"
+                    self.watched[id(returned)] = layer
+        self.layers.append(layer)
+        self.by_frame[frame] = layer
+        if layer.sr_code is not None:
+            self.sr_codes.setdefault(layer.sr_code, []).append(layer)
+        self.active.append([layer, time.perf_counter(), 0.0])
+
+    def _start_response(self, frame, code, callers):
+        """A start_response some layer was given is called: the innermost such layer called it."""
+        active = [entry[0] for entry in self.active]
+        layer = next((each for each in reversed(active) if each in callers), None) or callers[-1]
+        args = _positional(frame, code)[1 if layer.sr_takes_self else 0 :]
+        status = args[0] if args else None
+        headers = args[1] if len(args) > 1 else None
+        exc_info = args[2] if len(args) > 2 else None
+        layer.calls.append(
+            {
+                "status": status if isinstance(status, str) else repr(status),
+                "headers": [
+                    [str(name), str(value)]
+                    for name, value in (headers if isinstance(headers, (list, tuple)) else [])
+                    if isinstance(name, str)
+                ]
+                if isinstance(headers, (list, tuple))
+                and all(isinstance(h, tuple) and len(h) == 2 for h in headers)
+                else None,
+                "headersRepr": None if isinstance(headers, list) else repr(headers),
+                "excInfo": None if exc_info is None else repr(exc_info[1] if exc_info else exc_info),
+            }
+        )
+
+    def _return(self, frame, value):
+        if self.calling and frame.f_code.co_filename.startswith(PROJECT + "/"):
+            self.return_location = {
+                "file": frame.f_code.co_filename[len(PROJECT) + 1 :],
+                "line": frame.f_lineno,
+                "column": 1,
+            }
+        owner = self.next_frames.pop(frame, None)
+        if owner is not None:
+            self._chunk(owner, value)
+            return
+        layer = self.by_frame.get(frame)
+        if layer is None:
+            return
+        entry = None
+        while self.active:
+            entry = self.active.pop()
+            if entry[0] is layer:
+                break
+        if entry is None or entry[0] is not layer:
+            return
+        spent = time.perf_counter() - entry[1]
+        layer.total += spent
+        layer.below += entry[2]
+        if self.active:
+            self.active[-1][2] += spent
+        if layer.kind == "generator":
+            if isinstance(value, (bytes, bytearray, str)):
+                layer.chunks.append(len(value))
+            return
+        if layer.returned is None:
+            layer.returned = value
+            layer.returned_type = type(value).__name__
+            if isinstance(value, (list, tuple)):
+                layer.returned_len = len(value)
+                layer.chunks = [len(c) if isinstance(c, (bytes, bytearray, str)) else 0 for c in value]
+            if value is not None and not isinstance(value, (list, tuple)):
+                self.watched.setdefault(id(value), layer)
+
+    def _chunk(self, layer, value):
+        if isinstance(value, (bytes, bytearray, str)):
+            layer.chunks.append(len(value))
+
+    def _closed(self, target):
+        layer = self.watched.get(id(target))
+        if layer is None or id(target) in self.closed:
+            return
+        closer = next(
+            (entry[0] for entry in reversed(self.active) if entry[0] is not layer),
+            None,
+        )
+        self.closed[id(target)] = closer.name if closer is not None else "the server"
+
+    # ---- The end -----------------------------------------------------------
+
+    def finish(self):
+        """The response is over: stop watching, and give a layer that passes its inner iterable through that one's chunks."""
+        self.__exit__()
+        layers = self.layers
+        for upper, lower in reversed(list(zip(layers, layers[1:]))):
+            if upper.returned is not None and upper.returned is lower.returned:
+                upper.passes_through = True
+                if not upper.chunks:
+                    upper.chunks = lower.chunks
+
+    def report(self):
+        """Every layer, outermost first, as the page gets them (after `finish`)."""
+        layers = self.layers
+        return [
+            layer.report(
+                layers[i - 1] if i > 0 else None,
+                self.closed.get(id(layer.returned)) if layer.returned is not None else None,
+            )
+            for i, layer in enumerate(layers)
+        ]
+
+    def findings(self):
+        """What broke PEP 3333 between two layers: (message, location or None, fix) each."""
+        found = []
+        layers = self.layers
+        for upper, lower in zip(layers, layers[1:]):
+            inner = lower.returned
+            if (
+                inner is not None
+                and inner is not upper.returned
+                and hasattr(inner, "close")
+                and id(inner) not in self.closed
+            ):
+                found.append(
+                    (
+                        f"{upper.name} never closed the iterable {lower.name} returned "
+                        f"({lower.returned_type}): PEP 3333 has middleware call its close(), "
+                        "also when it stops early.",
+                        _in_project(upper.where),
+                        f"In {upper.name}, close it when done: try: ... finally: "
+                        "if hasattr(inner, 'close'): inner.close()",
+                    )
+                )
+        # Content-Length passed up against the body produced, innermost first: the layer where
+        # they stop agreeing is the one that changed one and not the other.
+        agreed = None
+        passed = None
+        for layer in reversed(layers):
+            if layer.calls:
+                passed = layer.calls[-1]["headers"] or []
+            length = next(
+                (v for n, v in passed or [] if n.lower() == "content-length" and v.strip().isdigit()),
+                None,
+            )
+            sent = sum(layer.chunks)
+            agrees = None if length is None or not layer.chunks else int(length) == sent
+            if agrees is False and agreed is not False:
+                found.append(
+                    (
+                        f"{layer.name} passed up Content-Length: {length}, but the body it "
+                        f"produced is {sent} bytes.",
+                        _in_project(layer.where),
+                        "A layer that changes the body must correct Content-Length in the "
+                        "headers it passes up, or drop it.",
+                    )
+                )
+            if agrees is not None:
+                agreed = agrees
+        return found
+
+
+def _in_project(where):
+    """A definition's place when it is in the project's files (a link can open it)."""
+    return where if not where["file"].startswith("/") else None
