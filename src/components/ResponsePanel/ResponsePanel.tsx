@@ -12,6 +12,7 @@ import { redirectLocation } from "../../request/redirect";
 import { useRun } from "../../state/run";
 import type { ResponseRecord } from "../../wsgi/records";
 import { TabBar } from "../common/TabBar";
+import { LayersView } from "../Layers/LayersView";
 import { BodyView } from "./body/BodyView";
 import { BuildStatus } from "./BuildStatus";
 import { CompareView } from "./CompareView";
@@ -24,7 +25,16 @@ import { StoppedBanner } from "./StoppedBanner";
 import { StreamingView } from "./StreamingView";
 import { TraceView } from "./TraceView";
 
-const TABS = ["Body", "Environ", "Request", "Trace", "Findings", "Errors", "Compare"] as const;
+const TABS = [
+  "Body",
+  "Environ",
+  "Layers",
+  "Request",
+  "Trace",
+  "Findings",
+  "Errors",
+  "Compare",
+] as const;
 type Tab = (typeof TABS)[number];
 
 function statusClass(status: string): string {
@@ -180,6 +190,7 @@ function Inspector({ response }: { response: ResponseRecord }) {
       >
         {tab === "Body" && <BodyView body={response.body} contentType={contentType} />}
         {tab === "Environ" && <EnvironView environ={response.environ} />}
+        {tab === "Layers" && <LayersView response={response} />}
         {tab === "Request" && (
           <RequestBytesView fates={response.fates} raw={response.requestBytes} />
         )}

@@ -1,0 +1,206 @@
+/**
+ * @module LayersView
+ * The Layers tab: the stack the request went down and the response came up,
+ * outermost first: the server, each layer, the app last. Each item says
+ * what that layer changed: the environ keys on the way down (what it
+ * received against what it passed to the layer below), the status and
+ * headers on the way up (what the layer below passed up against what it
+ * passed on), what it returned and who closed it, and its time. Expanded, it shows the whole environ it received and the headers
+ * it passed up.
+ */
+import { revealInEditor } from "../../state/editor-nav";
+import {
+  environDiff,
+  environText,
+  headChanges,
+  passedUp,
+  type EnvironChange,
+  type HeadChange,
+  type Layer,
+} from "../../wsgi/layers";
+import type { ResponseRecord } from "../../wsgi/records";
+import "./layers-view.css";
+
+function ms(value: number): string {
+  return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
+}
+
+function environLine(change: EnvironChange): string {
+  if (change.before === undefined) return `${change.key} added: ${environText(change.after)}`;
+  if (change.after === undefined)
+    return `${change.key} removed (was ${environText(change.before)})`;
+  return `${change.key}: ${environText(change.before)} → ${environText(change.after)}`;
+}
+
+function headLine(change: HeadChange): string {
+  switch (change.kind) {
+    case "status":
+      return `status: ${change.before} → ${change.after}`;
+    case "added":
+      return `${change.name}: ${change.value} added`;
+    case "removed":
+      return `${change.name}: ${change.value} removed`;
+    case "changed":
+      return `${change.name}: ${change.before} → ${change.after}`;
+  }
+}
+
+/** How layer `below` got its start_response from the layer above it. */
+function passedDownText(below: Layer): string {
+  if (below.startResponse === "caller's") return "passed its start_response down as it was";
+  return `passed down a start_response of its own: ${below.startResponseName}`;
+}
+
+function returnedText(layer: Layer): string {
+  if (layer.returned === null) return "returned nothing yet";
+  const size = layer.returnedLen === null ? "" : ` of ${layer.returnedLen}`;
+  const through = layer.passesThrough ? ", the one the layer below returned" : "";
+  const bytes = layer.chunks.reduce((a, b) => a + b, 0);
+  const chunks = layer.chunks.length
+    ? `; ${layer.chunks.length} chunk${layer.chunks.length > 1 ? "s" : ""}, ${bytes.toLocaleString("en")} bytes`
+    : "";
+  return `returned a ${layer.returned}${size}${through}${chunks}`;
+}
+
+function closeText(layer: Layer): string | null {
+  if (!layer.closable) return null;
+  return layer.closedBy
+    ? `its close() was called by ${layer.closedBy}`
+    : "its close() was never called";
+}
+
+/** One layer's item. */
+function LayerItem({ layers, index }: { layers: Layer[]; index: number }) {
+  const layer = layers[index]!;
+  const below = layers[index + 1];
+  const down = below ? environDiff(layer.environ, below.environ) : [];
+  const up = headChanges(layers, index);
+  const passed = passedUp(layers, index);
+  const closing = closeText(layer);
+  const inProject = !layer.defined.file.startsWith("/");
+  const role = index === layers.length - 1 ? "the app" : `layer ${index + 1}`;
+  return (
+    <li className="layer" aria-label={layer.name}>
+      <div className="layer-head">
+        <strong className="layer-name">{layer.name}</strong>
+        <span className="layer-kind">
+          {role} · {layer.kind}
+        </span>
+        {inProject ? (
+          <button
+            type="button"
+            className="link"
+            title="Show where it is defined"
+            onClick={() => revealInEditor(layer.defined)}
+          >
+            {layer.defined.file}:{layer.defined.line}
+          </button>
+        ) : (
+          <span className="layer-where">
+            {layer.defined.file}:{layer.defined.line}
+          </span>
+        )}
+        <span className="layer-time" title="In this layer alone, and with the layers below it">
+          {ms(layer.timeSelf)} · {ms(layer.timeTotal)} in all
+        </span>
+      </div>
+      <ul className="layer-changes" aria-label={`What ${layer.name} changed`}>
+        {below && down.length === 0 && below.replaced.length === 0 && (
+          <li className="muted">↓ passed the environ down as it received it</li>
+        )}
+        {down.map((change) => (
+          <li key={change.key} className="down">
+            ↓ {environLine(change)}
+          </li>
+        ))}
+        {below?.replaced.map((key) => (
+          <li key={key} className="down">
+            ↓ {key} replaced
+          </li>
+        ))}
+        {below && <li className="muted">↓ {passedDownText(below)}</li>}
+        {layer.calls.length > 1 && (
+          <li className="up">↑ called start_response {layer.calls.length} times</li>
+        )}
+        {layer.calls.some((call) => call.excInfo) && (
+          <li className="up">
+            ↑ with exc_info: {layer.calls.find((call) => call.excInfo)!.excInfo}
+          </li>
+        )}
+        {up.map((change, i) => (
+          <li key={i} className="up">
+            ↑ {headLine(change)}
+          </li>
+        ))}
+        <li className="up">↑ {returnedText(layer)}</li>
+        {closing && <li className={layer.closedBy ? "up" : "up layer-problem"}>↑ {closing}</li>}
+      </ul>
+      <details>
+        <summary>Environ received and headers passed up</summary>
+        <table className="kv" aria-label={`Environ ${layer.name} received`}>
+          <tbody>
+            {Object.entries(layer.environ).map(([key, value]) => (
+              <tr key={key}>
+                <th>{key}</th>
+                <td>{environText(value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {passed && (
+          <table className="kv" aria-label={`Headers ${layer.name} passed up`}>
+            <tbody>
+              <tr>
+                <th>status</th>
+                <td>{passed.status}</td>
+              </tr>
+              {(passed.headers ?? []).map(([name, value], i) => (
+                <tr key={i}>
+                  <th>{name}</th>
+                  <td>{value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </details>
+    </li>
+  );
+}
+
+/** The Layers tab for a response. */
+export function LayersView({ response }: { response: ResponseRecord }) {
+  const layers = response.layers ?? [];
+  if (!layers.length) {
+    return (
+      <p className="hint">
+        No layers were recorded for this response: the layers of a stack are found for Python apps
+        (each callable given an environ and a start_response on the way to the app).
+      </p>
+    );
+  }
+  return (
+    <ol className="layers" aria-label="Layers">
+      <li className="layer layer-server" aria-label="The server">
+        <div className="layer-head">
+          <strong className="layer-name">The server</strong>
+          <span className="layer-kind">wsgiref.simple_server</span>
+        </div>
+        <ul className="layer-changes" aria-label="What the server did">
+          <li className="muted">
+            ↓ built the environ ({Object.keys(layers[0]!.environ).length} keys) and called{" "}
+            {layers[0]!.name}
+          </li>
+          <li className="up">
+            ↑ sent {response.status || "nothing"}
+            {response.headers.length ? `, ${response.headers.length} headers` : ""},{" "}
+            {response.body.length.toLocaleString("en")} bytes
+          </li>
+        </ul>
+      </li>
+      {layers.map((layer, index) => (
+        <LayerItem key={`${index} ${layer.name}`} layers={layers} index={index} />
+      ))}
+    </ol>
+  );
+}
