@@ -96,16 +96,34 @@ async function roundTripMeasures(browser: Browser) {
   const pyFrame = (await (await pyPage
     .locator('iframe[title="Preview"]')
     .elementHandle())!.contentFrame())!;
-  const [base, withBody, panelTimes, preview, pyPanelTimes, pyPreview] = await roundTrips([
-    fetchTarget(floorPage, "ping"),
-    fetchTarget(floorPage, "hello"),
-    panel,
-    fetchTarget(frame, "/"),
-    pyPanel,
-    fetchTarget(pyFrame, "/"),
-  ]);
+  // A four-layer Python stack (the Layers view's tests' app), in a page of its own.
+  const stackContext = await newContext(browser);
+  const stackPage = await openPlayground(stackContext, linkFor(PY_STACK, "/api/items", "app.py"));
+  const pyStack: RoundTripTarget = {
+    sequential: (count) =>
+      stackPage.evaluate(
+        async ({ record, count }) =>
+          (
+            window as unknown as {
+              wsgiPlaygroundBench: { roundTrips: (r: unknown, n: number) => Promise<number[]> };
+            }
+          ).wsgiPlaygroundBench.roundTrips({ ...record, body: new Uint8Array() }, count),
+        { record: { ...HELLO_RECORD, target: "/api/items" }, count },
+      ),
+  };
+  const [base, withBody, panelTimes, preview, pyPanelTimes, pyPreview, pyStackTimes] =
+    await roundTrips([
+      fetchTarget(floorPage, "ping"),
+      fetchTarget(floorPage, "hello"),
+      panel,
+      fetchTarget(frame, "/"),
+      pyPanel,
+      fetchTarget(pyFrame, "/"),
+      pyStack,
+    ]);
   await context.close();
   await pyContext.close();
+  await stackContext.close();
   await floorContext.close();
   return {
     base: base!,
@@ -114,8 +132,12 @@ async function roundTripMeasures(browser: Browser) {
     preview: preview!,
     pyPanel: pyPanelTimes!.sequential,
     pyPreview: pyPreview!,
+    pyStack: pyStackTimes!.sequential,
   };
 }
+
+/** The Layers view's four-layer stack: tag → upper → Mount → inner. */
+const PY_STACK = readFileSync(new URL("../e2e/apps/layers.py", import.meta.url), "utf8");
 
 /** Hello world in Python, as the seeds write it. */
 const PY_HELLO = `def app(environ, start_response):
@@ -409,7 +431,8 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     const started = Date.now();
-    const { base, withBody, panel, preview, pyPanel, pyPreview } = await roundTripMeasures(browser);
+    const { base, withBody, panel, preview, pyPanel, pyPreview, pyStack } =
+      await roundTripMeasures(browser);
     const edit = await editToResponse(browser);
     const cold = await coldStart(browser);
     const edited = await firstEdit(browser);
@@ -434,6 +457,9 @@ async function main(): Promise<void> {
     const coldStats = stats(cold.firstResponse);
     const runawayStats = stats(runaway);
     const pyPanelStats = stats(pyPanel);
+    const pyStackStats = stats(pyStack);
+    // This row's ratio is to hello world's Python round trip, not to the floor.
+    const stackRatio = ratioOf(pyStackStats.median, pyPanelStats.median);
     const pyPanelRatio = ratioOf(pyPanelStats.median, floorStats.median);
     const pyPreviewStats = stats(pyPreview.sequential);
     const pyRunawayStats = stats(pyRunaway);
@@ -535,6 +561,17 @@ async function main(): Promise<void> {
         target: "≤ 3× floor",
         met: pyPanelRatio <= 3,
       }),
+      row(
+        "11",
+        "Python panel round trip, four-layer stack (Layers recorded) against hello world's",
+        pyStackStats,
+        "ms",
+        {
+          ratio: stackRatio,
+          target: "≤ 2× hello world's",
+          met: stackRatio <= 2,
+        },
+      ),
       row("10", "Python preview round trip, fetch() from the frame", pyPreviewStats, "ms", {
         ratio: ratioOf(pyPreviewStats.median, floorStats.median),
         target: "",

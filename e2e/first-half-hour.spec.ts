@@ -118,6 +118,9 @@ def application(environ, start_response):
       playground,
       'def application(environ, start_response):\n    start_response("200 OK", [])\n    return [b"before the loop"]\n',
     );
+    await playground.pressSend();
+    await playground.responseTab("Body");
+    await expect(playground.responseBody).toHaveText("before the loop");
     await page.getByLabel("Time limit").fill("2");
     await page.getByLabel("Time limit").blur();
     try {
@@ -129,7 +132,6 @@ def application(environ, start_response):
         "It was running app.py, line 4, in <module>",
       );
       await expect(playground.buildErrors).toContainText("KeyboardInterrupt");
-      await playground.responseTab("Body");
       await playground.pressSend();
       await expect(playground.responseBody).toHaveText("before the loop");
     } finally {

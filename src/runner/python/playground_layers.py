@@ -6,8 +6,9 @@ arguments are an environ (a dict holding ``wsgi.version``) and a callable:
 a function, a generator function (found when the server first reads it), an
 instance with ``__call__``, a bound method, a closure, ``*args`` wrappers
 such as wsgiref.validate's ``lint_app``. None of the user's code changes:
-a profile hook (``sys.setprofile``), on from the app's call to the end of the
-response, sees every Python call and return, and keeps for each layer
+a profile hook (``sys.setprofile``), on while the app's code runs (its call,
+each read of its iterable, its close()), sees every Python call and return,
+and keeps for each layer
 
 - the environ it received (a snapshot; the page shows each as a diff
   against its caller's), and which of its objects were replaced;
@@ -164,13 +165,11 @@ class LayerWatch:
         self.calling = False
 
     def __enter__(self):
-        self.previous = sys.getprofile()
         sys.setprofile(self)
         return self
 
     def __exit__(self, *args):
-        if sys.getprofile() is self:
-            sys.setprofile(self.previous)
+        sys.setprofile(None)
 
     # ---- The hook ----------------------------------------------------------
 
@@ -315,8 +314,7 @@ class LayerWatch:
     # ---- The end -----------------------------------------------------------
 
     def finish(self):
-        """The response is over: stop watching, and give a layer that passes its inner iterable through that one's chunks."""
-        self.__exit__()
+        """The response is over: give a layer that passes its inner iterable through that one's chunks."""
         layers = self.layers
         for upper, lower in reversed(list(zip(layers, layers[1:]))):
             if upper.returned is not None and upper.returned is lower.returned:

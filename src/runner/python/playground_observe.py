@@ -291,7 +291,8 @@ class Observed:
         return len(self.iterable)
 
     def __iter__(self):
-        self.iterator = iter(self.iterable)
+        with self.recorder.layers:
+            self.iterator = iter(self.iterable)
         return self
 
     def _location(self):
@@ -305,7 +306,8 @@ class Observed:
         checks.assert_(not self.closed, "Iterator read after closed")
         began = time.perf_counter()
         try:
-            chunk = next(self.iterator)
+            with recorder.layers:
+                chunk = next(self.iterator)
         finally:
             recorder.app_time += (time.perf_counter() - began) * 1000
         _where = self._location()
@@ -329,7 +331,8 @@ class Observed:
         self.closed = True
         if hasattr(self.iterable, "close"):
             self.recorder.event("close")
-            self.iterable.close()
+            with self.recorder.layers:
+                self.iterable.close()
 
 
 def observe(app, recorder):
@@ -376,12 +379,13 @@ def observe(app, recorder):
             return traced_write
 
         recorder.event("call")
-        # On until the response is over (serve() finishes it): the layers' chunks and close() come later.
-        layers = recorder.layers = LayerWatch(snapshot, traced_start_response).__enter__()
+        # On while the app's code runs: its call here, its iterable's reads and close() in Observed.
+        layers = recorder.layers = LayerWatch(snapshot, traced_start_response)
         began = time.perf_counter()
         layers.calling = True
         try:
-            result = app(environ, traced_start_response)
+            with layers:
+                result = app(environ, traced_start_response)
         finally:
             layers.calling = False
             recorder.app_time += (time.perf_counter() - began) * 1000
