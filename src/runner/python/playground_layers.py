@@ -174,14 +174,19 @@ class LayerWatch:
     # ---- The hook ----------------------------------------------------------
 
     def __call__(self, frame, event, arg):
-        if event == "call":
-            self._call(frame)
-        elif event == "return":
-            self._return(frame, arg)
-        elif event == "c_call" and getattr(arg, "__name__", None) == "close":
-            target = getattr(arg, "__self__", None)
-            if target is not None and id(target) in self.watched:
-                self._closed(target)
+        try:
+            if event == "call":
+                self._call(frame)
+            elif event == "return":
+                self._return(frame, arg)
+            elif event == "c_call" and getattr(arg, "__name__", None) == "close":
+                target = getattr(arg, "__self__", None)
+                if target is not None and id(target) in self.watched:
+                    self._closed(target)
+        except Exception:
+            # The view is the playground's business: whatever the app's objects do
+            # (a __repr__ that raises, an odd frame), the app runs as without it.
+            pass
 
     def _call(self, frame):
         layer = self.by_frame.get(frame)

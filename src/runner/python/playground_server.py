@@ -108,14 +108,18 @@ def serve(app, raw, server_name, server_port, remote_addr, script_name="", schem
         with redirected(errors):
             handler = handler_class(sock, (remote_addr, 0), server)
     finally:
-        if recorder.layers is not None:
-            recorder.layers.finish()
         observing.recorder = None
         observing.progress = None
-    layers = recorder.layers.report() if recorder.layers is not None else []
+    layers = []
     if recorder.layers is not None:
-        for message, location, fix in recorder.layers.findings():
-            recorder.finding("warning", "layers", message, location, fix)
+        try:
+            recorder.layers.finish()
+            layers = recorder.layers.report()
+            for message, location, fix in recorder.layers.findings():
+                recorder.finding("warning", "layers", message, location, fix)
+        except Exception:
+            # The app's objects answer hasattr() and repr() as they like; the response stands.
+            layers = []
     return bytes(sock.sent), {
         # HTTP/0.9 gets the body alone: no status line, no headers.
         "requestVersion": getattr(handler, "request_version", None),
