@@ -12,14 +12,6 @@ import { encodeShare } from "../src/share/share-codec";
 import { Playground } from "./playground";
 import { parse, sendRaw, startPython } from "./python3";
 
-/** Put `code` in app.py and wait for the build of it. */
-async function build(playground: Playground, code: string): Promise<void> {
-  const before = await playground.buildStatus.textContent();
-  await playground.replaceCode(code);
-  await expect(playground.buildStatus).not.toHaveText(before!);
-  await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 60_000 });
-}
-
 /** A POST with a 5-byte body, typed into the Raw tab (each line ends with CR LF). */
 const RAW_POST = "POST / HTTP/1.0\nHost: localhost:8000\nContent-Length: 5\n\nhello";
 
@@ -44,7 +36,7 @@ test.describe("Python, as python3 app.py has it", () => {
 
   test("the user's own validator answers 500 with AssertionError in the errors log, as python3's", async () => {
     const code = `${READ_ALL}\napplication = validator(application)\n`;
-    await build(playground, code);
+    await playground.build(code);
     await playground.tab("Raw").click();
     await page.getByRole("checkbox", { name: /Raw mode/ }).check();
     await page.getByLabel("Raw request text").fill(RAW_POST);
@@ -68,7 +60,7 @@ test.describe("Python, as python3 app.py has it", () => {
   });
 
   test("read() with no size answers here, with a finding that a real server would block", async () => {
-    await build(playground, READ_ALL);
+    await playground.build(READ_ALL);
     await playground.sendForResponse();
     await expect(playground.status).toHaveText("200 OK");
     await playground.responseTab("Body");
@@ -87,8 +79,7 @@ test.describe("Python, as python3 app.py has it", () => {
   });
 
   test("the top level's print() is in the errors log; a traceback holds no playground frame", async () => {
-    await build(
-      playground,
+    await playground.build(
       `print("Serving on port 8000...")
 
 def helper():
@@ -114,8 +105,7 @@ def application(environ, start_response):
   });
 
   test("a loop at the top level is interrupted at its line; the last good build keeps answering", async () => {
-    await build(
-      playground,
+    await playground.build(
       'def application(environ, start_response):\n    start_response("200 OK", [])\n    return [b"before the loop"]\n',
     );
     await playground.pressSend();
@@ -141,8 +131,7 @@ def application(environ, start_response):
   });
 
   test("a failed build leaves the last good one answering, and says which", async () => {
-    await build(
-      playground,
+    await playground.build(
       'def application(environ, start_response):\n    start_response("200 OK", [])\n    return [b"last good"]\n',
     );
     await playground.replaceCode("import flask\n");
@@ -157,8 +146,7 @@ def application(environ, start_response):
   });
 
   test("a five-chunk stream is drawn as it comes, in the panel and in the preview", async () => {
-    await build(
-      playground,
+    await playground.build(
       `import time
 
 def application(environ, start_response):

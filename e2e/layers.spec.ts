@@ -22,15 +22,8 @@ test.describe("Layers, Python", () => {
   });
   test.afterAll(() => page.close());
 
-  async function build(code: string): Promise<void> {
-    const before = await playground.buildStatus.textContent();
-    await playground.replaceCode(code);
-    await expect(playground.buildStatus).not.toHaveText(before!);
-    await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 60_000 });
-  }
-
   test("a four-layer stack: each layer in order, with what it changed going down and coming up", async () => {
-    await build(STACK);
+    await playground.build(STACK);
     await playground.url.fill("/api/items");
     await playground.sendForResponse();
     await expect(playground.responseBody).toHaveText("/ITEMS '/API'");
@@ -66,7 +59,7 @@ test.describe("Layers, Python", () => {
   });
 
   test("a one-layer app shows one layer and no noise", async () => {
-    await build(
+    await playground.build(
       'def application(environ, start_response):\n    start_response("200 OK", [("Content-Type", "text/plain")])\n    return [b"one"]\n',
     );
     await playground.sendForResponse();

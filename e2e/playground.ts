@@ -55,6 +55,14 @@ export class Playground {
     await this.editor.locator(".view-lines").click();
   }
 
+  /** Put `code` in the editor in place of what is there, and wait for its build to be ready. */
+  async build(code: string): Promise<void> {
+    const before = await this.buildStatus.textContent();
+    await this.replaceCode(code);
+    await expect(this.buildStatus).not.toHaveText(before!);
+    await expect(this.buildStatus).toHaveText(/ready/, { timeout: 60_000 });
+  }
+
   /** Select everything in the editor and paste text in its place, through the clipboard. */
   async replaceCode(text: string): Promise<void> {
     await this.page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
