@@ -45,6 +45,7 @@ function serviceWorker(): Plugin {
           outDir,
           emptyOutDir: false,
           copyPublicDir: false,
+          rolldownOptions: { checks: { pluginTimings: false } },
           lib: {
             entry: swEntry,
             formats: ["iife"],
@@ -192,7 +193,8 @@ export default defineConfig({
   test: { include: ["src/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node" },
   base: "./",
   plugins: [react(), declarations(), serviceWorker(), precompiled(), pyodideFiles()],
-  worker: { format: "es" },
+  // The workers are built on their own, with their own options: their plugin timings are as unwanted.
+  worker: { format: "es", rolldownOptions: { checks: { pluginTimings: false } } },
   // Tells one build of the playground from the next (cached bundles are per build).
   define: {
     __BUILD_ID__: JSON.stringify(Date.now().toString(36)),

@@ -67,7 +67,8 @@ test("a share link opens the same files and request elsewhere, and runs only aft
   await expect(theirs.buildStatus).toHaveText("Waiting for Run");
   await expect(theirs.method).toHaveValue("PATCH");
   await expect(theirs.url).toHaveValue("/x?shared=yes");
-  expect(await editorText(visitor)).toContain("shared app says");
+  // The editor draws its text a moment after the page says the link is held.
+  await expect.poll(() => editorText(visitor)).toContain("shared app says");
   await theirs.pressSend();
   await expect(visitor.getByLabel("Request error")).toContainText("press Run");
   await visitor.getByRole("button", { name: "Run", exact: true }).click();
