@@ -12,14 +12,28 @@ import { snapshotEnviron } from "./environ-snapshot";
 import type { Finding, RequestRecord, ResponseRecord, RunningLine } from "./records";
 import { formatDateTime, SOFTWARE_VERSION } from "./server-identity";
 
+/** The seconds a stop is told in: whole for the limit ("5"), tenths for a Stop pressed ("1.2"). */
+export function stopSeconds(afterMs: number, byUser: boolean): string {
+  return byUser ? (afterMs / 1000).toFixed(1) : String(afterMs / 1000);
+}
+
+/** The first sentence of every stop message: when, and what was running (with a guess at why). */
+function stopSentence(afterMs: number, what: string, byUser: boolean, guess: string): string {
+  return byUser
+    ? `You stopped the app after ${stopSeconds(afterMs, true)} s, while ${what} was running.`
+    : `The app was stopped after ${stopSeconds(afterMs, false)} s: ${what} did not finish (${guess}).`;
+}
+
+const RESTARTED = "The runner was restarted, so the next request works.";
+
 /** What the server says of work stopped at the time limit (`what`: "GET /", "its module's top level"). */
 export function stoppedMessage(afterMs: number, what: string): string {
-  return `The app was stopped after ${afterMs / 1000} s: ${what} did not finish (a loop that never ends?). The runner was restarted, so the next request works.`;
+  return `${stopSentence(afterMs, what, false, "a loop that never ends?")} ${RESTARTED}`;
 }
 
 /** What the server says of work the user stopped with Stop, `afterMs` after it began. */
 export function stoppedByUserMessage(afterMs: number, what: string): string {
-  return `You stopped the app after ${(afterMs / 1000).toFixed(1)} s, while ${what} was running. The runner was restarted, so the next request works.`;
+  return `${stopSentence(afterMs, what, true, "")} ${RESTARTED}`;
 }
 
 /** Memory growth below this is not worth a word: CPython's own start-up grows it by tens of MB. */
@@ -47,9 +61,8 @@ export interface InterruptedStop {
 /** What the server says of a job stopped in place: when, what, where it was, how much it had grown. */
 export function interruptedMessage(stop: InterruptedStop): string {
   const grew = stop.grewBytes >= GROWTH_WORTH_SAYING;
-  const when = stop.byUser
-    ? `You stopped the app after ${(stop.afterMs / 1000).toFixed(1)} s, while ${stop.what} was running.`
-    : `The app was stopped after ${stop.afterMs / 1000} s: ${stop.what} did not finish (${grew ? "something that keeps growing?" : "a loop that never ends?"}).`;
+  const guess = grew ? "something that keeps growing?" : "a loop that never ends?";
+  const when = stopSentence(stop.afterMs, stop.what, stop.byUser, guess);
   const at = stop.at;
   const where = at
     ? ` It was running ${at.file}, line ${at.line}, in ${at.function}${at.text ? ":" : "."}`
@@ -108,7 +121,7 @@ export function interruptedResponse(
   stop: InterruptedStop,
   now: Date = new Date(),
 ): ResponseRecord {
-  const seconds = stop.byUser ? (stop.afterMs / 1000).toFixed(1) : String(stop.afterMs / 1000);
+  const seconds = stopSeconds(stop.afterMs, stop.byUser);
   const message = interruptedMessage(stop);
   const findings = record.findings.filter((each) => !each.message.startsWith("KeyboardInterrupt"));
   return {
@@ -145,7 +158,7 @@ export function stoppedResponse(
   now: Date = new Date(),
   byUser = false,
 ): ResponseRecord {
-  const seconds = byUser ? (afterMs / 1000).toFixed(1) : String(afterMs / 1000);
+  const seconds = stopSeconds(afterMs, byUser);
   const environ = snapshotEnviron(environFor(request) ?? {});
   return {
     ...gatewayTimeout(message, now),

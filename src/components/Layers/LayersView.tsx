@@ -20,10 +20,7 @@ import {
 } from "../../wsgi/layers";
 import type { ResponseRecord } from "../../wsgi/records";
 import "./layers-view.css";
-
-function ms(value: number): string {
-  return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
-}
+import { ms } from "../common/format";
 
 function environLine(change: EnvironChange): string {
   if (change.before === undefined) return `${change.key} added: ${environText(change.after)}`;

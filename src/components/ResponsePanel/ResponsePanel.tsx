@@ -24,6 +24,7 @@ import { RunningBar } from "./RunningBar";
 import { StoppedBanner } from "./StoppedBanner";
 import { StreamingView } from "./StreamingView";
 import { TraceView } from "./TraceView";
+import { ms } from "../common/format";
 
 const TABS = [
   "Body",
@@ -43,10 +44,6 @@ function statusClass(status: string): string {
   if (code >= 400) return "status status-4xx";
   if (code >= 300) return "status status-3xx";
   return "status status-2xx";
-}
-
-function ms(value: number): string {
-  return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
 }
 
 function StatusRow({ response }: { response: ResponseRecord }) {

@@ -7,13 +7,12 @@
  */
 import { revealInEditor } from "../../state/editor-nav";
 import type { ResponseRecord } from "../../wsgi/records";
-import { megabytes } from "../../wsgi/stopped";
+import { megabytes, stopSeconds } from "../../wsgi/stopped";
 
 /** The banner for `stopped`, a response record's. */
 export function StoppedBanner({ stopped }: { stopped: NonNullable<ResponseRecord["stopped"]> }) {
-  const when = stopped.byUser
-    ? `Stopped by you after ${(stopped.afterMs / 1000).toFixed(1)} s`
-    : `Stopped after ${stopped.afterMs / 1000} s`;
+  const seconds = stopSeconds(stopped.afterMs, stopped.byUser === true);
+  const when = stopped.byUser ? `Stopped by you after ${seconds} s` : `Stopped after ${seconds} s`;
   const at = stopped.at;
   if (!at && stopped.grewBytes === undefined) {
     return (

@@ -71,7 +71,7 @@ def _where(code):
     return {"file": name, "line": code.co_firstlineno, "column": 1}
 
 
-def _name(frame, code, takes_self):
+def _name(code, takes_self):
     qualname = getattr(code, "co_qualname", code.co_name)
     if takes_self and code.co_name == "__call__":
         # An instance with __call__ is named by its class, as it is written: `Mount`.
@@ -82,10 +82,8 @@ def _name(frame, code, takes_self):
 class Layer:
     """What one layer received and passed on."""
 
-    def __init__(self, index, frame, code, takes_self, environ, start_response, snapshot):
-        self.index = index
-        self.frames = {frame}
-        self.name = _name(frame, code, takes_self)
+    def __init__(self, code, takes_self, environ, start_response, snapshot):
+        self.name = _name(code, takes_self)
         self.where = _where(code)
         self.kind = (
             "generator"
@@ -225,7 +223,7 @@ class LayerWatch:
                 return
 
     def _enter(self, frame, code, takes_self, environ, start_response):
-        layer = Layer(len(self.layers), frame, code, takes_self, environ, start_response, self.snapshot)
+        layer = Layer(code, takes_self, environ, start_response, self.snapshot)
         if code.co_flags & _GENERATOR:
             # The generator object its caller got back, now that its frame runs.
             for other in self.layers:
@@ -290,8 +288,7 @@ class LayerWatch:
         if self.active:
             self.active[-1][2] += spent
         if layer.kind == "generator":
-            if isinstance(value, (bytes, bytearray, str)):
-                layer.chunks.append(len(value))
+            self._chunk(layer, value)
             return
         if layer.returned is None:
             layer.returned = value
