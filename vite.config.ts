@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { build, createLogger, defineConfig, type Plugin } from "vite";
 import { runtimeDeclaration } from "./scripts/runtime-declarations.ts";
-import { bundleOptions } from "./src/compiler/bundle-options.ts";
+import { buildProject } from "./src/compiler/build-project.ts";
 import { newProjectContent } from "./src/share/project-state.ts";
 
 const swEntry = fileURLToPath(new URL("./src/sw/service-worker.ts", import.meta.url));
@@ -152,8 +152,8 @@ function precompiled(): Plugin {
       if (resolved !== `\0${id}`) return null;
       const esbuild = await import("esbuild-wasm");
       const { files, entry } = newProjectContent();
-      const result = await esbuild.build(bundleOptions(files, entry));
-      const bundles = { [JSON.stringify([entry, files])]: result.outputFiles[0]!.text };
+      const { code } = await buildProject(esbuild, files, entry);
+      const bundles = { [JSON.stringify([entry, files])]: code };
       return `export default ${JSON.stringify(bundles)};`;
     },
   };

@@ -8,7 +8,7 @@
 import * as esbuild from "esbuild-wasm/esm/browser.js";
 import wasmURL from "esbuild-wasm/esbuild.wasm?url";
 import type { CompileMessage, CompileRequest, CompilerReply } from "../protocol/compiler";
-import { bundleOptions } from "./bundle-options";
+import { buildProject } from "./build-project";
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -35,11 +35,11 @@ async function compile(request: CompileRequest): Promise<CompilerReply> {
   await initialize();
   const started = performance.now();
   try {
-    const result = await esbuild.build(bundleOptions(request.files, request.entry));
+    const result = await buildProject(esbuild, request.files, request.entry);
     return {
       type: "compiled",
       id: request.id,
-      code: result.outputFiles[0]?.text ?? "",
+      code: result.code,
       warnings: result.warnings.map(toMessage),
       time: performance.now() - started,
     };

@@ -6,6 +6,8 @@
  */
 import * as wsgi from "../runtime/index";
 import { BUNDLE_URL } from "./source-mapper";
+import { bundleSites, LAYERS_PARAM } from "../compiler/layer-sites";
+import { layerHooks } from "../wsgi/layer-watch";
 
 /** A bundle that loaded but does not export an app, or threw while loading. */
 export class LoadError extends Error {
@@ -19,8 +21,14 @@ export function loadBundle(code: string, entry: string): unknown {
     if (name === "wsgi") return wsgi;
     throw new LoadError(`Cannot find module '${name}'`);
   };
-  const run = new Function("module", "exports", "require", `${code}\n//# sourceURL=${BUNDLE_URL}`);
-  run(module, module.exports, require);
+  const run = new Function(
+    "module",
+    "exports",
+    "require",
+    LAYERS_PARAM,
+    `${code}\n//# sourceURL=${BUNDLE_URL}`,
+  );
+  run(module, module.exports, require, layerHooks(bundleSites(code)));
   const exports = module.exports;
   const app = exports.default ?? exports.application;
   if (app === undefined) {

@@ -5,7 +5,7 @@
  */
 import * as esbuild from "esbuild-wasm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bundleOptions } from "../compiler/bundle-options";
+import { buildProject } from "../compiler/build-project";
 import type { RequestRecord } from "../wsgi/records";
 import { serve } from "../wsgi/server-handler";
 import { loadBundle } from "./load-bundle";
@@ -32,8 +32,7 @@ export function greet(environ: Environ): Uint8Array[] {
 `;
 
 async function compile(files: Record<string, string>): Promise<string> {
-  const result = await esbuild.build(bundleOptions(files, "app.ts"));
-  return result.outputFiles[0]!.text;
+  return (await buildProject(esbuild, files, "app.ts")).code;
 }
 
 const request = (target: string): RequestRecord => ({

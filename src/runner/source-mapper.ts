@@ -9,6 +9,8 @@
  */
 import { originalPositionFor, TraceMap } from "@jridgewell/trace-mapping";
 import type { SourceLocation } from "../wsgi/records";
+import { bundleSites } from "../compiler/layer-sites";
+import type { LayerSite } from "../wsgi/layer-watch";
 
 /** The name the bundle's frames carry in stack traces (its `//# sourceURL`). */
 export const BUNDLE_URL = "app.bundle.js";
@@ -50,7 +52,11 @@ function decodeBase64(text: string): string {
  */
 export class SourceMapper {
   private readonly code: string;
-  private parsed: { map: TraceMap | null; sources: Map<string, string[]> } | null = null;
+  private parsed: {
+    map: TraceMap | null;
+    sources: Map<string, string[]>;
+    wrappers: LayerSite[];
+  } | null = null;
   private readonly offset: number;
 
   constructor(code: string) {
@@ -58,7 +64,7 @@ export class SourceMapper {
     this.offset = measureHeaderLines();
   }
 
-  private get source(): { map: TraceMap | null; sources: Map<string, string[]> } {
+  private get source(): NonNullable<SourceMapper["parsed"]> {
     if (this.parsed) return this.parsed;
     const match = MAP_COMMENT.exec(this.code);
     const map = match ? new TraceMap(decodeBase64(match[1]!)) : null;
@@ -67,7 +73,7 @@ export class SourceMapper {
       const content = map.sourcesContent?.[i];
       if (source && content != null) sources.set(this.fileName(source), content.split("\n"));
     });
-    this.parsed = { map, sources };
+    this.parsed = { map, sources, wrappers: bundleSites(this.code).filter((site) => site.wrapper) };
     return this.parsed;
   }
 
@@ -77,16 +83,25 @@ export class SourceMapper {
 
   /** The user's frames in a V8 stack, innermost first. */
   frames(stack: string | undefined): UserFrame[] {
-    const { map, sources } = this.source;
+    const { map, sources, wrappers } = this.source;
     if (!stack || !map) return [];
     const frames: UserFrame[] = [];
     for (const line of stack.split("\n")) {
       const match = FRAME.exec(line);
       if (!match) continue;
-      const position = originalPositionFor(map, {
-        line: Number(match[2]) - this.offset,
-        column: Number(match[3]) - 1,
-      });
+      const at = { line: Number(match[2]) - this.offset, column: Number(match[3]) - 1 };
+      // The layer hook's call around a function's body (layer-transform.ts): the frame inside
+      // it is that function's body, and takes its name; the call itself is no frame of the user's.
+      const site = wrappers.find(
+        ({ wrapper }) =>
+          wrapper!.line === at.line && at.column >= wrapper!.column && at.column < wrapper!.end,
+      );
+      if (site) {
+        const body = frames.at(-1);
+        if (body) body.name = site.function;
+        continue;
+      }
+      const position = originalPositionFor(map, at);
       if (position.source === null || position.line === null) continue;
       const file = this.fileName(position.source);
       const name = match[1]?.replace(/^Object\./, "") ?? position.name ?? null;

@@ -42,6 +42,7 @@ import type { Finding, RequestRecord, ResponseRecord, TraceEvent } from "./recor
 import { ProgressTeller, type ServeProgress } from "./serve-progress";
 import { pyRepr, pyTypeName } from "../runtime/repr";
 import { StringIO } from "../runtime/io";
+import { LayerWatch, watchingLayers } from "./layer-watch";
 
 const ERROR_STATUS = "500 Internal Server Error";
 const ERROR_HEADERS: [string, string][] = [["Content-Type", "text/plain"]];
@@ -147,6 +148,7 @@ class ServerHandler {
     this.errors = new StringIO();
     this.environ = environOf(request, connection, this.errors);
     this.modern = String(this.environ.SERVER_PROTOCOL).toUpperCase() !== "HTTP/0.9";
+    this.layers = new LayerWatch(this.startResponse as (...args: unknown[]) => unknown);
   }
 
   private at(): number {
@@ -191,8 +193,15 @@ class ServerHandler {
     if (severity === "error") throw new StopCheck(message);
   };
 
-  /** `BaseHandler.run()`. */
+  /** The stack's layers, as the instrumented bundle reports them (none for a plain function). */
+  private readonly layers: LayerWatch;
+
+  /** `BaseHandler.run()`, with the stack's layers watched from the app's call to its close. */
   run(application: unknown): void {
+    watchingLayers(this.layers, () => this.runApp(application));
+  }
+
+  private runApp(application: unknown): void {
     try {
       if (typeof application !== "function") {
         throw new PyTypeError(`'${pyTypeName(application)}' object is not callable`);
@@ -216,6 +225,7 @@ class ServerHandler {
       environ["wsgi.errors"] = new ErrorWrapper(environ["wsgi.errors"], this.lint);
       this.trace.push({ kind: "call", at: this.at() });
       this.result = application(environ, this.startResponse);
+      this.layers.servedResult(this.result);
       this.trace.push({ kind: "return", at: this.at(), result: pyTypeName(this.result) });
       if (this.result === null || this.result === undefined || this.result === false) {
         this.lint(
@@ -535,6 +545,18 @@ class ServerHandler {
 
   /** The record of everything that happened. */
   record(environ: ResponseRecord["environ"], buildId?: number): ResponseRecord {
+    const layers = this.layers.found ? this.layers.report() : null;
+    if (layers) {
+      for (const { message, location, fix } of this.layers.findings()) {
+        this.findings.push({
+          severity: "warning",
+          source: "layers",
+          message,
+          fix,
+          ...(location ? { location } : {}),
+        });
+      }
+    }
     return {
       httpVersion: this.modern ? "HTTP/1.0" : "",
       status: this.wire.status,
@@ -550,6 +572,7 @@ class ServerHandler {
       findings: this.findings,
       appTime: performance.now() - this.started,
       buildId,
+      ...(layers ? { layers } : {}),
     };
   }
 }

@@ -171,8 +171,8 @@ export function LayersView({ response }: { response: ResponseRecord }) {
   if (!layers.length) {
     return (
       <p className="hint">
-        No layers were recorded for this response: the layers of a stack are found for Python apps
-        (each callable given an environ and a start_response on the way to the app).
+        No layers were recorded for this response. A layer is each callable of your project that was
+        given an environ and a start_response on the way to the app, in Python or TypeScript.
       </p>
     );
   }
