@@ -12,6 +12,74 @@ import { Playground } from "./playground";
 const STACK = readFileSync(new URL("./apps/layers.py", import.meta.url), "utf8");
 const TS_STACK = readFileSync(new URL("./apps/layers.ts", import.meta.url), "utf8");
 
+/** Each variant's code, and the layers (name and kind) a request for / goes through. */
+type Variant = [title: string, code: string, layers: [name: string, kind: string][]];
+
+const PY_VARIANTS: Variant[] = [
+  [
+    "an instance with __call__",
+    'class Hello:\n    def __call__(self, environ, start_response):\n        start_response("200 OK", [("Content-Type", "text/plain")])\n        return [b"hello"]\n\n\napplication = Hello()\n',
+    [["Hello", "callable object"]],
+  ],
+  [
+    "a bound method behind __call__, as Flask has it",
+    'class Flask:\n    def wsgi_app(self, environ, start_response):\n        start_response("200 OK", [("Content-Type", "text/plain")])\n        return [b"hello"]\n\n    def __call__(self, environ, start_response):\n        return self.wsgi_app(environ, start_response)\n\n\napplication = Flask()\n',
+    [
+      ["Flask", "callable object"],
+      ["Flask.wsgi_app", "method"],
+    ],
+  ],
+  [
+    "a generator app",
+    'def application(environ, start_response):\n    start_response("200 OK", [("Content-Type", "text/plain")])\n    yield b"hel"\n    yield b"lo"\n',
+    [["application", "generator"]],
+  ],
+];
+
+const TS_VARIANTS: Variant[] = [
+  [
+    "an instance with __call__",
+    'import { b } from "wsgi";\nclass Hello {\n  __call__(environ: any, start_response: any) {\n    start_response("200 OK", [["Content-Type", "text/plain"]]);\n    return [b`hello`];\n  }\n}\nexport default new Hello();\n',
+    [["Hello", "callable object"]],
+  ],
+  [
+    "a bound method, as Flask's wsgi_app",
+    'import { b } from "wsgi";\nclass Flask {\n  wsgi_app(environ: any, start_response: any) {\n    start_response("200 OK", [["Content-Type", "text/plain"]]);\n    return [b`hello`];\n  }\n}\nconst flask = new Flask();\nexport default flask.wsgi_app.bind(flask);\n',
+    [["Flask.wsgi_app", "method"]],
+  ],
+  [
+    "a generator app",
+    'import { b } from "wsgi";\nexport default function* application(environ: any, start_response: any) {\n  start_response("200 OK", [["Content-Type", "text/plain"]]);\n  yield b`hel`;\n  yield b`lo`;\n}\n',
+    [["application", "generator"]],
+  ],
+];
+
+/** Build each variant, send /, and read the Layers tab: the layers in order, no problem marked. */
+async function checkVariants(playground: Playground, variants: Variant[]): Promise<void> {
+  const page = playground.page;
+  for (const [title, code, expected] of variants) {
+    await test.step(title, async () => {
+      await playground.build(code);
+      await playground.url.fill("/");
+      await playground.sendForResponse();
+      await playground.responseTab("Body");
+      await expect(playground.responseBody).toHaveText("hello");
+      await playground.responseTab("Layers");
+      const list = page.getByRole("list", { name: "Layers" });
+      await expect(list.locator(".layer-name")).toHaveText([
+        "The server",
+        ...expected.map(([name]) => name),
+      ]);
+      for (const [name, kind] of expected) {
+        await expect(
+          list.getByRole("listitem", { name, exact: true }).locator(".layer-kind"),
+        ).toContainText(kind);
+      }
+      await expect(list.locator(".layer-problem")).toHaveCount(0);
+    });
+  }
+}
+
 test.describe("Layers, Python", () => {
   test.describe.configure({ mode: "serial" });
   let page: Page;
@@ -71,13 +139,26 @@ test.describe("Layers, Python", () => {
     await playground.responseTab("Findings");
     await expect(page.getByRole("region", { name: "Findings" })).not.toContainText("layer");
   });
+
+  test("an instance with __call__, a bound method and a generator app", async () => {
+    await checkVariants(playground, PY_VARIANTS);
+  });
 });
 
 test.describe("Layers, TypeScript", () => {
-  test("the same four-layer stack, and the findings blame upper", async ({ page }) => {
-    const playground = new Playground(page);
+  test.describe.configure({ mode: "serial" });
+  let page: Page;
+  let playground: Playground;
+
+  test.beforeAll(async ({ browser }) => {
+    playground = new Playground(await browser.newPage());
+    page = playground.page;
     await playground.open();
     await playground.projectMenu("New TypeScript project");
+  });
+  test.afterAll(() => page.close());
+
+  test("the same four-layer stack, and the findings blame upper", async () => {
     await playground.build(TS_STACK);
     await playground.url.fill("/api/items");
     await playground.sendForResponse();
@@ -107,5 +188,22 @@ test.describe("Layers, TypeScript", () => {
     await expect(page.getByRole("region", { name: "Findings" })).toContainText(
       "upper never closed the iterable Mount returned (Closing)",
     );
+  });
+
+  test("an instance with __call__, a bound method and a generator app", async () => {
+    await checkVariants(playground, TS_VARIANTS);
+  });
+
+  test("a one-layer app shows one layer and no noise", async () => {
+    await playground.build(
+      'import { b } from "wsgi";\nexport default function app(environ: any, start_response: any) {\n  start_response("200 OK", [["Content-Type", "text/plain"]]);\n  return [b`one`];\n}\n',
+    );
+    await playground.sendForResponse();
+    await playground.responseTab("Layers");
+    const list = page.getByRole("list", { name: "Layers" });
+    await expect(list.locator(".layer-name")).toHaveText(["The server", "app"]);
+    await expect(list.locator(".layer-problem")).toHaveCount(0);
+    await playground.responseTab("Findings");
+    await expect(page.getByRole("region", { name: "Findings" })).not.toContainText("layer");
   });
 });

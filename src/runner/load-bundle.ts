@@ -36,9 +36,14 @@ export function loadBundle(code: string, entry: string): unknown {
       `${entry} exports no application. Add \`export default function app(environ, start_response) { … }\` (or \`export const application = …\`).`,
     );
   }
+  // An instance with __call__ is called as Python calls one: application(environ, start_response).
+  const call = (app as { __call__?: unknown } | null)?.__call__;
+  if (typeof app === "object" && app !== null && typeof call === "function") {
+    return call.bind(app);
+  }
   if (typeof app !== "function") {
     throw new LoadError(
-      `The application exported by ${entry} is ${app === null ? "null" : typeof app}, not a function: a WSGI application is called as app(environ, start_response).`,
+      `The application exported by ${entry} is ${app === null ? "null" : typeof app}, not a function (nor an object with a __call__ method): a WSGI application is called as app(environ, start_response).`,
     );
   }
   return app;
