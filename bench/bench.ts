@@ -111,7 +111,25 @@ async function roundTripMeasures(browser: Browser) {
         { record: { ...HELLO_RECORD, target: "/api/items" }, count },
       ),
   };
-  const [base, withBody, panelTimes, preview, pyPanelTimes, pyPreview, pyStackTimes] =
+  // The same four layers in TypeScript.
+  const tsStackContext = await newContext(browser);
+  const tsStackPage = await openPlayground(
+    tsStackContext,
+    linkFor(TS_STACK, "/api/items", "app.ts"),
+  );
+  const tsStack: RoundTripTarget = {
+    sequential: (count) =>
+      tsStackPage.evaluate(
+        async ({ record, count }) =>
+          (
+            window as unknown as {
+              wsgiPlaygroundBench: { roundTrips: (r: unknown, n: number) => Promise<number[]> };
+            }
+          ).wsgiPlaygroundBench.roundTrips({ ...record, body: new Uint8Array() }, count),
+        { record: { ...HELLO_RECORD, target: "/api/items" }, count },
+      ),
+  };
+  const [base, withBody, panelTimes, preview, pyPanelTimes, pyPreview, pyStackTimes, tsStackTimes] =
     await roundTrips([
       fetchTarget(floorPage, "ping"),
       fetchTarget(floorPage, "hello"),
@@ -120,10 +138,12 @@ async function roundTripMeasures(browser: Browser) {
       pyPanel,
       fetchTarget(pyFrame, "/"),
       pyStack,
+      tsStack,
     ]);
   await context.close();
   await pyContext.close();
   await stackContext.close();
+  await tsStackContext.close();
   await floorContext.close();
   return {
     base: base!,
@@ -133,11 +153,13 @@ async function roundTripMeasures(browser: Browser) {
     pyPanel: pyPanelTimes!.sequential,
     pyPreview: pyPreview!,
     pyStack: pyStackTimes!.sequential,
+    tsStack: tsStackTimes!.sequential,
   };
 }
 
 /** The Layers view's four-layer stack: tag → upper → Mount → inner. */
 const PY_STACK = readFileSync(new URL("../e2e/apps/layers.py", import.meta.url), "utf8");
+const TS_STACK = readFileSync(new URL("../e2e/apps/layers.ts", import.meta.url), "utf8");
 
 /** Hello world in Python, as the seeds write it. */
 const PY_HELLO = `def app(environ, start_response):
@@ -431,7 +453,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     const started = Date.now();
-    const { base, withBody, panel, preview, pyPanel, pyPreview, pyStack } =
+    const { base, withBody, panel, preview, pyPanel, pyPreview, pyStack, tsStack } =
       await roundTripMeasures(browser);
     const edit = await editToResponse(browser);
     const cold = await coldStart(browser);
@@ -460,6 +482,8 @@ async function main(): Promise<void> {
     const pyStackStats = stats(pyStack);
     // This row's ratio is to hello world's Python round trip, not to the floor.
     const stackRatio = ratioOf(pyStackStats.median, pyPanelStats.median);
+    const tsStackStats = stats(tsStack);
+    const tsStackRatio = ratioOf(tsStackStats.median, panelStats.median);
     const pyPanelRatio = ratioOf(pyPanelStats.median, floorStats.median);
     const pyPreviewStats = stats(pyPreview.sequential);
     const pyRunawayStats = stats(pyRunaway);
@@ -570,6 +594,17 @@ async function main(): Promise<void> {
           ratio: stackRatio,
           target: "≤ 2× hello world's",
           met: stackRatio <= 2,
+        },
+      ),
+      row(
+        "11",
+        "TypeScript panel round trip, four-layer stack (Layers recorded) against hello world's",
+        tsStackStats,
+        "ms",
+        {
+          ratio: tsStackRatio,
+          target: "≤ 2× hello world's",
+          met: tsStackRatio <= 2,
         },
       ),
       row("10", "Python preview round trip, fetch() from the frame", pyPreviewStats, "ms", {
