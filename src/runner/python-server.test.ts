@@ -228,6 +228,45 @@ describe.skipIf(!hasPython())(
           "shout.<locals>.loud passed up Content-Length: 2, but the body it produced is 3 bytes.",
         ]);
       });
+
+      it("wsgiref.validate's rules at every boundary, each finding naming both layers", () => {
+        const app = [
+          "def proxy_fix(app):",
+          "    def fix(environ, start_response):",
+          "        environ['PATH_INFO'] = environ['PATH_INFO'].lstrip('/')",
+          "        return app(environ, start_response)",
+          "    return fix",
+          "def buffered(app):",
+          "    def buffer(environ, start_response):",
+          "        calls = []",
+          "        def remember(status, headers, exc_info=None):",
+          "            calls.append((status, headers))",
+          "            return lambda data: None",
+          "        body = [bytes(c, 'latin-1') if isinstance(c, str) else c for c in app(environ, remember)]",
+          "        start_response(*calls[-1])",
+          "        return body",
+          "    return buffer",
+          "def inner(environ, start_response):",
+          "    start_response('200 OK', [('Content-Type', 'text/plain')])",
+          "    start_response('201 Created', [('Content-Type', 'text/plain')])",
+          "    return [b'made ', 'it']",
+          "application = proxy_fix(buffered(inner))",
+          "",
+        ].join("\n");
+        expect(python.load({ "app.py": app }, "app.py")).toBeNull();
+        const ours = python.serve(get("/items"), 1);
+        expect(ours.status).toBe("201 Created");
+        expect(latin1(ours.body)).toBe("made it");
+        const between = ours.findings.filter((f) => f.source === "layers");
+        expect(between.map((f) => f.message)).toEqual([
+          "proxy_fix.<locals>.fix passed buffered.<locals>.buffer an environ that wsgiref.validate refuses: PATH_INFO doesn't start with /: 'items'",
+          "inner called the start_response buffered.<locals>.buffer gave it 2 times, again without exc_info: PEP 3333 allows a second call only with exc_info, from an error handler (the server would say 'Headers already set!').",
+          "The iterable inner returned gave buffered.<locals>.buffer a chunk that is not bytes: 'it' (wsgiref.validate: Iterator yielded non-bytestring).",
+        ]);
+        expect(between.map((f) => f.location?.line)).toEqual([2, 16, 16]);
+        // The server's own boundary was kept: only the check between two layers sees the fault.
+        expect(ours.findings.filter((f) => f.source === "validate")).toEqual([]);
+      });
     });
 
     describe("projects of many files", () => {

@@ -109,6 +109,13 @@ class Layer:
         """It returned the very iterable the layer below returned."""
         self.total = 0.0
         self.below = 0.0
+        self.environ_problems = []
+        """What wsgiref.validate says of the environ as it came in."""
+        self.sr_problems = []
+        """What it says of the calls of a start_response that is not the server's."""
+        self.iterator_problems = []
+        self.bad_chunk = None
+        """repr() of the first chunk its iterable gave that was not bytes."""
 
     def report(self, caller, closed_by):
         """The layer as the page gets it (JSON); `closed_by`: who closed its iterable, if anyone."""
@@ -144,8 +151,10 @@ class Layer:
 class LayerWatch:
     """The profile hook that finds the layers (see the module's docstring)."""
 
-    def __init__(self, snapshot, server_start_response):
+    def __init__(self, snapshot, server_start_response, checks):
         self.snapshot = snapshot
+        self.checks = checks
+        """wsgiref.validate's checks, run at every boundary below the server's (which the server checks)."""
         self.layers = []
         self.by_frame = {}
         # Each active layer call: [layer, started, time in the layers below].
@@ -231,6 +240,8 @@ class LayerWatch:
                 if getattr(returned, "gi_frame", None) is frame:
                     layer.returned, layer.returned_type = returned, "generator"
                     self.watched[id(returned)] = layer
+        if self.layers:
+            layer.environ_problems = self.checks.environ(environ)
         self.layers.append(layer)
         self.by_frame[frame] = layer
         if layer.sr_code is not None:
@@ -245,6 +256,8 @@ class LayerWatch:
         status = args[0] if args else None
         headers = args[1] if len(args) > 1 else None
         exc_info = args[2] if len(args) > 2 else None
+        if layer.sr_code is not self.server_sr_code:
+            layer.sr_problems.extend(self.checks.start_response(status, headers, exc_info))
         layer.calls.append(
             {
                 "status": status if isinstance(status, str) else repr(status),
@@ -293,15 +306,22 @@ class LayerWatch:
         if layer.returned is None:
             layer.returned = value
             layer.returned_type = type(value).__name__
+            if layer is not self.layers[0]:
+                layer.iterator_problems = self.checks.iterator(value)
             if isinstance(value, (list, tuple)):
                 layer.returned_len = len(value)
                 layer.chunks = [len(c) if isinstance(c, (bytes, bytearray, str)) else 0 for c in value]
+                wrong = next((c for c in value if type(c) is not bytes), None)
+                if wrong is not None:
+                    layer.bad_chunk = repr(wrong)[:60]
             if value is not None and not isinstance(value, (list, tuple)):
                 self.watched.setdefault(id(value), layer)
 
     def _chunk(self, layer, value):
         if isinstance(value, (bytes, bytearray, str)):
             layer.chunks.append(len(value))
+        if type(value) is not bytes and layer.bad_chunk is None:
+            layer.bad_chunk = repr(value)[:60]
 
     def _closed(self, target):
         layer = self.watched.get(id(target))
@@ -357,6 +377,7 @@ class LayerWatch:
                         "if hasattr(inner, 'close'): inner.close()",
                     )
                 )
+        found.extend(self._boundary_findings())
         # Content-Length passed up against the body produced, innermost first: the layer where
         # they stop agreeing is the one that changed one and not the other.
         agreed = None
@@ -382,6 +403,89 @@ class LayerWatch:
                 )
             if agrees is not None:
                 agreed = agrees
+        return found
+
+
+    def _maker(self, index):
+        """The layer that made the start_response layer `index` was given (None: the server's)."""
+        given = self.layers[index].start_response
+        j = index - 1
+        while j >= 0 and self.layers[j].start_response is given:
+            j -= 1
+        return self.layers[j] if j >= 0 else None
+
+    def _consumer(self, index):
+        """The layer that read the iterable layer `index` returned (None: the server did)."""
+        value = self.layers[index].returned
+        for upper in reversed(self.layers[:index]):
+            if upper.returned is not value:
+                return upper
+        return None
+
+    def _boundary_findings(self):
+        """wsgiref.validate's rules where two layers meet, each naming both layers."""
+        found = []
+        layers = self.layers
+        for upper, lower in zip(layers, layers[1:]):
+            for message in dict.fromkeys(lower.environ_problems):
+                if message not in upper.environ_problems:
+                    found.append(
+                        (
+                            f"{upper.name} passed {lower.name} an environ that wsgiref.validate "
+                            f"refuses: {message}",
+                            _in_project(upper.where),
+                            "What a layer passes down must still be a valid environ: the rules the "
+                            "server's environ keeps hold at every layer (PEP 3333).",
+                        )
+                    )
+        for index, layer in enumerate(layers):
+            if index == 0 or layer.sr_code is self.server_sr_code:
+                continue
+            maker = self._maker(index)
+            towards = f"the start_response {maker.name} gave it" if maker else "start_response"
+            for message in dict.fromkeys(layer.sr_problems):
+                found.append(
+                    (
+                        f"{layer.name} called {towards} with what wsgiref.validate refuses: {message}",
+                        _in_project(layer.where),
+                        "A start_response of a middleware takes what the server's takes: "
+                        "a status '200 OK' and a list of (name, value) str tuples.",
+                    )
+                )
+            if any(call["excInfo"] is None for call in layer.calls[1:]):
+                found.append(
+                    (
+                        f"{layer.name} called {towards} {len(layer.calls)} times, again without "
+                        "exc_info: PEP 3333 allows a second call only with exc_info, from an "
+                        "error handler (the server would say 'Headers already set!').",
+                        _in_project(layer.where),
+                        "Call start_response once; to replace the headers after an error, pass "
+                        "exc_info=sys.exc_info().",
+                    )
+                )
+        for index, layer in enumerate(layers):
+            if index == 0:
+                continue
+            consumer = self._consumer(index)
+            if consumer is None:
+                continue
+            for message in dict.fromkeys(layer.iterator_problems):
+                found.append(
+                    (
+                        f"{layer.name} returned to {consumer.name} what wsgiref.validate refuses: {message}",
+                        _in_project(layer.where),
+                        "Return an iterable of bytes: a list of bytes, or a generator yielding bytes.",
+                    )
+                )
+            if layer.bad_chunk is not None:
+                found.append(
+                    (
+                        f"The iterable {layer.name} returned gave {consumer.name} a chunk that is not "
+                        f"bytes: {layer.bad_chunk} (wsgiref.validate: Iterator yielded non-bytestring).",
+                        _in_project(layer.where),
+                        "Every chunk of a body is bytes: encode text, e.g. text.encode('utf-8').",
+                    )
+                )
         return found
 
 

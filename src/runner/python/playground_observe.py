@@ -176,10 +176,18 @@ _where = None
 """Where the user's code is, when the stack does not say (the body, read by the server)."""
 
 
+_collect = None
+"""While a boundary is checked: the messages of its failed asserts, recorded nowhere else."""
+
+
 def _record_assert(cond, *args):
     """wsgiref.validate.assert_, recording instead of raising (in the playground's copy only)."""
-    if not cond and recorder is not None:
-        message = str(args[0]) if args else "assertion failed"
+    if cond:
+        return
+    message = str(args[0]) if args else "assertion failed"
+    if _collect is not None:
+        _collect.append(message)
+    elif recorder is not None:
         recorder.finding("warning", "validate", message, stack_location() or _where)
 
 
@@ -196,6 +204,43 @@ def _check(function, *args):
             recorder.finding("warning", "validate", str(warning.message), stack_location() or _where)
     except Exception:
         pass
+
+
+def _messages(function, *args):
+    """What one of validate's checks says about `args`, recorded nowhere (a boundary's checks)."""
+    global _collect
+    _collect = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                function(*args)
+            except Exception:
+                pass
+        return _collect + [str(warning.message) for warning in caught]
+    finally:
+        _collect = None
+
+
+class BoundaryChecks:
+    """wsgiref.validate's checks for what passes between two layers (playground_layers.py)."""
+
+    @staticmethod
+    def environ(environ):
+        return _messages(checks.check_environ, environ)
+
+    @staticmethod
+    def start_response(status, headers, exc_info):
+        return (
+            _messages(checks.check_status, status)
+            + _messages(checks.check_headers, headers)
+            + _messages(checks.check_content_type, status, headers)
+            + _messages(checks.check_exc_info, exc_info)
+        )
+
+    @staticmethod
+    def iterator(value):
+        return _messages(checks.check_iterator, value)
 
 
 def snapshot(environ):
@@ -380,7 +425,7 @@ def observe(app, recorder):
 
         recorder.event("call")
         # On while the app's code runs: its call here, its iterable's reads and close() in Observed.
-        layers = recorder.layers = LayerWatch(snapshot, traced_start_response)
+        layers = recorder.layers = LayerWatch(snapshot, traced_start_response, BoundaryChecks)
         began = time.perf_counter()
         layers.calling = True
         try:
