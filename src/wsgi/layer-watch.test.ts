@@ -133,6 +133,42 @@ export default new Logger(new Flask().wsgi_app.bind(new Flask())).handle;
     ]);
   });
 
+  it("wsgiref.validate's rules at every boundary, each finding naming both layers", async () => {
+    const response = await served(`import { b } from "wsgi";
+function proxy_fix(app: any) {
+  return function fix(environ: any, start_response: any) {
+    environ.PATH_INFO = environ.PATH_INFO.replace(/^\\/+/, "");
+    return app(environ, start_response);
+  };
+}
+function buffered(app: any) {
+  return function buffer(environ: any, start_response: any) {
+    const calls: any[] = [];
+    const remember = (status: string, headers: any) => { calls.push([status, headers]); return () => {}; };
+    const body = Array.from(app(environ, remember), (c: any) => typeof c === "string" ? new TextEncoder().encode(c) : c);
+    start_response(...(calls.at(-1) as [string, any]));
+    return body;
+  };
+}
+function inner(environ: any, start_response: any) {
+  start_response("200 OK", [["Content-Type", "text/plain"]]);
+  start_response("201 Created", [["Content-Type", "text/plain"]]);
+  return [b\`made \`, "it"];
+}
+export default proxy_fix(buffered(inner));
+`, "/items");
+    expect(response.status).toBe("201 Created");
+    expect(text(response)).toBe("made it");
+    const between = response.findings.filter((f) => f.source === "layers");
+    expect(between.map((f) => f.message)).toEqual([
+      "proxy_fix.<locals>.fix passed buffered.<locals>.buffer an environ that wsgiref.validate refuses: PATH_INFO doesn't start with /: 'items'",
+      "inner called the start_response buffered.<locals>.buffer gave it 2 times, again without exc_info: PEP 3333 allows a second call only with exc_info, from an error handler (the server would say 'Headers already set!').",
+      "The iterable inner returned gave buffered.<locals>.buffer a chunk that is not bytes: 'it' (wsgiref.validate: Iterator yielded non-bytestring).",
+    ]);
+    expect(between.map((f) => f.location?.line)).toEqual([3, 17, 17]);
+    expect(response.findings.filter((f) => f.source === "validate")).toEqual([]);
+  });
+
   it("tracebacks through a layer still name the user's line", async () => {
     const response = await served(`export default function app(environ: any, start_response: any) {
   throw new Error("boom");

@@ -28,6 +28,15 @@ import type { SourceLocation } from "./records";
 import { snapshotEnviron } from "./environ-snapshot";
 import { exceptionLine } from "./errors";
 import { pyRepr, pyTypeName } from "../runtime/repr";
+import { check_environ, check_iterator } from "../runtime/validate";
+import {
+  checkMessages,
+  closable,
+  isGenerator,
+  layerFindings,
+  startResponseMessages,
+  type LayerFinding,
+} from "./layer-findings";
 
 /** A function of the bundle that may be a layer: its name and where it is written. */
 export interface LayerSite {
@@ -58,14 +67,9 @@ export interface LayerHooks {
   ): Iterator<unknown>;
 }
 
-/** A finding between two layers: what, where (in the project) and the fix. */
-export interface LayerFinding {
-  message: string;
-  location: SourceLocation | null;
-  fix: string;
-}
-
 let current: LayerWatch | null = null;
+
+export type { LayerFinding };
 
 /** Run `fn` (one request, from the app's call to its close) with `watch` watching. */
 export function watchingLayers<T>(watch: LayerWatch, fn: () => T): T {
@@ -119,10 +123,6 @@ function sizeOf(chunk: unknown): number | null {
   return null;
 }
 
-function isGenerator(value: object): value is Generator {
-  return Object.prototype.toString.call(value) === "[object Generator]";
-}
-
 /** `obj.name = wrapper(original)` as an own property, if the object lets it be set. */
 function wrapOwn(
   target: object,
@@ -161,7 +161,8 @@ function describeCall(args: unknown[]): LayerStartResponse {
   };
 }
 
-class Watched {
+/** What the watch keeps of one layer while the request runs. */
+export class Watched {
   readonly calls: LayerStartResponse[] = [];
   returned: unknown = undefined;
   hasReturned = false;
@@ -173,6 +174,13 @@ class Watched {
   below = 0;
   readonly environ: Layer["environ"];
   readonly objects: [unknown, unknown];
+  /** What wsgiref.validate says of the environ as it came in (below the server's boundary). */
+  environProblems: string[] = [];
+  /** What it says of the calls of a start_response that is not the server's. */
+  readonly startResponseProblems: string[] = [];
+  iteratorProblems: string[] = [];
+  /** repr() of the first chunk its iterable gave that was not bytes. */
+  badChunk: string | null = null;
 
   constructor(
     readonly site: LayerSite,
@@ -202,7 +210,7 @@ export class LayerWatch {
   /** The iterables being stepped now, innermost last (a generator layer finds its own here). */
   private readonly stepping: object[] = [];
 
-  constructor(serverStartResponse: AnyFunction) {
+  constructor(private readonly serverStartResponse: AnyFunction) {
     this.names.set(serverStartResponse, "BaseHandler.start_response");
   }
 
@@ -215,6 +223,9 @@ export class LayerWatch {
   private begin(site: LayerSite, environ: Record<string, unknown>, given: AnyFunction): Watched {
     this.named(site);
     const layer = new Watched(site, environ, this.standIns.get(given) ?? given);
+    if (this.layers.length > 0) {
+      layer.environProblems = checkMessages((report) => check_environ(environ, report));
+    }
     this.layers.push(layer);
     return layer;
   }
@@ -227,8 +238,10 @@ export class LayerWatch {
       this.naming = fn;
       return before;
     };
+    const ours = real === this.serverStartResponse;
     const standIn = function (this: unknown, ...args: unknown[]) {
       layer.calls.push(describeCall(args));
+      if (!ours) layer.startResponseProblems.push(...startResponseMessages(args));
       const before = naming(real);
       try {
         return real.apply(this, args);
@@ -326,9 +339,14 @@ export class LayerWatch {
       value !== null && typeof value === "object" && isGenerator(value)
         ? "generator"
         : pyTypeName(value);
+    if (layer !== this.layers[0]) {
+      layer.iteratorProblems = checkMessages((report) => check_iterator(value, report));
+    }
     if (Array.isArray(value)) {
       layer.returnedLen = value.length;
       layer.chunks = value.map((chunk) => sizeOf(chunk) ?? 0);
+      const wrong = value.find((chunk) => !(chunk instanceof Uint8Array));
+      if (wrong !== undefined) layer.badChunk = pyRepr(wrong).slice(0, 60);
     } else if (value !== null && typeof value === "object" && !this.watched.has(value)) {
       this.watch(value, layer);
     }
@@ -338,9 +356,14 @@ export class LayerWatch {
   private watch(iterable: object, owner: Watched | null): void {
     this.watched.set(iterable, owner);
     const chunk = (value: IteratorResult<unknown>) => {
-      const size = value && !value.done ? sizeOf(value.value) : null;
+      if (!value || value.done) return;
+      const size = sizeOf(value.value);
       const layer = this.watched.get(iterable);
-      if (size !== null && layer) layer.chunks.push(size);
+      if (!layer) return;
+      if (size !== null) layer.chunks.push(size);
+      if (!(value.value instanceof Uint8Array) && layer.badChunk === null) {
+        layer.badChunk = pyRepr(value.value).slice(0, 60);
+      }
     };
     const close = (original: AnyFunction) =>
       function (this: unknown, ...args: unknown[]) {
@@ -401,10 +424,6 @@ export class LayerWatch {
     return layers.map((layer, i) => {
       const caller = i > 0 ? layers[i - 1]! : null;
       const returned = layer.returned;
-      const closable =
-        returned !== null &&
-        typeof returned === "object" &&
-        (typeof (returned as { close?: unknown }).close === "function" || isGenerator(returned));
       return {
         name: layer.site.name,
         kind: layer.site.kind,
@@ -423,7 +442,7 @@ export class LayerWatch {
         returnedLen: layer.returnedLen,
         chunks: layer.chunks,
         passesThrough: layer.passesThrough,
-        closable,
+        closable: closable(returned),
         closedBy:
           returned !== null && typeof returned === "object"
             ? (this.closed.get(returned) ?? null)
@@ -436,50 +455,7 @@ export class LayerWatch {
 
   /** What broke PEP 3333 between two layers (the same rules as playground_layers.py). */
   findings(): LayerFinding[] {
-    const found: LayerFinding[] = [];
-    const layers = this.layers;
-    for (let i = 0; i + 1 < layers.length; i++) {
-      const upper = layers[i]!;
-      const lower = layers[i + 1]!;
-      const inner = lower.returned;
-      const closable =
-        inner !== null &&
-        typeof inner === "object" &&
-        (typeof (inner as { close?: unknown }).close === "function" || isGenerator(inner));
-      if (closable && inner !== upper.returned && !this.closed.has(inner)) {
-        found.push({
-          message:
-            `${upper.site.name} never closed the iterable ${lower.site.name} returned ` +
-            `(${lower.returnedType}): PEP 3333 has middleware call its close(), also when it stops early.`,
-          location: upper.site.defined,
-          fix:
-            `In ${upper.site.name}, close it when done: try { … } finally { ` +
-            `if (typeof inner.close === "function") inner.close(); }`,
-        });
-      }
-    }
-    // Content-Length passed up against the body produced, innermost first.
-    let agreed: boolean | null = null;
-    let passed: [string, string][] | null = null;
-    for (const layer of [...layers].reverse()) {
-      const last = layer.calls.at(-1);
-      if (last) passed = last.headers ?? [];
-      const length = (passed ?? []).find(
-        ([name, value]) => name.toLowerCase() === "content-length" && /^\s*\d+\s*$/.test(value),
-      )?.[1];
-      const sent = layer.chunks.reduce((sum, size) => sum + size, 0);
-      const agrees =
-        length === undefined || layer.chunks.length === 0 ? null : Number(length) === sent;
-      if (agrees === false && agreed !== false) {
-        found.push({
-          message: `${layer.site.name} passed up Content-Length: ${length!.trim()}, but the body it produced is ${sent} bytes.`,
-          location: layer.site.defined,
-          fix: "A layer that changes the body must correct Content-Length in the headers it passes up, or drop it.",
-        });
-      }
-      if (agrees !== null) agreed = agrees;
-    }
-    return found;
+    return layerFindings(this.layers, this.closed, this.serverStartResponse);
   }
 
   /** True when the request went through at least one layer. */
