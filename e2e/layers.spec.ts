@@ -118,6 +118,23 @@ test.describe("Layers, Python", () => {
     await expect(list.getByRole("listitem", { name: "upper", exact: true })).toContainText(
       "passed its start_response down as it was",
     );
+    // The sequence picture: an arrow for each call and answer; one click shows its layer.
+    const picture = page.locator(".layer-sequence");
+    await expect(picture.locator(".seq-arrow text")).toContainText([
+      "tag(environ, start_response)",
+      "returns generator",
+      "read: upper's body runs",
+      "Mount(environ, tagged)",
+      "inner(environ, tagged)",
+      "start_response(200 OK)",
+      "returns Closing",
+      "close()",
+      "close() never called",
+    ]);
+    await picture.locator(".seq-arrow", { hasText: "close() never called" }).click();
+    const inner = list.getByRole("listitem", { name: "inner", exact: true });
+    await expect(inner).toBeFocused();
+    await expect(inner.getByRole("table", { name: "Environ inner received" })).toBeVisible();
     await page.screenshot({ path: "test-results/screens/layers-python.png" });
     // Where a layer is defined opens in the editor.
     await tag.getByRole("button", { name: "app.py:7" }).click();
@@ -183,6 +200,9 @@ test.describe("Layers, TypeScript", () => {
     await expect(mount).toContainText("SCRIPT_NAME: '' → '/api'");
     await expect(mount).toContainText("its close() was never called");
     await page.screenshot({ path: "test-results/screens/layers-typescript.png" });
+    await page
+      .locator(".layer-sequence")
+      .screenshot({ path: "test-results/screens/layers-sequence.png" });
     await tag.getByRole("button", { name: "app.ts:6" }).click();
     await playground.responseTab("Findings");
     await expect(page.getByRole("region", { name: "Findings" })).toContainText(

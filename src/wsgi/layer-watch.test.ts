@@ -134,7 +134,8 @@ export default new Logger(new Flask().wsgi_app.bind(new Flask())).handle;
   });
 
   it("wsgiref.validate's rules at every boundary, each finding naming both layers", async () => {
-    const response = await served(`import { b } from "wsgi";
+    const response = await served(
+      `import { b } from "wsgi";
 function proxy_fix(app: any) {
   return function fix(environ: any, start_response: any) {
     environ.PATH_INFO = environ.PATH_INFO.replace(/^\\/+/, "");
@@ -156,7 +157,9 @@ function inner(environ: any, start_response: any) {
   return [b\`made \`, "it"];
 }
 export default proxy_fix(buffered(inner));
-`, "/items");
+`,
+      "/items",
+    );
     expect(response.status).toBe("201 Created");
     expect(text(response)).toBe("made it");
     const between = response.findings.filter((f) => f.source === "layers");

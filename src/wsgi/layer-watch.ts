@@ -181,6 +181,11 @@ export class Watched {
   iteratorProblems: string[] = [];
   /** repr() of the first chunk its iterable gave that was not bytes. */
   badChunk: string | null = null;
+  /** Milliseconds since the request began: when its code began, returned, gave a chunk, was closed. */
+  enteredAt = 0;
+  returnedAt: number | null = null;
+  firstChunkAt: number | null = null;
+  closedAt: number | null = null;
 
   constructor(
     readonly site: LayerSite,
@@ -210,7 +215,11 @@ export class LayerWatch {
   /** The iterables being stepped now, innermost last (a generator layer finds its own here). */
   private readonly stepping: object[] = [];
 
-  constructor(private readonly serverStartResponse: AnyFunction) {
+  constructor(
+    private readonly serverStartResponse: AnyFunction,
+    /** The request's clock: milliseconds since it began. */
+    private readonly at: () => number = () => 0,
+  ) {
     this.names.set(serverStartResponse, "BaseHandler.start_response");
   }
 
@@ -223,6 +232,7 @@ export class LayerWatch {
   private begin(site: LayerSite, environ: Record<string, unknown>, given: AnyFunction): Watched {
     this.named(site);
     const layer = new Watched(site, environ, this.standIns.get(given) ?? given);
+    layer.enteredAt = this.at();
     if (this.layers.length > 0) {
       layer.environProblems = checkMessages((report) => check_environ(environ, report));
     }
@@ -239,8 +249,9 @@ export class LayerWatch {
       return before;
     };
     const ours = real === this.serverStartResponse;
+    const at = this.at;
     const standIn = function (this: unknown, ...args: unknown[]) {
-      layer.calls.push(describeCall(args));
+      layer.calls.push({ ...describeCall(args), at: at() });
       if (!ours) layer.startResponseProblems.push(...startResponseMessages(args));
       const before = naming(real);
       try {
@@ -335,6 +346,7 @@ export class LayerWatch {
   private returned(layer: Watched, value: unknown): void {
     layer.hasReturned = true;
     layer.returned = value;
+    layer.returnedAt = this.at();
     layer.returnedType =
       value !== null && typeof value === "object" && isGenerator(value)
         ? "generator"
@@ -360,7 +372,10 @@ export class LayerWatch {
       const size = sizeOf(value.value);
       const layer = this.watched.get(iterable);
       if (!layer) return;
-      if (size !== null) layer.chunks.push(size);
+      if (size !== null) {
+        layer.chunks.push(size);
+        layer.firstChunkAt ??= this.at();
+      }
       if (!(value.value instanceof Uint8Array) && layer.badChunk === null) {
         layer.badChunk = pyRepr(value.value).slice(0, 60);
       }
@@ -408,6 +423,7 @@ export class LayerWatch {
     const owner = this.watched.get(iterable);
     const closer = [...this.active].reverse().find((entry) => entry.layer !== owner);
     this.closed.set(iterable, closer ? closer.layer.site.name : "the server");
+    if (owner) owner.closedAt = this.at();
   }
 
   /** Every layer, outermost first, as the page gets them. */
@@ -418,7 +434,10 @@ export class LayerWatch {
       const lower = layers[i + 1]!;
       if (upper.hasReturned && lower.hasReturned && upper.returned === lower.returned) {
         upper.passesThrough = true;
-        if (upper.chunks.length === 0) upper.chunks = lower.chunks;
+        if (upper.chunks.length === 0) {
+          upper.chunks = lower.chunks;
+          upper.firstChunkAt = lower.firstChunkAt;
+        }
       }
     }
     return layers.map((layer, i) => {
@@ -447,6 +466,10 @@ export class LayerWatch {
           returned !== null && typeof returned === "object"
             ? (this.closed.get(returned) ?? null)
             : null,
+        enteredAt: layer.enteredAt,
+        returnedAt: layer.returnedAt,
+        firstChunkAt: layer.firstChunkAt,
+        closedAt: layer.closedAt,
         timeTotal: layer.total,
         timeSelf: Math.max(layer.total - layer.below, 0),
       };

@@ -22,6 +22,8 @@ export interface LayerStartResponse {
   headersRepr: string | null;
   /** `repr()` of the exc_info's exception, or null when none was passed. */
   excInfo: string | null;
+  /** When it was called: milliseconds since the request began. */
+  at?: number;
 }
 
 /** What one layer received and passed on. */
@@ -53,6 +55,14 @@ export interface Layer {
   closable: boolean;
   /** Who closed its iterable: a layer's name, "the server", or null (nobody, or nothing to close). */
   closedBy: string | null;
+  /** When its code began (a generator's: when it was first read), in milliseconds since the request began. */
+  enteredAt?: number;
+  /** When it returned (null: a generator, or it had not returned). */
+  returnedAt?: number | null;
+  /** When its iterable gave its first chunk. */
+  firstChunkAt?: number | null;
+  /** When its iterable was closed. */
+  closedAt?: number | null;
   /** Milliseconds in it and the layers below it. */
   timeTotal: number;
   /** Milliseconds in it alone. */

@@ -148,7 +148,9 @@ class ServerHandler {
     this.errors = new StringIO();
     this.environ = environOf(request, connection, this.errors);
     this.modern = String(this.environ.SERVER_PROTOCOL).toUpperCase() !== "HTTP/0.9";
-    this.layers = new LayerWatch(this.startResponse as (...args: unknown[]) => unknown);
+    this.layers = new LayerWatch(this.startResponse as (...args: unknown[]) => unknown, () =>
+      this.at(),
+    );
   }
 
   private at(): number {

@@ -8,7 +8,9 @@
  * passed on), what it returned and who closed it, and its time. Expanded, it shows the whole environ it received and the headers
  * it passed up.
  */
+import { useEffect, useRef, useState } from "react";
 import { revealInEditor } from "../../state/editor-nav";
+import { LayerSequence } from "./LayerSequence";
 import {
   environDiff,
   environText,
@@ -67,7 +69,15 @@ function closeText(layer: Layer): string | null {
 }
 
 /** One layer's item. */
-function LayerItem({ layers, index }: { layers: Layer[]; index: number }) {
+function LayerItem({
+  layers,
+  index,
+  selected,
+}: {
+  layers: Layer[];
+  index: number;
+  selected: boolean;
+}) {
   const layer = layers[index]!;
   const below = layers[index + 1];
   const down = below ? environDiff(layer.environ, below.environ) : [];
@@ -77,7 +87,12 @@ function LayerItem({ layers, index }: { layers: Layer[]; index: number }) {
   const inProject = !layer.defined.file.startsWith("/");
   const role = index === layers.length - 1 ? "the app" : `layer ${index + 1}`;
   return (
-    <li className="layer" aria-label={layer.name}>
+    <li
+      className={selected ? "layer layer-selected" : "layer"}
+      aria-label={layer.name}
+      data-layer={index}
+      tabIndex={-1}
+    >
       <div className="layer-head">
         <strong className="layer-name">{layer.name}</strong>
         <span className="layer-kind">
@@ -168,6 +183,19 @@ function LayerItem({ layers, index }: { layers: Layer[]; index: number }) {
 /** The Layers tab for a response. */
 export function LayersView({ response }: { response: ResponseRecord }) {
   const layers = response.layers ?? [];
+  const [selected, setSelected] = useState<{ index: number; response: ResponseRecord } | null>(
+    null,
+  );
+  const list = useRef<HTMLOListElement>(null);
+  const shown = selected?.response === response ? selected.index : null;
+  useEffect(() => {
+    if (shown === null) return;
+    const item = list.current?.querySelector<HTMLLIElement>(`li[data-layer="${shown}"]`);
+    const details = item?.querySelector("details");
+    if (details) details.open = true;
+    item?.scrollIntoView({ block: "nearest" });
+    item?.focus({ preventScroll: true });
+  }, [shown, selected]);
   if (!layers.length) {
     return (
       <p className="hint">
@@ -177,27 +205,35 @@ export function LayersView({ response }: { response: ResponseRecord }) {
     );
   }
   return (
-    <ol className="layers" aria-label="Layers">
-      <li className="layer layer-server" aria-label="The server">
-        <div className="layer-head">
-          <strong className="layer-name">The server</strong>
-          <span className="layer-kind">wsgiref.simple_server</span>
-        </div>
-        <ul className="layer-changes" aria-label="What the server did">
-          <li className="muted">
-            ↓ built the environ ({Object.keys(layers[0]!.environ).length} keys) and called{" "}
-            {layers[0]!.name}
-          </li>
-          <li className="up">
-            ↑ sent {response.status || "nothing"}
-            {response.headers.length ? `, ${response.headers.length} headers` : ""},{" "}
-            {response.body.length.toLocaleString("en")} bytes
-          </li>
-        </ul>
-      </li>
-      {layers.map((layer, index) => (
-        <LayerItem key={`${index} ${layer.name}`} layers={layers} index={index} />
-      ))}
-    </ol>
+    <div className="layers-view">
+      <LayerSequence layers={layers} onSelect={(index) => setSelected({ index, response })} />
+      <ol className="layers" aria-label="Layers" ref={list}>
+        <li className="layer layer-server" aria-label="The server">
+          <div className="layer-head">
+            <strong className="layer-name">The server</strong>
+            <span className="layer-kind">wsgiref.simple_server</span>
+          </div>
+          <ul className="layer-changes" aria-label="What the server did">
+            <li className="muted">
+              ↓ built the environ ({Object.keys(layers[0]!.environ).length} keys) and called{" "}
+              {layers[0]!.name}
+            </li>
+            <li className="up">
+              ↑ sent {response.status || "nothing"}
+              {response.headers.length ? `, ${response.headers.length} headers` : ""},{" "}
+              {response.body.length.toLocaleString("en")} bytes
+            </li>
+          </ul>
+        </li>
+        {layers.map((layer, index) => (
+          <LayerItem
+            key={`${index} ${layer.name}`}
+            layers={layers}
+            index={index}
+            selected={index === shown}
+          />
+        ))}
+      </ol>
+    </div>
   );
 }

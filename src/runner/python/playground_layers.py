@@ -116,6 +116,11 @@ class Layer:
         self.iterator_problems = []
         self.bad_chunk = None
         """repr() of the first chunk its iterable gave that was not bytes."""
+        self.entered_at = None
+        self.returned_at = None
+        self.first_chunk_at = None
+        self.closed_at = None
+        """Milliseconds since the request began: when its code began, returned, gave a chunk, was closed."""
 
     def report(self, caller, closed_by):
         """The layer as the page gets it (JSON); `closed_by`: who closed its iterable, if anyone."""
@@ -143,6 +148,10 @@ class Layer:
             "passesThrough": self.passes_through,
             "closable": closable,
             "closedBy": closed_by,
+            "enteredAt": self.entered_at,
+            "returnedAt": self.returned_at,
+            "firstChunkAt": self.first_chunk_at,
+            "closedAt": self.closed_at,
             "timeTotal": self.total * 1000,
             "timeSelf": max(self.total - self.below, 0.0) * 1000,
         }
@@ -151,8 +160,10 @@ class Layer:
 class LayerWatch:
     """The profile hook that finds the layers (see the module's docstring)."""
 
-    def __init__(self, snapshot, server_start_response, checks):
+    def __init__(self, snapshot, server_start_response, checks, started):
         self.snapshot = snapshot
+        self.started = started
+        """The request's start (time.perf_counter()): the layers' times are told from it."""
         self.checks = checks
         """wsgiref.validate's checks, run at every boundary below the server's (which the server checks)."""
         self.layers = []
@@ -170,6 +181,9 @@ class LayerWatch:
         self.return_location = None
         """While the app is called: the line of the last `return` in the project's files."""
         self.calling = False
+
+    def _at(self):
+        return (time.perf_counter() - self.started) * 1000
 
     def __enter__(self):
         sys.setprofile(self)
@@ -240,6 +254,7 @@ class LayerWatch:
                 if getattr(returned, "gi_frame", None) is frame:
                     layer.returned, layer.returned_type = returned, "generator"
                     self.watched[id(returned)] = layer
+        layer.entered_at = self._at()
         if self.layers:
             layer.environ_problems = self.checks.environ(environ)
         self.layers.append(layer)
@@ -271,6 +286,7 @@ class LayerWatch:
                 else None,
                 "headersRepr": None if isinstance(headers, list) else repr(headers),
                 "excInfo": None if exc_info is None else repr(exc_info[1] if exc_info else exc_info),
+                "at": self._at(),
             }
         )
 
@@ -305,6 +321,7 @@ class LayerWatch:
             return
         if layer.returned is None:
             layer.returned = value
+            layer.returned_at = self._at()
             layer.returned_type = type(value).__name__
             if layer is not self.layers[0]:
                 layer.iterator_problems = self.checks.iterator(value)
@@ -320,6 +337,8 @@ class LayerWatch:
     def _chunk(self, layer, value):
         if isinstance(value, (bytes, bytearray, str)):
             layer.chunks.append(len(value))
+            if layer.first_chunk_at is None:
+                layer.first_chunk_at = self._at()
         if type(value) is not bytes and layer.bad_chunk is None:
             layer.bad_chunk = repr(value)[:60]
 
@@ -332,6 +351,7 @@ class LayerWatch:
             None,
         )
         self.closed[id(target)] = closer.name if closer is not None else "the server"
+        layer.closed_at = self._at()
 
     # ---- The end -----------------------------------------------------------
 
@@ -343,6 +363,7 @@ class LayerWatch:
                 upper.passes_through = True
                 if not upper.chunks:
                     upper.chunks = lower.chunks
+                    upper.first_chunk_at = lower.first_chunk_at
 
     def report(self):
         """Every layer, outermost first, as the page gets them (after `finish`)."""

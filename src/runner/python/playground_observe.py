@@ -425,7 +425,9 @@ def observe(app, recorder):
 
         recorder.event("call")
         # On while the app's code runs: its call here, its iterable's reads and close() in Observed.
-        layers = recorder.layers = LayerWatch(snapshot, traced_start_response, BoundaryChecks)
+        layers = recorder.layers = LayerWatch(
+            snapshot, traced_start_response, BoundaryChecks, recorder.started
+        )
         began = time.perf_counter()
         layers.calling = True
         try:
