@@ -12,12 +12,16 @@ export interface TraceLine {
   detail: string;
   /** Body events (write and chunks) are numbered, in order. */
   bodyIndex: number | null;
+  /** The layer of a stack whose code made the step (none for a one-layer app). */
+  layer: string | null;
 }
 
 /** Describe every event, numbering the body events. */
 export function describeTrace(trace: TraceEvent[]): TraceLine[] {
   let body = 0;
-  return trace.map((event) => {
+  return trace.map((event) => ({ ...describe(event), layer: event.layer ?? null }));
+
+  function describe(event: TraceEvent): Omit<TraceLine, "layer"> {
     const at = `${event.at.toFixed(2)} ms`;
     switch (event.kind) {
       case "call":
@@ -47,5 +51,5 @@ export function describeTrace(trace: TraceEvent[]): TraceLine[] {
       case "exception":
         return { at, step: "exception", detail: event.message, bodyIndex: null };
     }
-  });
+  }
 }

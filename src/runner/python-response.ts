@@ -3,7 +3,7 @@
  * The bytes CPython's wsgiref wrote, and what the Python runner saw around
  * them, as the response record every runner answers with.
  */
-import type { Layer } from "../wsgi/layers";
+import { tagTrace, type Layer } from "../wsgi/layers";
 import type { EnvironValue, Finding, ResponseRecord, TraceEvent } from "../wsgi/records";
 
 /** What `playground_server.serve` reports besides the bytes (its JSON). */
@@ -44,7 +44,7 @@ export function responseFromBytes(
   const common = {
     truncated: false,
     environ: report.environ ?? {},
-    trace: report.trace,
+    trace: tagTrace(report.trace, report.layers ?? []),
     errors: report.errors,
     findings: report.findings,
     appTime: report.appTime,

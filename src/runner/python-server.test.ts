@@ -189,6 +189,17 @@ describe.skipIf(!hasPython())(
           expect.stringContaining("upper never closed the iterable Mount returned (Closing)"),
         ]);
         expect(unclosed[0]!.location).toEqual({ file: "app.py", line: 14, column: 1 });
+        // The call trace names the layer of each step, as the TypeScript runtime does.
+        expect(ours.trace.map((e) => [e.kind, e.layer])).toEqual([
+          ["call", "add_header.<locals>.tag"],
+          ["return", "add_header.<locals>.tag"],
+          ["start_response", "inner"],
+          ["chunk", "upper"],
+          ["headers-sent", null],
+          ["chunk", "upper"],
+          ["chunk", "upper"],
+          ["close", "upper"],
+        ]);
       });
 
       it("a one-layer app has one layer and no layer findings", () => {
@@ -200,6 +211,7 @@ describe.skipIf(!hasPython())(
           ["application", "server's", [2]],
         ]);
         expect(ours.findings.filter((f) => f.source === "layers")).toEqual([]);
+        expect(ours.trace.some((e) => "layer" in e)).toBe(false);
       });
 
       it("a bound method, wsgiref.validate's lint_app and a changed body that kept Content-Length", () => {

@@ -80,6 +80,17 @@ describe("TypeScript layers", () => {
     ]);
     expect(between[0]!.location).toEqual({ file: "app.ts", line: 14, column: 1 });
     for (const layer of layers) expect(layer.timeTotal).toBeGreaterThanOrEqual(layer.timeSelf);
+    // The call trace names the layer of each step.
+    expect(response.trace.map((e) => [e.kind, e.layer])).toEqual([
+      ["call", "add_header.<locals>.tag"],
+      ["return", "add_header.<locals>.tag"],
+      ["start_response", "inner"],
+      ["chunk", "upper"],
+      ["headers-sent", null],
+      ["chunk", "upper"],
+      ["chunk", "upper"],
+      ["close", "upper"],
+    ]);
   });
 
   it("a one-layer app is one layer and no finding", async () => {
@@ -90,6 +101,7 @@ describe("TypeScript layers", () => {
       ["app", "list", 1, [3]],
     ]);
     expect(response.findings.filter((f) => f.source === "layers")).toEqual([]);
+    expect(response.trace.some((e) => "layer" in e)).toBe(false);
   });
 
   it("a body changed under its Content-Length is blamed where the two stop agreeing", async () => {

@@ -481,6 +481,11 @@ export class LayerWatch {
     return layerFindings(this.layers, this.closed, this.serverStartResponse);
   }
 
+  /** The name of the layer whose code runs now (a call of the server's start_response is its). */
+  innermost(): string | null {
+    return this.active.at(-1)?.layer.site.name ?? null;
+  }
+
   /** True when the request went through at least one layer. */
   get found(): boolean {
     return this.layers.length > 0;

@@ -11,7 +11,7 @@
  * environDiff(layers[1].environ, layers[2].environ);
  * // [{ key: "PATH_INFO", before: "/api/items", after: "/items" }, …]
  */
-import type { EnvironValue, SourceLocation } from "./records";
+import type { EnvironValue, SourceLocation, TraceEvent } from "./records";
 
 /** One call of the start_response a layer was given. */
 export interface LayerStartResponse {
@@ -168,4 +168,35 @@ export function headChanges(layers: readonly Layer[], index: number): HeadChange
   if (!own) return [];
   const below = passedUp(layers, index + 1);
   return below ? headDiff(below, own) : [];
+}
+
+/**
+ * Tag a response's call trace with the layers that made it: the call and
+ * the return are the outermost layer's; a chunk and close() are of the
+ * iterable the server read, the first layer's that is not passed through;
+ * start_response and write() came tagged by the runner (the layer running
+ * when the server's own was called). A one-layer app gets no tags.
+ */
+export function tagTrace(trace: TraceEvent[], layers: readonly Layer[]): TraceEvent[] {
+  if (layers.length < 2) {
+    return trace.map((event) => {
+      if (!("layer" in event)) return event;
+      const { layer: _dropped, ...rest } = event;
+      return rest as TraceEvent;
+    });
+  }
+  const outer = layers[0]!.name;
+  const reader = layers.find((layer) => !layer.passesThrough)?.name ?? layers.at(-1)!.name;
+  return trace.map((event) => {
+    switch (event.kind) {
+      case "call":
+      case "return":
+        return { ...event, layer: outer };
+      case "chunk":
+      case "close":
+        return { ...event, layer: reader };
+      default:
+        return event.layer ? event : { ...event, layer: null };
+    }
+  });
 }

@@ -40,7 +40,7 @@ export interface RequestRecord {
 export type EnvironValue = string | number | boolean | null | EnvironValue[] | { repr: string };
 
 /** One step of the WSGI conversation, in the order it happened. */
-export type TraceEvent =
+export type TraceEvent = (
   | { kind: "call"; at: number }
   | { kind: "return"; at: number; result: string }
   | {
@@ -54,7 +54,11 @@ export type TraceEvent =
   | { kind: "chunk"; at: number; size: number }
   | { kind: "headers-sent"; at: number }
   | { kind: "close"; at: number }
-  | { kind: "exception"; at: number; message: string };
+  | { kind: "exception"; at: number; message: string }
+) & {
+  /** The layer of a stack whose code made the event (stacks of two layers or more). */
+  layer?: string | null;
+};
 
 /** Where a finding or an error points to in the user's source. */
 export interface SourceLocation {

@@ -43,6 +43,7 @@ import { ProgressTeller, type ServeProgress } from "./serve-progress";
 import { pyRepr, pyTypeName } from "../runtime/repr";
 import { StringIO } from "../runtime/io";
 import { LayerWatch, watchingLayers } from "./layer-watch";
+import { tagTrace } from "./layers";
 
 const ERROR_STATUS = "500 Internal Server Error";
 const ERROR_HEADERS: [string, string][] = [["Content-Type", "text/plain"]];
@@ -255,6 +256,7 @@ class ServerHandler {
     this.trace.push({
       kind: "start_response",
       at: this.at(),
+      layer: this.layers.innermost(),
       status: typeof status === "string" ? status : pyRepr(status),
       headers: pyRepr(headers),
       excInfo: excInfo ? exceptionLine(excInfo) : null,
@@ -315,15 +317,16 @@ class ServerHandler {
   };
 
   private readonly appWrite: Write = (data) => {
-    this.write(data, "write");
+    this.write(data, "write", this.layers.innermost());
   };
 
   /** `BaseHandler.write()`. */
-  private write(data: unknown, kind: "write" | "chunk"): void {
+  private write(data: unknown, kind: "write" | "chunk", layer?: string | null): void {
     this.trace.push({
       kind,
       at: this.at(),
       size: data instanceof Uint8Array ? data.length : 0,
+      ...(layer ? { layer } : {}),
     });
     if (!(data instanceof Uint8Array)) {
       const what = kind === "write" ? "write() was given" : "The body yielded";
@@ -569,7 +572,7 @@ class ServerHandler {
       ...(this.wire.incomplete ? { incomplete: true } : {}),
       ...(this.modern ? {} : { sent: "body-only" as const }),
       environ,
-      trace: this.trace,
+      trace: tagTrace(this.trace, layers ?? []),
       errors: this.errors.getvalue(),
       findings: this.findings,
       appTime: performance.now() - this.started,

@@ -18,7 +18,14 @@ export function TraceView({ trace }: { trace: TraceEvent[] }) {
             {line.bodyIndex !== null && <span className="body-index">#{line.bodyIndex} </span>}
             {line.step}
           </span>
-          <span className="detail">{line.detail}</span>
+          <span className="detail">
+            {line.layer && (
+              <span className="trace-layer" title="The layer whose code made this step">
+                {line.layer}
+              </span>
+            )}
+            {line.detail}
+          </span>
         </li>
       ))}
     </ol>

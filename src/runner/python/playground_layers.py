@@ -185,6 +185,10 @@ class LayerWatch:
     def _at(self):
         return (time.perf_counter() - self.started) * 1000
 
+    def innermost(self):
+        """The name of the layer whose code runs now (a call of the server's start_response is its)."""
+        return self.active[-1][0].name if self.active else None
+
     def __enter__(self):
         sys.setprofile(self)
         return self

@@ -406,6 +406,7 @@ def observe(app, recorder):
                 status=status if isinstance(status, str) else repr(status),
                 headers=repr(headers),
                 excInfo=None if exc_info is None else repr(exc_info[1] if exc_info else exc_info),
+                layer=recorder.layers.innermost() if recorder.layers else None,
             )
             _check(checks.check_status, status)
             _check(checks.check_headers, headers)
@@ -418,7 +419,11 @@ def observe(app, recorder):
 
             def traced_write(data):
                 checks.assert_(type(data) is bytes, "write() argument must be bytes, not %r" % (type(data),))
-                recorder.event("write", size=len(data) if hasattr(data, "__len__") else 0)
+                recorder.event(
+                    "write",
+                    size=len(data) if hasattr(data, "__len__") else 0,
+                    layer=recorder.layers.innermost() if recorder.layers else None,
+                )
                 return write(data)
 
             return traced_write
