@@ -11,6 +11,7 @@ import { pyRepr, pyTypeName } from "./repr";
 import type { Environ, ErrorStream, StartResponse, WSGIApplication, Write } from "./types";
 import { assert, checkString, guarded, raising, type Reporter } from "./validate-report";
 import { ErrorWrapper, InputWrapper, IteratorWrapper, writeWrapper } from "./validate-wrappers";
+import { libraryLayer, type LibrarySite } from "./layer-hook";
 
 export { RULES, StopCheck } from "./validate-report";
 export type { Reporter, RuleId } from "./validate-report";
@@ -316,36 +317,53 @@ export function validator(application: WSGIApplication): WSGIApplication {
   return function lint_app(...args: unknown[]) {
     const report = raising(null);
     assert(report, "environ", args.length === 2, "Two arguments required");
-    const [environ, start_response] = args as [Environ, StartResponse];
-    const errors = environ?.["wsgi.errors"] as ErrorStream | undefined;
-    const warn = raising(errors ?? null);
-    check_environ(environ, warn);
-    const started: unknown[] = [];
-    const start_response_wrapper: StartResponse = (...srArgs: unknown[]) => {
-      assert(
-        report,
-        "start-response",
-        srArgs.length === 2 || srArgs.length === 3,
-        `Invalid number of arguments: ${pyRepr(srArgs)}`,
-      );
-      const [status, headers, excInfo] = srArgs;
-      check_status(status, warn);
-      check_headers(headers, warn);
-      check_content_type(status, headers, warn);
-      check_exc_info(excInfo ?? null, warn);
-      started.push(null);
-      return writeWrapper((start_response as (...a: unknown[]) => Write)(...srArgs), warn);
-    };
-    environ["wsgi.input"] = new InputWrapper(environ["wsgi.input"], warn);
-    environ["wsgi.errors"] = new ErrorWrapper(environ["wsgi.errors"], warn);
-    const iterator = application(environ, start_response_wrapper) as unknown;
+    return libraryLayer(LINT_APP, args[0], args[1], (a, b) => lintCall(application, a, b, report));
+  } as WSGIApplication;
+}
+
+/** lint_app as the Layers view names it (wsgiref's own is `validator.<locals>.lint_app`). */
+const LINT_APP: LibrarySite = {
+  name: "validator.<locals>.lint_app",
+  function: "lint_app",
+  kind: "function",
+  defined: { file: "/wsgi/validate.ts", line: 317, column: 10 },
+};
+
+function lintCall(
+  application: WSGIApplication,
+  environArg: unknown,
+  startResponseArg: unknown,
+  report: Reporter,
+): unknown {
+  const [environ, start_response] = [environArg, startResponseArg] as [Environ, StartResponse];
+  const errors = environ?.["wsgi.errors"] as ErrorStream | undefined;
+  const warn = raising(errors ?? null);
+  check_environ(environ, warn);
+  const started: unknown[] = [];
+  const start_response_wrapper: StartResponse = (...srArgs: unknown[]) => {
     assert(
       report,
-      "iterator",
-      iterator !== null && iterator !== undefined && iterator !== false,
-      "The application must return an iterator, if only an empty list",
+      "start-response",
+      srArgs.length === 2 || srArgs.length === 3,
+      `Invalid number of arguments: ${pyRepr(srArgs)}`,
     );
-    check_iterator(iterator, warn);
-    return new IteratorWrapper(iterator as Iterable<unknown>, started, warn);
-  } as WSGIApplication;
+    const [status, headers, excInfo] = srArgs;
+    check_status(status, warn);
+    check_headers(headers, warn);
+    check_content_type(status, headers, warn);
+    check_exc_info(excInfo ?? null, warn);
+    started.push(null);
+    return writeWrapper((start_response as (...a: unknown[]) => Write)(...srArgs), warn);
+  };
+  environ["wsgi.input"] = new InputWrapper(environ["wsgi.input"], warn);
+  environ["wsgi.errors"] = new ErrorWrapper(environ["wsgi.errors"], warn);
+  const iterator = application(environ, start_response_wrapper) as unknown;
+  assert(
+    report,
+    "iterator",
+    iterator !== null && iterator !== undefined && iterator !== false,
+    "The application must return an iterator, if only an empty list",
+  );
+  check_iterator(iterator, warn);
+  return new IteratorWrapper(iterator as Iterable<unknown>, started, warn);
 }

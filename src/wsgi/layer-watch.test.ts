@@ -184,6 +184,32 @@ export default proxy_fix(buffered(inner));
     expect(response.findings.filter((f) => f.source === "validate")).toEqual([]);
   });
 
+  it("the library's validator and demo_app are layers, as wsgiref's are in Python", async () => {
+    const response = await served(`import { validator, demo_app } from "wsgi";
+function shout(app: any) {
+  return function loud(environ: any, start_response: any) {
+    return app(environ, start_response);
+  };
+}
+export default validator(shout(demo_app));
+`);
+    expect(response.status).toBe("200 OK");
+    expect(response.layers?.map((l) => [l.name, l.defined.file, l.startResponse])).toEqual([
+      ["validator.<locals>.lint_app", "/wsgi/validate.ts", "server's"],
+      ["shout.<locals>.loud", "app.ts", "wrapper"],
+      ["demo_app", "/wsgi/demo-app.ts", "caller's"],
+    ]);
+    // The places named are where the library defines them.
+    for (const layer of response.layers!.filter((l) => l.defined.file.startsWith("/wsgi/"))) {
+      const file = readFileSync(
+        new URL(`../runtime/${layer.defined.file.slice("/wsgi/".length)}`, import.meta.url),
+        "utf8",
+      );
+      const line = file.split("\n")[layer.defined.line - 1]!;
+      expect(line).toContain(`function ${layer.name.split(".").at(-1)}(`);
+    }
+  });
+
   it("tracebacks through a layer still name the user's line", async () => {
     const response = await served(`export default function app(environ: any, start_response: any) {
   throw new Error("boom");

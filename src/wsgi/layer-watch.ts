@@ -29,6 +29,7 @@ import { snapshotEnviron } from "./environ-snapshot";
 import { exceptionLine } from "./errors";
 import { pyRepr, pyTypeName } from "../runtime/repr";
 import { check_environ, check_iterator } from "../runtime/validate";
+import { setLibraryLayerHook } from "../runtime/layer-hook";
 import {
   checkMessages,
   closable,
@@ -75,10 +76,19 @@ export type { LayerFinding };
 export function watchingLayers<T>(watch: LayerWatch, fn: () => T): T {
   const before = current;
   current = watch;
+  setLibraryLayerHook((site, a, b, body) =>
+    isLayerCall(a, b) ? watch.enter(site, a, b as AnyFunction, body) : body(a, b),
+  );
   try {
     return fn();
   } finally {
     current = before;
+    setLibraryLayerHook(
+      before
+        ? (site, a, b, body) =>
+            isLayerCall(a, b) ? before.enter(site, a, b as AnyFunction, body) : body(a, b)
+        : null,
+    );
   }
 }
 
