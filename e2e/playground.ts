@@ -136,6 +136,21 @@ export class Playground {
     return playground;
   }
 
+  /** The Layers tab lists these layers, outermost first, after the server. */
+  async expectLayers(names: string[]): Promise<void> {
+    await this.responseTab("Layers");
+    await expect(this.page.getByRole("list", { name: "Layers" }).locator(".layer-name")).toHaveText(
+      ["The server", ...names],
+    );
+  }
+
+  /** The Findings tab shows each of these texts. */
+  async expectFindings(texts: string[]): Promise<void> {
+    await this.responseTab("Findings");
+    const findings = this.page.getByRole("region", { name: "Findings" });
+    for (const text of texts) await expect(findings).toContainText(text);
+  }
+
   /** Examples → the example with this title, in this language (the gallery labels each). */
   async openExample(title: string, language: string): Promise<void> {
     await this.page.getByRole("button", { name: "Examples" }).click();

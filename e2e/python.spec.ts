@@ -14,6 +14,7 @@ import { composeRequest } from "../src/request/compose";
 import { fromShared } from "../src/share/project-state";
 import { encodeShare, type SharedProject } from "../src/share/share-codec";
 import { serializeRequest } from "../src/wsgi/raw-request";
+import type { ExampleExpectation } from "../src/examples/expectation";
 import { Playground } from "./playground";
 import { parse, sendRaw, startPython } from "./python3";
 
@@ -27,13 +28,7 @@ interface Example {
   language?: string;
   file: string;
   request?: SharedProject["request"];
-  expect: {
-    status: string;
-    body?: string[];
-    header?: [string, string];
-    errors?: string;
-    buildError?: string;
-  };
+  expect: ExampleExpectation;
 }
 
 const PYTHON_EXAMPLES = (
@@ -117,6 +112,8 @@ for (const example of PYTHON_EXAMPLES) {
           example.expect.errors,
         );
       }
+      if (example.expect.layers) await playground.expectLayers(example.expect.layers);
+      if (example.expect.findings) await playground.expectFindings(example.expect.findings);
     } finally {
       python.stop();
     }

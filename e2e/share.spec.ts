@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import type { ExampleExpectation } from "../src/examples/expectation";
 import { Playground } from "./playground";
 import { ROOT_URL } from "./servers";
 
@@ -15,13 +16,7 @@ const EXAMPLES = (
   JSON.parse(readFileSync(new URL("../src/examples/examples.json", import.meta.url), "utf8")) as {
     title: string;
     language: string;
-    expect: {
-      status: string;
-      body?: string[];
-      header?: string[];
-      errors?: string;
-      buildError?: string;
-    };
+    expect: ExampleExpectation;
   }[]
 ).filter((example) => example.language !== "python");
 
@@ -294,5 +289,7 @@ for (const example of EXAMPLES) {
         example.expect.errors,
       );
     }
+    if (example.expect.layers) await playground.expectLayers(example.expect.layers);
+    if (example.expect.findings) await playground.expectFindings(example.expect.findings);
   });
 }

@@ -9,19 +9,9 @@
  */
 import type { SharedProject } from "../share/share-codec";
 import examples from "./examples.json";
+import type { ExampleExpectation } from "./expectation";
 
-/** What an example's request must give. */
-export interface ExampleExpectation {
-  status: string;
-  /** Text the response body contains. */
-  body?: string[];
-  /** A response header and (part of) its value. */
-  header?: [string, string];
-  /** Text the errors log contains. */
-  errors?: string;
-  /** Text the build's error contains: the app does not load (a SyntaxError), so no request is sent. */
-  buildError?: string;
-}
+export type { ExampleExpectation };
 
 /** One example of the gallery. */
 export interface Example {
@@ -33,6 +23,8 @@ export interface Example {
   source: string;
   /** What it teaches, in a sentence or two. */
   note: string;
+  /** For a stack: what to look at in the Layers tab. */
+  layersNote?: string;
   /** The project: its file and the request that shows it off. */
   project: SharedProject;
   expect: ExampleExpectation;
@@ -57,6 +49,7 @@ export const EXAMPLES: Example[] = examples.map((example) => {
     language,
     source: example.source,
     note: example.note,
+    ...(example.layersNote ? { layersNote: example.layersNote } : {}),
     project: {
       files: { [`app.${extension}`]: source },
       ...(example.request ? { request: example.request as SharedProject["request"] } : {}),

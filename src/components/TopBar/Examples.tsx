@@ -78,6 +78,9 @@ export function Examples() {
                   </span>
                   <span className="example-source">{example.source}</span>
                   <span className="example-note">{example.note}</span>
+                  {example.layersNote && (
+                    <span className="example-note example-layers">{example.layersNote}</span>
+                  )}
                 </button>
               </li>
             ))}

@@ -5,7 +5,7 @@ import { b, gzip, Headers } from "wsgi";
 import type { Environ, StartResponse, WSGIApplication } from "wsgi";
 
 function gzipped(app: WSGIApplication): WSGIApplication {
-  return (environ, start_response) => {
+  return function middleware(environ, start_response) {
     if (!(environ.HTTP_ACCEPT_ENCODING ?? "").includes("gzip")) return app(environ, start_response);
     let status = "";
     let headers = new Headers();

@@ -4,7 +4,7 @@ import { b } from "wsgi";
 import type { Environ, StartResponse, WSGIApplication } from "wsgi";
 
 function logging(app: WSGIApplication): WSGIApplication {
-  return (environ, start_response) => {
+  return function middleware(environ, start_response) {
     const started = performance.now();
     const logged: StartResponse = (status, headers, exc_info) => {
       environ["wsgi.errors"].write(

@@ -5,7 +5,7 @@ import { b, shift_path_info } from "wsgi";
 import type { Environ, StartResponse, WSGIApplication } from "wsgi";
 
 function show(name: string): WSGIApplication {
-  return (environ, start_response) => {
+  return function app(environ, start_response) {
     start_response("200 OK", [["Content-Type", "text/plain"]]);
     return [b`${name}: SCRIPT_NAME=${environ.SCRIPT_NAME} PATH_INFO=${environ.PATH_INFO}\n`];
   };
