@@ -503,6 +503,26 @@ describe.skipIf(!hasPython())(
         expect(python.serve(rawRecord(POST), 2).findings).toEqual([]);
       });
 
+      it("a generator app that calls start_response in its body breaks no rule, as under CPython's validator", () => {
+        const app = [
+          "def application(environ, start_response):",
+          "    start_response('200 OK', [('Content-Type', 'text/plain')])",
+          "    yield b'hi'",
+          "",
+        ].join("\n");
+        expect(python.load({ "app.py": app }, "app.py")).toBeNull();
+        expect(python.serve(rawRecord(bytes("GET / HTTP/1.0\r\n\r\n")), 1).findings).toEqual([]);
+        // A body read before start_response is called still is one.
+        const early = "def application(environ, start_response):\n    return [b'hi']\n";
+        expect(python.load({ "app.py": early }, "app.py")).toBeNull();
+        const messages = python
+          .serve(rawRecord(bytes("GET / HTTP/1.0\r\n\r\n")), 2)
+          .findings.map((f) => f.message);
+        expect(messages).toContain(
+          "The application returns and we started iterating over its body, but start_response has not yet been called",
+        );
+      });
+
       it("what the top level prints and warns is the errors log of the next response, every build", () => {
         const files = {
           "app.py":

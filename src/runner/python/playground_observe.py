@@ -329,6 +329,8 @@ class Observed:
         self.iterator = None
         self.recorder = recorder
         self.started = started
+        """start_response's calls so far (a list, as validate's IteratorWrapper keeps it: checked at the first chunk)."""
+        self.first = True
         self.returned_at = returned_at
         self.closed = False
 
@@ -359,7 +361,7 @@ class Observed:
         try:
             if type(chunk) is not bytes:
                 checks.assert_(False, "Iterator yielded non-bytestring (%r)" % (chunk,))
-            if not self.started:
+            if self.first and not self.started:
                 checks.assert_(
                     False,
                     "The application returns and we started iterating over its body, "
@@ -367,7 +369,7 @@ class Observed:
                 )
         finally:
             _where = None
-        self.started = True
+        self.first = False
         size = len(chunk) if isinstance(chunk, (bytes, bytearray, str)) else 0
         recorder.event("chunk", size=size)
         return chunk
@@ -451,7 +453,7 @@ def observe(app, recorder):
             _check(checks.check_iterator, result)
         finally:
             _where = None
-        return Observed(result, recorder, bool(started), layers.return_location)
+        return Observed(result, recorder, started, layers.return_location)
 
     return observed
 
