@@ -20,7 +20,7 @@ import {
   type HeadChange,
   type Layer,
 } from "../../wsgi/layers";
-import type { ResponseRecord } from "../../wsgi/records";
+import type { ResponseRecord, TraceEvent } from "../../wsgi/records";
 import "./layers-view.css";
 import { ms } from "../common/format";
 
@@ -50,15 +50,31 @@ function passedDownText(below: Layer): string {
   return `passed down a start_response of its own: ${below.startResponseName}`;
 }
 
-function returnedText(layer: Layer): string {
+const sum = (sizes: number[]) => sizes.reduce((a, b) => a + b, 0);
+const chunkText = (sizes: number[]) =>
+  `${sizes.length} chunk${sizes.length > 1 ? "s" : ""}, ${sum(sizes).toLocaleString("en")} bytes`;
+
+function returnedText(layer: Layer, below: Layer | undefined): string {
   if (layer.returned === null) return "returned nothing yet";
   const size = layer.returnedLen === null ? "" : ` of ${layer.returnedLen}`;
   const through = layer.passesThrough ? ", the one the layer below returned" : "";
-  const bytes = layer.chunks.reduce((a, b) => a + b, 0);
-  const chunks = layer.chunks.length
-    ? `; ${layer.chunks.length} chunk${layer.chunks.length > 1 ? "s" : ""}, ${bytes.toLocaleString("en")} bytes`
-    : "";
-  return `returned a ${layer.returned}${size}${through}${chunks}`;
+  const chunks = layer.chunks.length ? `; ${chunkText(layer.chunks)}` : "";
+  // Its own body against the one it got from below: a layer that changed it says how.
+  const changed =
+    below && !layer.passesThrough && layer.chunks.length && below.chunks.length
+      ? sum(layer.chunks) !== sum(below.chunks) || layer.chunks.length !== below.chunks.length
+        ? ` (from ${chunkText(below.chunks)} below)`
+        : ""
+      : "";
+  return `returned a ${layer.returned}${size}${through}${chunks}${changed}`;
+}
+
+/** The write() calls a layer's code made, from the call trace's tags. */
+function writesText(trace: TraceEvent[], layer: Layer): string | null {
+  const writes = trace.filter((event) => event.kind === "write" && event.layer === layer.name);
+  if (!writes.length) return null;
+  const bytes = sum(writes.map((event) => (event.kind === "write" ? event.size : 0)));
+  return `wrote ${writes.length} time${writes.length > 1 ? "s" : ""} through write(), ${bytes.toLocaleString("en")} bytes`;
 }
 
 function closeText(layer: Layer): string | null {
@@ -73,10 +89,12 @@ function LayerItem({
   layers,
   index,
   selected,
+  trace,
 }: {
   layers: Layer[];
   index: number;
   selected: boolean;
+  trace: TraceEvent[];
 }) {
   const layer = layers[index]!;
   const below = layers[index + 1];
@@ -84,6 +102,7 @@ function LayerItem({
   const up = headChanges(layers, index);
   const passed = passedUp(layers, index);
   const closing = closeText(layer);
+  const writes = writesText(trace, layer);
   const inProject = !layer.defined.file.startsWith("/");
   const role = index === layers.length - 1 ? "the app" : `layer ${index + 1}`;
   return (
@@ -144,7 +163,8 @@ function LayerItem({
             ↑ {headLine(change)}
           </li>
         ))}
-        <li className="up">↑ {returnedText(layer)}</li>
+        {writes && <li className="up">↑ {writes}</li>}
+        <li className="up">↑ {returnedText(layer, below)}</li>
         {closing && <li className={layer.closedBy ? "up" : "up layer-problem"}>↑ {closing}</li>}
       </ul>
       <details>
@@ -231,6 +251,7 @@ export function LayersView({ response }: { response: ResponseRecord }) {
             layers={layers}
             index={index}
             selected={index === shown}
+            trace={response.trace}
           />
         ))}
       </ol>
