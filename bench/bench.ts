@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser } from "@playwright/test";
+import { chromium, type Browser, type Page } from "@playwright/test";
 import { assertChromium, CHROMIUM_ARGS, chromiumPath } from "../e2e/chromium.ts";
 import {
   armKeys,
@@ -41,6 +41,22 @@ const HELLO_RECORD = {
  * "hello" with the hello-world app's response (its 12-byte body and four
  * headers), to show what a body alone costs.
  */
+/** The panel's round trips in `page`: `count` requests for `target`, one after another. */
+function panelTarget(page: Page, target = "/"): RoundTripTarget {
+  return {
+    sequential: (count) =>
+      page.evaluate(
+        async ({ record, count }) =>
+          (
+            window as unknown as {
+              wsgiPlaygroundBench: { roundTrips: (r: unknown, n: number) => Promise<number[]> };
+            }
+          ).wsgiPlaygroundBench.roundTrips({ ...record, body: new Uint8Array() }, count),
+        { record: { ...HELLO_RECORD, target }, count },
+      ),
+  };
+}
+
 async function roundTripMeasures(browser: Browser) {
   const floorContext = await newContext(browser);
   const floorPage = await floorContext.newPage();
@@ -50,20 +66,7 @@ async function roundTripMeasures(browser: Browser) {
   );
   const context = await newContext(browser);
   const page = await openPlayground(context);
-  const panel: RoundTripTarget = {
-    sequential: (count) =>
-      page.evaluate(
-        async ({ record, count }) => {
-          const hooks = (
-            window as unknown as {
-              wsgiPlaygroundBench: { roundTrips: (r: unknown, n: number) => Promise<number[]> };
-            }
-          ).wsgiPlaygroundBench;
-          return hooks.roundTrips({ ...record, body: new Uint8Array() }, count);
-        },
-        { record: HELLO_RECORD, count },
-      ),
-  };
+  const panel = panelTarget(page);
   await page.getByRole("button", { name: /^Open http/ }).click();
   const frameElement = page.locator('iframe[title="Preview"]');
   await page
@@ -75,18 +78,7 @@ async function roundTripMeasures(browser: Browser) {
   // The same app in Python, in a page of its own: CPython's wsgiref answers.
   const pyContext = await newContext(browser);
   const pyPage = await openPlayground(pyContext, linkFor(PY_HELLO, "/", "app.py"));
-  const pyPanel: RoundTripTarget = {
-    sequential: (count) =>
-      pyPage.evaluate(
-        async ({ record, count }) =>
-          (
-            window as unknown as {
-              wsgiPlaygroundBench: { roundTrips: (r: unknown, n: number) => Promise<number[]> };
-            }
-          ).wsgiPlaygroundBench.roundTrips({ ...record, body: new Uint8Array() }, count),
-        { record: HELLO_RECORD, count },
-      ),
-  };
+  const pyPanel = panelTarget(pyPage);
   await pyPage.getByRole("button", { name: /^Open http/ }).click();
   await pyPage
     .frameLocator('iframe[title="Preview"]')
@@ -99,36 +91,14 @@ async function roundTripMeasures(browser: Browser) {
   // A four-layer Python stack (the Layers view's tests' app), in a page of its own.
   const stackContext = await newContext(browser);
   const stackPage = await openPlayground(stackContext, linkFor(PY_STACK, "/api/items", "app.py"));
-  const pyStack: RoundTripTarget = {
-    sequential: (count) =>
-      stackPage.evaluate(
-        async ({ record, count }) =>
-          (
-            window as unknown as {
-              wsgiPlaygroundBench: { roundTrips: (r: unknown, n: number) => Promise<number[]> };
-            }
-          ).wsgiPlaygroundBench.roundTrips({ ...record, body: new Uint8Array() }, count),
-        { record: { ...HELLO_RECORD, target: "/api/items" }, count },
-      ),
-  };
+  const pyStack = panelTarget(stackPage, "/api/items");
   // The same four layers in TypeScript.
   const tsStackContext = await newContext(browser);
   const tsStackPage = await openPlayground(
     tsStackContext,
     linkFor(TS_STACK, "/api/items", "app.ts"),
   );
-  const tsStack: RoundTripTarget = {
-    sequential: (count) =>
-      tsStackPage.evaluate(
-        async ({ record, count }) =>
-          (
-            window as unknown as {
-              wsgiPlaygroundBench: { roundTrips: (r: unknown, n: number) => Promise<number[]> };
-            }
-          ).wsgiPlaygroundBench.roundTrips({ ...record, body: new Uint8Array() }, count),
-        { record: { ...HELLO_RECORD, target: "/api/items" }, count },
-      ),
-  };
+  const tsStack = panelTarget(tsStackPage, "/api/items");
   const [base, withBody, panelTimes, preview, pyPanelTimes, pyPreview, pyStackTimes, tsStackTimes] =
     await roundTrips([
       fetchTarget(floorPage, "ping"),

@@ -80,6 +80,70 @@ async function checkVariants(playground: Playground, variants: Variant[]): Promi
   }
 }
 
+/**
+ * The four-layer stack (tag → upper → Mount → inner) built and asked for
+ * /api/items, read as a person reads the Layers tab: each layer in order,
+ * what it changed, the picture's arrows, one clicked, the definition link,
+ * and the finding that blames upper. `definedAt` is tag's place.
+ */
+async function checkStack(playground: Playground, code: string, definedAt: string) {
+  const page = playground.page;
+  await playground.build(code);
+  await playground.url.fill("/api/items");
+  await playground.sendForResponse();
+  await expect(playground.responseBody).toHaveText("/ITEMS '/API'");
+  await playground.responseTab("Layers");
+  const list = page.getByRole("list", { name: "Layers" });
+  const items = list.getByRole("listitem").filter({ has: page.locator(".layer-head") });
+  await expect(items.locator(".layer-name")).toHaveText([
+    "The server",
+    "add_header.<locals>.tag",
+    "upper",
+    "Mount",
+    "inner",
+  ]);
+  const tag = list.getByRole("listitem", { name: "add_header.<locals>.tag", exact: true });
+  await expect(tag).toContainText("X-Layer: tag added");
+  const mount = list.getByRole("listitem", { name: "Mount", exact: true });
+  await expect(mount).toContainText("PATH_INFO: '/api/items' → '/items'");
+  await expect(mount).toContainText("SCRIPT_NAME: '' → '/api'");
+  await expect(mount).toContainText("its close() was never called");
+  await expect(tag).toContainText(
+    "passed down a start_response of its own: add_header.<locals>.tag.<locals>.tagged",
+  );
+  await expect(list.getByRole("listitem", { name: "upper", exact: true })).toContainText(
+    "passed its start_response down as it was",
+  );
+  // The sequence picture: an arrow for each call and answer; one click shows its layer.
+  const picture = page.locator(".layer-sequence");
+  await expect(picture.locator(".seq-arrow text")).toContainText([
+    "tag(environ, start_response)",
+    "returns generator",
+    "read: upper's body runs",
+    "Mount(environ, tagged)",
+    "inner(environ, tagged)",
+    "start_response(200 OK)",
+    "returns Closing",
+    "close()",
+    "close() never called",
+  ]);
+  const language = definedAt.startsWith("app.py") ? "python" : "typescript";
+  await picture.screenshot({ path: `test-results/screens/layers-sequence-${language}.png` });
+  await picture.locator(".seq-arrow", { hasText: "close() never called" }).click();
+  const inner = list.getByRole("listitem", { name: "inner", exact: true });
+  await expect(inner).toBeFocused();
+  await expect(inner.getByRole("table", { name: "Environ inner received" })).toBeVisible();
+  await page.screenshot({
+    path: `test-results/screens/layers-${language}.png`,
+  });
+  // Where a layer is defined opens in the editor.
+  await tag.getByRole("button", { name: definedAt }).click();
+  await playground.responseTab("Findings");
+  await expect(page.getByRole("region", { name: "Findings" })).toContainText(
+    "upper never closed the iterable Mount returned (Closing)",
+  );
+}
+
 test.describe("Layers, Python", () => {
   test.describe.configure({ mode: "serial" });
   let page: Page;
@@ -92,56 +156,7 @@ test.describe("Layers, Python", () => {
   test.afterAll(() => page.close());
 
   test("a four-layer stack: each layer in order, with what it changed going down and coming up", async () => {
-    await playground.build(STACK);
-    await playground.url.fill("/api/items");
-    await playground.sendForResponse();
-    await expect(playground.responseBody).toHaveText("/ITEMS '/API'");
-    await playground.responseTab("Layers");
-    const list = page.getByRole("list", { name: "Layers" });
-    const items = list.getByRole("listitem").filter({ has: page.locator(".layer-head") });
-    await expect(items.locator(".layer-name")).toHaveText([
-      "The server",
-      "add_header.<locals>.tag",
-      "upper",
-      "Mount",
-      "inner",
-    ]);
-    const tag = list.getByRole("listitem", { name: "add_header.<locals>.tag", exact: true });
-    await expect(tag).toContainText("X-Layer: tag added");
-    const mount = list.getByRole("listitem", { name: "Mount", exact: true });
-    await expect(mount).toContainText("PATH_INFO: '/api/items' → '/items'");
-    await expect(mount).toContainText("SCRIPT_NAME: '' → '/api'");
-    await expect(mount).toContainText("its close() was never called");
-    await expect(tag).toContainText(
-      "passed down a start_response of its own: add_header.<locals>.tag.<locals>.tagged",
-    );
-    await expect(list.getByRole("listitem", { name: "upper", exact: true })).toContainText(
-      "passed its start_response down as it was",
-    );
-    // The sequence picture: an arrow for each call and answer; one click shows its layer.
-    const picture = page.locator(".layer-sequence");
-    await expect(picture.locator(".seq-arrow text")).toContainText([
-      "tag(environ, start_response)",
-      "returns generator",
-      "read: upper's body runs",
-      "Mount(environ, tagged)",
-      "inner(environ, tagged)",
-      "start_response(200 OK)",
-      "returns Closing",
-      "close()",
-      "close() never called",
-    ]);
-    await picture.locator(".seq-arrow", { hasText: "close() never called" }).click();
-    const inner = list.getByRole("listitem", { name: "inner", exact: true });
-    await expect(inner).toBeFocused();
-    await expect(inner.getByRole("table", { name: "Environ inner received" })).toBeVisible();
-    await page.screenshot({ path: "test-results/screens/layers-python.png" });
-    // Where a layer is defined opens in the editor.
-    await tag.getByRole("button", { name: "app.py:7" }).click();
-    await playground.responseTab("Findings");
-    await expect(page.getByRole("region", { name: "Findings" })).toContainText(
-      "upper never closed the iterable Mount returned (Closing)",
-    );
+    await checkStack(playground, STACK, "app.py:7");
   });
 
   test("a one-layer app shows one layer and no noise", async () => {
@@ -176,38 +191,7 @@ test.describe("Layers, TypeScript", () => {
   test.afterAll(() => page.close());
 
   test("the same four-layer stack, and the findings blame upper", async () => {
-    await playground.build(TS_STACK);
-    await playground.url.fill("/api/items");
-    await playground.sendForResponse();
-    await expect(playground.responseBody).toHaveText("/ITEMS '/API'");
-    await playground.responseTab("Layers");
-    const list = page.getByRole("list", { name: "Layers" });
-    const items = list.getByRole("listitem").filter({ has: page.locator(".layer-head") });
-    await expect(items.locator(".layer-name")).toHaveText([
-      "The server",
-      "add_header.<locals>.tag",
-      "upper",
-      "Mount",
-      "inner",
-    ]);
-    const tag = list.getByRole("listitem", { name: "add_header.<locals>.tag", exact: true });
-    await expect(tag).toContainText("X-Layer: tag added");
-    await expect(tag).toContainText(
-      "passed down a start_response of its own: add_header.<locals>.tag.<locals>.tagged",
-    );
-    const mount = list.getByRole("listitem", { name: "Mount", exact: true });
-    await expect(mount).toContainText("PATH_INFO: '/api/items' → '/items'");
-    await expect(mount).toContainText("SCRIPT_NAME: '' → '/api'");
-    await expect(mount).toContainText("its close() was never called");
-    await page.screenshot({ path: "test-results/screens/layers-typescript.png" });
-    await page
-      .locator(".layer-sequence")
-      .screenshot({ path: "test-results/screens/layers-sequence.png" });
-    await tag.getByRole("button", { name: "app.ts:6" }).click();
-    await playground.responseTab("Findings");
-    await expect(page.getByRole("region", { name: "Findings" })).toContainText(
-      "upper never closed the iterable Mount returned (Closing)",
-    );
+    await checkStack(playground, TS_STACK, "app.ts:6");
   });
 
   test("an instance with __call__, a bound method and a generator app", async () => {
