@@ -202,6 +202,18 @@ describe.skipIf(!hasPython())(
         ]);
       });
 
+      it("what the server's own environ breaks is the server's finding, never a layer's", () => {
+        expect(python.load({ "app.py": STACK }, "app.py")).toBeNull();
+        const ours = python.serve(rawRecord(bytes("FOO /api/items HTTP/1.0\r\n\r\n")), 1);
+        expect(ours.findings.map((f) => [f.source, f.message])).toContainEqual([
+          "validate",
+          "Unknown REQUEST_METHOD: 'FOO'",
+        ]);
+        expect(ours.findings.filter((f) => f.source === "layers").map((f) => f.message)).toEqual([
+          expect.stringContaining("upper never closed"),
+        ]);
+      });
+
       it("a one-layer app has one layer and no layer findings", () => {
         const app =
           "def application(environ, start_response):\n    start_response('200 OK', [])\n    return [b'hi']\n";

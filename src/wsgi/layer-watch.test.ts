@@ -93,6 +93,18 @@ describe("TypeScript layers", () => {
     ]);
   });
 
+  it("what the server's own environ breaks is the server's finding, never a layer's", async () => {
+    const { code } = await buildProject(esbuild, { "app.ts": STACK }, "app.ts");
+    const response = serve(loadBundle(code, "app.ts"), { ...request("/api/items"), method: "FOO" });
+    expect(response.findings.map((f) => [f.source, f.message])).toContainEqual([
+      "validate",
+      "WSGIWarning: Unknown REQUEST_METHOD: 'FOO'",
+    ]);
+    expect(response.findings.filter((f) => f.source === "layers").map((f) => f.message)).toEqual([
+      expect.stringContaining("upper never closed"),
+    ]);
+  });
+
   it("a one-layer app is one layer and no finding", async () => {
     const response = await served(
       'import { b } from "wsgi";\nexport default function app(environ: any, start_response: any) {\n  start_response("200 OK", []);\n  return [b`one`];\n}\n',

@@ -23,7 +23,7 @@
  * Nothing is watched outside a request: the hooks then run the body as it
  * was.
  */
-import type { Layer, LayerStartResponse } from "./layers";
+import { environText, type Layer, type LayerStartResponse } from "./layers";
 import type { SourceLocation } from "./records";
 import { snapshotEnviron } from "./environ-snapshot";
 import { exceptionLine } from "./errors";
@@ -171,6 +171,16 @@ function describeCall(args: unknown[]): LayerStartResponse {
   };
 }
 
+/** Two layers received the same environ: the same keys and values, the same stream objects. */
+function sameEnviron(a: Watched, b: Watched): boolean {
+  if (a.objects[0] !== b.objects[0] || a.objects[1] !== b.objects[1]) return false;
+  const keys = Object.keys(b.environ);
+  if (keys.length !== Object.keys(a.environ).length) return false;
+  return keys.every(
+    (key) => key in a.environ && environText(a.environ[key]) === environText(b.environ[key]),
+  );
+}
+
 /** What the watch keeps of one layer while the request runs. */
 export class Watched {
   readonly calls: LayerStartResponse[] = [];
@@ -243,9 +253,14 @@ export class LayerWatch {
     this.named(site);
     const layer = new Watched(site, environ, this.standIns.get(given) ?? given);
     layer.enteredAt = this.at();
-    if (this.layers.length > 0) {
-      layer.environProblems = checkMessages((report) => check_environ(environ, report));
-    }
+    // validate's word on the environ as it came in. The first layer's is the server's own
+    // (reported by the server); a layer whose environ is the one above it, unchanged, gets
+    // the same word without asking again.
+    const caller = this.layers.at(-1);
+    layer.environProblems =
+      caller && sameEnviron(caller, layer)
+        ? caller.environProblems
+        : checkMessages((report) => check_environ(environ, report));
     this.layers.push(layer);
     return layer;
   }

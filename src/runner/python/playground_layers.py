@@ -259,8 +259,18 @@ class LayerWatch:
                     layer.returned, layer.returned_type = returned, "generator"
                     self.watched[id(returned)] = layer
         layer.entered_at = self._at()
-        if self.layers:
-            layer.environ_problems = self.checks.environ(environ)
+        # validate's word on the environ as it came in. The first layer's is the server's own
+        # (reported by the server); a layer whose environ is the one above it, unchanged, gets
+        # the same word without asking again.
+        caller = self.layers[-1] if self.layers else None
+        unchanged = (
+            caller is not None
+            and layer.environ_snapshot == caller.environ_snapshot
+            and all(layer.objects[key] is caller.objects[key] for key in layer.objects)
+        )
+        layer.environ_problems = (
+            caller.environ_problems if unchanged else self.checks.environ(environ)
+        )
         self.layers.append(layer)
         self.by_frame[frame] = layer
         if layer.sr_code is not None:
