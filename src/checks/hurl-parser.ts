@@ -84,7 +84,7 @@ const RESPONSE_SECTIONS: Record<string, "captures" | "asserts"> = {
 const REQUEST_LINE = /^(?!HTTP(?:\/\S*)?[ \t])([A-Z]+)[ \t]+(\S.*)$/;
 const RESPONSE_LINE = /^(HTTP(?:\/(?:1\.0|1\.1|2|3|\*))?)[ \t]+(\d{3}|\*)[ \t]*$/;
 const SECTION_LINE = /^\[([A-Za-z]+)\][ \t]*$/;
-const KEY = /^((?:[A-Za-z0-9_.\-]|\\.)+)[ \t]*:/;
+const KEY = /^((?:[A-Za-z0-9_.-]|\\.)+)[ \t]*:/;
 
 /** What parsing gives: the tree, and every error found (the tree holds what could be read). */
 export interface ParsedHurl {
