@@ -204,9 +204,11 @@ def application(environ, start_response):
 test("starting Python shows its progress: the download's bytes, then start-up", async ({
   page,
 }) => {
-  // The standard library arrives late, so the bar is seen part way.
+  // The standard library is held back until the bar has been read part way.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
   await page.route("**/python_stdlib.zip", async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await held;
     await route.continue();
   });
   const playground = new Playground(page);
@@ -216,6 +218,7 @@ test("starting Python shows its progress: the download's bytes, then start-up", 
   await expect(bar).toBeVisible({ timeout: 30_000 });
   await expect(playground.buildStatus).toHaveText("Starting Python…");
   await expect(bar).toHaveAttribute("aria-valuetext", /Downloading Python: \d+\.\d of \d+\.\d MB/);
+  release();
   await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
   await expect(bar).toBeHidden();
 });
