@@ -32,6 +32,7 @@ import type {
   Request,
   Response,
 } from "./hurl-ast";
+import { compileJsonPath, JsonPathError } from "./jsonpath";
 
 /** The queries the playground runs. */
 export const QUERIES = [
@@ -592,6 +593,15 @@ function readQuery(
       start + 2,
     );
   const { value, end: after } = quoted(text, start);
+  if (kind === "jsonpath") {
+    try {
+      compileJsonPath(value);
+    } catch (error) {
+      if (!(error instanceof JsonPathError)) throw error;
+      // The offset is in the path's text: one past the opening quote (escapes aside).
+      throw new HurlSyntaxError(error.message, start + 2 + error.offset, after + 1);
+    }
+  }
   return { query: { kind, argument: value, position }, end: after };
 }
 
