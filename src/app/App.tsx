@@ -21,6 +21,7 @@ import { goToPane, paneId, PANES, useLayout, type PaneName } from "../state/layo
 import { useRun } from "../state/run";
 import { useWorkspace } from "../state/workspace";
 import { ensureBuilt } from "./builds";
+import { runChecksNow } from "./checks-service";
 import { sendRequest } from "./sending";
 
 const BUILD_DEBOUNCE_MS = 300;
@@ -108,7 +109,11 @@ export function App() {
   const phone = useMedia(PHONE);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      if (event.key === "Enter" && event.altKey && event.shiftKey) {
+        event.preventDefault();
+        event.stopPropagation();
+        void runChecksNow();
+      } else if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
         event.stopPropagation();
         void sendRequest();

@@ -17,6 +17,7 @@ import { useWorkspace } from "../state/workspace";
 import { registerServiceWorker, ServerRelay } from "../sw/relay";
 import type { RequestRecord } from "../wsgi/records";
 import { watchProjectSwitches } from "./builds";
+import { watchChecks } from "./checks-service";
 import { clients, hasStarted, setClients } from "./clients";
 import {
   keepPreviewConfigSent,
@@ -40,6 +41,7 @@ function startingRuntime(): Runtime {
 export function startEngine(): void {
   if (hasStarted()) return;
   watchProjectSwitches();
+  watchChecks();
   const compiler = new CompilerClient();
   void compiler.firstAnswer.then(compilerAnswered);
   let relay: ServerRelay | null = null;

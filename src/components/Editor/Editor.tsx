@@ -5,6 +5,8 @@
  * history, cursor and scroll while another is shown). Edits go to the
  * workspace store; build diagnostics come back as markers on every file.
  */
+import type { HurlError } from "../../checks/hurl-ast";
+import { CHECKS_FILE, useChecks } from "../../state/checks";
 import { useEffect, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { CompileMessage } from "../../protocol/compiler";
@@ -43,6 +45,17 @@ function applyMarkers(setup: MonacoModule, messages: CompileMessage[]) {
   }
 }
 
+/** An error of the checks file as a marker (its columns are 1-based; a message's are 0-based). */
+function checkMarker(error: HurlError): CompileMessage {
+  return {
+    text: error.message,
+    file: CHECKS_FILE,
+    line: error.line,
+    column: error.column - 1,
+    length: Math.max(error.endColumn - error.column, 1),
+  };
+}
+
 const ariaLabel = (path: string) =>
   `Code editor: ${path}. Escape then Tab leaves it; Alt+F1 lists the keys.`;
 
@@ -68,6 +81,7 @@ export function Editor() {
   // The names, not the texts: typing does not redraw the pane.
   const paths = useWorkspace(useShallow((state) => Object.keys(state.files)));
   const diagnostics = useRun((state) => state.diagnostics);
+  const checkErrors = useChecks((state) => state.errors);
 
   useEffect(() => {
     let cancelled = false;
@@ -157,8 +171,8 @@ export function Editor() {
 
   // Markers go on every file's model, also one made after the build (a renamed file).
   useEffect(() => {
-    if (setup) applyMarkers(setup, diagnostics);
-  }, [setup, diagnostics, paths]);
+    if (setup) applyMarkers(setup, [...diagnostics, ...checkErrors.map(checkMarker)]);
+  }, [setup, diagnostics, checkErrors, paths]);
 
   useEffect(() => {
     if (!editor || !navTarget || navTarget.seq === navDone.current) return;

@@ -30,6 +30,7 @@ export function languageFor(path: string): string | null {
     cfg: "ini",
     ini: "ini",
     toml: "ini",
+    hurl: "hurl",
   };
   return path.includes(".") ? (byExt[ext] ?? "plaintext") : "plaintext";
 }

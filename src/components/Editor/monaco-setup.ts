@@ -28,6 +28,7 @@ import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import JsonWorker from "monaco-editor/languages/features/json/json.worker?worker";
 import TypeScriptWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
 import { afterCompilerAnswered } from "../../app/start-order";
+import { registerHurl } from "./hurl-language";
 import { TEXT_EXTENSIONS } from "../../compiler/vfs-plugin";
 import { ENVIRON_DOCS } from "../../inspect/environ-docs";
 
@@ -73,6 +74,8 @@ typescriptDefaults.addExtraLib(
   ).join(""),
   "file:///node_modules/@types/wsgi-playground-text/index.d.ts",
 );
+
+registerHurl(monaco);
 
 // Python: the environ's standard keys complete inside environ["…"] and environ.get("…").
 monaco.languages.registerCompletionItemProvider("python", {

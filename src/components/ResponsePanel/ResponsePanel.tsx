@@ -13,6 +13,8 @@ import { useRun } from "../../state/run";
 import type { ResponseRecord } from "../../wsgi/records";
 import { TabBar } from "../common/TabBar";
 import { LayersView } from "../Layers/LayersView";
+import { ChecksView } from "../Checks/ChecksView";
+import { useChecks } from "../../state/checks";
 import { BodyView } from "./body/BodyView";
 import { BuildStatus } from "./BuildStatus";
 import { CompareView } from "./CompareView";
@@ -35,6 +37,7 @@ const TABS = [
   "Findings",
   "Errors",
   "Compare",
+  "Checks",
 ] as const;
 type Tab = (typeof TABS)[number];
 
@@ -155,7 +158,13 @@ function HeadersTable({ response }: { response: ResponseRecord }) {
 }
 
 function Inspector({ response }: { response: ResponseRecord }) {
-  const [tab, setTab] = useState<Tab>("Body");
+  const hasChecks = useChecks((state) => !state.absent);
+  // Opened from a check: the checks stay in view.
+  const [tab, setTab] = useState<Tab>(() =>
+    useChecks.getState().shown !== null ? "Checks" : "Body",
+  );
+  const tabs = hasChecks ? TABS : TABS.filter((name) => name !== "Checks");
+  const current: Tab = tab === "Checks" && !hasChecks ? "Body" : tab;
   const errors = response.findings.filter((f) => f.severity === "error").length;
   const badge = (name: Tab) =>
     name === "Findings" && response.findings.length
@@ -171,8 +180,8 @@ function Inspector({ response }: { response: ResponseRecord }) {
       <TabBar<Tab>
         label="Response views"
         idPrefix="response"
-        tabs={TABS}
-        current={tab}
+        tabs={tabs}
+        current={current}
         onSelect={setTab}
         text={(name) =>
           `${name === "Trace" ? "Call trace" : name === "Errors" ? "Errors log" : name === "Request" ? "Request bytes" : name}${badge(name)}`
@@ -182,19 +191,20 @@ function Inspector({ response }: { response: ResponseRecord }) {
       <div
         role="tabpanel"
         id="response-tabpanel"
-        aria-labelledby={`response-tab-${tab}`}
+        aria-labelledby={`response-tab-${current}`}
         className="tabpanel response-tabpanel"
       >
-        {tab === "Body" && <BodyView body={response.body} contentType={contentType} />}
-        {tab === "Environ" && <EnvironView environ={response.environ} />}
-        {tab === "Layers" && <LayersView response={response} />}
-        {tab === "Request" && (
+        {current === "Body" && <BodyView body={response.body} contentType={contentType} />}
+        {current === "Environ" && <EnvironView environ={response.environ} />}
+        {current === "Layers" && <LayersView response={response} />}
+        {current === "Request" && (
           <RequestBytesView fates={response.fates} raw={response.requestBytes} />
         )}
-        {tab === "Trace" && <TraceView trace={response.trace} />}
-        {tab === "Findings" && <FindingsList findings={response.findings} />}
-        {tab === "Errors" && <ErrorsLog text={response.errors} />}
-        {tab === "Compare" && <CompareView />}
+        {current === "Trace" && <TraceView trace={response.trace} />}
+        {current === "Findings" && <FindingsList findings={response.findings} />}
+        {current === "Errors" && <ErrorsLog text={response.errors} />}
+        {current === "Compare" && <CompareView />}
+        {current === "Checks" && <ChecksView />}
       </div>
     </>
   );
@@ -226,6 +236,7 @@ function Announcer({ response, seq }: { response: ResponseRecord | null; seq: nu
 /** The response pane. */
 export function ResponsePanel() {
   const response = useRun((state) => state.response);
+  const hasChecks = useChecks((state) => !state.absent);
   const streaming = useRun((state) => state.streaming);
   const seq = useRun((state) => state.responseSeq);
   useEffect(() => {
@@ -248,7 +259,10 @@ export function ResponsePanel() {
       ) : response ? (
         <Inspector response={response} />
       ) : (
-        <p className="placeholder">Press Send (or Ctrl+Enter) to call the app.</p>
+        <>
+          <p className="placeholder">Press Send (or Ctrl+Enter) to call the app.</p>
+          {hasChecks && <ChecksView />}
+        </>
       )}
     </section>
   );

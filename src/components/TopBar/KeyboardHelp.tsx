@@ -8,6 +8,7 @@ import { showHelp, useHelp } from "../../state/help";
 
 const KEYS: [string, string][] = [
   ["Ctrl+Enter (⌘+Enter)", "Send the request, from anywhere on the page."],
+  ["Alt+Shift+Enter", "Run the project's checks (checks.hurl), from anywhere on the page."],
   [
     "Tab, Shift+Tab",
     "Move between controls. Arriving in the code editor by keyboard, Tab goes on past it until you type; after that Tab indents.",

@@ -1,0 +1,73 @@
+/**
+ * Checks, as a person uses them: a Python project gets a checks.hurl, and
+ * the Checks summary and each check's verdict appear without Send; an edit
+ * to the app runs them again by itself; a capture carries a session into
+ * the next check; a check opens its response in the inspector.
+ */
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { Playground } from "./playground";
+
+const APP = readFileSync(new URL("./apps/checks-app.py", import.meta.url), "utf8");
+const CHECKS = readFileSync(new URL("./apps/checks.hurl", import.meta.url), "utf8");
+
+test("checks run after each build, say what failed, and follow the edits", async ({ browser }) => {
+  const playground = await Playground.withPython(browser);
+  const page = playground.page;
+  await playground.build(APP);
+  await playground.newFile("checks.hurl");
+  await playground.replaceCode(CHECKS);
+  const summary = page.getByRole("status", { name: "Checks summary" });
+  await expect(summary).toHaveText("2 passed, 1 failed", { timeout: 60_000 });
+  const checks = page.getByRole("list", { name: "Check results" });
+  await expect(checks.getByRole("listitem", { name: "The home page" })).toContainText("passed");
+  const about = checks.getByRole("listitem", { name: "The about page" });
+  await expect(about).toContainText("failed");
+  await expect(about).toContainText("status: expected 200, got 404");
+  await page.screenshot({ path: "test-results/screens/checks-failed.png" });
+
+  // The app answers /about now: the checks run again with no click.
+  await page.getByRole("tab", { name: "app.py" }).click();
+  await playground.replaceCode(
+    APP.replace(
+      '    start_response("404 Not Found"',
+      '    if path == "/about":\n        start_response("200 OK", [("Content-Type", "text/plain")])\n        return [b"about"]\n    start_response("404 Not Found"',
+    ),
+  );
+  await expect(summary).toHaveText("3 passed, 0 failed", { timeout: 60_000 });
+  await expect(about).toContainText("was failing");
+
+  // A capture carries the session cookie into the next check (and the jar does too).
+  await page.getByRole("tab", { name: "checks.hurl" }).click();
+  await playground.replaceCode(
+    `${CHECKS}
+# Log in
+GET http://localhost:8000/login
+HTTP 200
+[Captures]
+session: cookie "sid"
+
+# Who am I, with the captured session
+GET http://localhost:8000/me
+Cookie: sid={{session}}
+HTTP 200
+`,
+  );
+  await expect(summary).toHaveText("5 passed, 0 failed", { timeout: 60_000 });
+
+  // A check opens its response in the inspector.
+  await checks.getByRole("button", { name: "Create an item" }).click();
+  await expect(playground.status).toHaveText(/201 Created/);
+  await expect(playground.row(playground.responseHeaders, "Location")).toHaveText("/items/7");
+  await expect(checks.getByRole("listitem", { name: "Create an item" })).toBeVisible();
+
+  // A line Hurl has and the checks do not run: a marker and the reason, nothing run.
+  await playground.replaceCode(
+    `${CHECKS}\nGET http://localhost:8000/\nHTTP 200\n[Asserts]\nxpath "//h1" exists\n`,
+  );
+  await expect(summary).toHaveText("checks.hurl has 1 error", { timeout: 60_000 });
+  await expect(page.getByRole("list", { name: "Errors in checks.hurl" })).toContainText(
+    "The query xpath is not supported here",
+  );
+  await page.close();
+});
