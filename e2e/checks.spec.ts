@@ -4,7 +4,11 @@
  * to the app runs them again by itself; a capture carries a session into
  * the next check; a check opens its response in the inspector.
  */
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { unzipSync } from "fflate";
 import { expect, test } from "@playwright/test";
 import { Playground } from "./playground";
 
@@ -25,6 +29,20 @@ test("checks run after each build, say what failed, and follow the edits", async
   await expect(about).toContainText("failed");
   await expect(about).toContainText("status: expected 200, got 404");
   await page.screenshot({ path: "test-results/screens/checks-failed.png" });
+
+  // Download zip → unzip → python3 -m unittest: the same verdicts as the page.
+  const dir = mkdtempSync(join(tmpdir(), "checks-zip-"));
+  for (const [path, data] of Object.entries(unzipSync(await playground.downloadZip()))) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), data);
+  }
+  const run = spawnSync("python3", ["-m", "unittest", "-v", "test_checks"], {
+    cwd: dir,
+    encoding: "utf8",
+  });
+  const verdicts = [...run.stderr.matchAll(/\.\.\. (ok|FAIL|ERROR)$/gm)].map((m) => m[1]);
+  expect(verdicts, run.stderr).toEqual(["ok", "ok", "FAIL"]);
+  expect(run.stderr).toContain("The about page: status: expected 200, got 404");
 
   // The app answers /about now: the checks run again with no click.
   await page.getByRole("tab", { name: "app.py" }).click();

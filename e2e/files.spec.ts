@@ -5,7 +5,6 @@
  * started page (CPython takes seconds to start); each step leaves the
  * project as the next one expects it.
  */
-import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { encodeShare } from "../src/share/share-codec";
@@ -19,14 +18,6 @@ async function pasteAtEnd(playground: Playground, text: string): Promise<void> {
   await playground.focusEditor();
   await page.keyboard.press("ControlOrMeta+End");
   await page.keyboard.press("ControlOrMeta+V");
-}
-
-/** Download zip: the zip's bytes. */
-async function downloadZip(page: Page): Promise<Uint8Array> {
-  await page.getByLabel("Project actions").click();
-  const download = page.waitForEvent("download");
-  await page.getByRole("menuitem", { name: "Download zip" }).click();
-  return new Uint8Array(readFileSync(await (await download).path()));
 }
 
 /** Open zip… with these bytes. */
@@ -125,7 +116,7 @@ test.describe("a Python project of many files", () => {
     const files = await playground.fileTabs();
     expect(files).toEqual(["app.py", "routes.py", "pkg/__init__.py", "pkg/views.py"]);
 
-    const zip = await downloadZip(page);
+    const zip = await playground.downloadZip();
     await playground.projectMenu("New Python project");
     await expect.poll(() => playground.fileTabs()).toEqual(["app.py"]);
     await openZip(page, "packaged.zip", zip);
@@ -182,7 +173,7 @@ test("a TypeScript project of two files survives Download zip → Open zip", asy
   await expect(playground.buildStatus).toHaveText(/ready/);
   await playground.sendForResponse();
   await expect(playground.responseBody).toHaveText("hello zip from lib");
-  const zip = await downloadZip(page);
+  const zip = await playground.downloadZip();
   await playground.projectMenu("New TypeScript project");
   await expect.poll(() => playground.fileTabs()).toEqual(["app.ts"]);
   await openZip(page, "two-files.zip", zip);

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 /**
  * The page object: what a person does with the playground, by accessible
  * names, so the specs read as steps.
@@ -134,6 +135,14 @@ export class Playground {
     await playground.projectMenu("New Python project");
     await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
     return playground;
+  }
+
+  /** Project actions → Download zip: the zip's bytes. */
+  async downloadZip(): Promise<Uint8Array> {
+    await this.page.getByLabel("Project actions").click();
+    const download = this.page.waitForEvent("download");
+    await this.page.getByRole("menuitem", { name: "Download zip" }).click();
+    return new Uint8Array(readFileSync(await (await download).path()));
   }
 
   /** The Layers tab lists these layers, outermost first, after the server. */

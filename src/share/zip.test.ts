@@ -57,6 +57,58 @@ describe("the playground's own zips", () => {
   });
 });
 
+describe("a project with checks, taken home", () => {
+  const checks = "GET http://localhost:8000/\nHTTP 200\n";
+  const app =
+    "def application(environ, start_response):\n    start_response('200 OK', [])\n    return [b'hi']\n";
+
+  it("a Python project's zip holds test_checks.py and a README, and opens again without them", () => {
+    const content = {
+      ...newProjectContent("python"),
+      files: { "app.py": app, "checks.hurl": checks },
+    };
+    const files = unzipSync(projectToZip(content));
+    expect(Object.keys(files).sort()).toEqual([
+      ".wsgi-playground.json",
+      "README.md",
+      "app.py",
+      "checks.hurl",
+      "test_checks.py",
+    ]);
+    expect(strFromU8(files["test_checks.py"]!)).toContain('ENTRY = "app.py"');
+    expect(strFromU8(files["README.md"]!)).toContain("python3 -m unittest test_checks");
+    expect(Object.keys(zipToProject(projectToZip(content)).content.files).sort()).toEqual([
+      "app.py",
+      "checks.hurl",
+    ]);
+  });
+
+  it("the user's own README and test_checks.py are kept, not replaced", () => {
+    const files = {
+      "app.py": app,
+      "checks.hurl": checks,
+      "README.md": "mine",
+      "test_checks.py": "# mine",
+    };
+    const unzipped = unzipSync(projectToZip({ ...newProjectContent("python"), files }));
+    expect(strFromU8(unzipped["README.md"]!)).toBe("mine");
+    expect(strFromU8(unzipped["test_checks.py"]!)).toBe("# mine");
+    expect(strFromU8(unzipped["README-checks.md"]!)).toContain("hurl --test checks.hurl");
+  });
+
+  it("a TypeScript project's zip says how to run the checks with Hurl; no checks, nothing added", () => {
+    const ts = newProjectContent();
+    const withChecks = unzipSync(
+      projectToZip({ ...ts, files: { ...ts.files, "checks.hurl": checks } }),
+    );
+    expect(Object.keys(withChecks)).not.toContain("test_checks.py");
+    expect(strFromU8(withChecks["README.md"]!)).toContain("hurl --test checks.hurl");
+    expect(Object.keys(unzipSync(projectToZip(ts))).sort()).toEqual(
+      [".wsgi-playground.json", ...Object.keys(ts.files)].sort(),
+    );
+  });
+});
+
 describe("zips from elsewhere", () => {
   it("are opened from inside their one top folder, leaving out litter and binaries", () => {
     const { content, skipped } = zipToProject(

@@ -14,6 +14,7 @@
  * @example
  * const { content, skipped } = zipToProject(bytes);
  */
+import { takeHomeFiles } from "../checks/take-home";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import * as v from "valibot";
 import { canBeEntry, checkFilePath, checkProjectSize } from "../state/file-paths";
@@ -52,9 +53,20 @@ const ENTRY_NAMES = [
 export function projectToZip(content: ProjectContent): Uint8Array {
   const entries: Record<string, Uint8Array> = {};
   for (const [path, text] of Object.entries(content.files)) entries[path] = strToU8(text);
+  const added = takeHomeFiles(content.files, content.entry);
+  for (const [path, text] of Object.entries(added)) entries[path] = strToU8(text);
   const shared = toShared(content);
+  const generated = Object.keys(added);
   entries[META_FILE] = strToU8(
-    JSON.stringify({ entry: content.entry, request: shared.request ?? {} }, null, 2),
+    JSON.stringify(
+      {
+        entry: content.entry,
+        request: shared.request ?? {},
+        ...(generated.length ? { generated } : {}),
+      },
+      null,
+      2,
+    ),
   );
   return zipSync(entries, { level: 6 });
 }
@@ -179,6 +191,11 @@ export function zipToProject(bytes: Uint8Array): OpenedZip {
       delete files[OLD_META_FILE];
     }
   }
+  const given = (meta ?? oldMeta ?? {}) as { generated?: unknown };
+  // What Download zip wrote for taking the project home (test_checks.py, a README) is not the project's.
+  if (Array.isArray(given.generated)) {
+    for (const path of given.generated) if (typeof path === "string") delete files[path];
+  }
   const paths = Object.keys(files);
   if (paths.length === 0) {
     throw new ProjectZipError(
@@ -189,7 +206,6 @@ export function zipToProject(bytes: Uint8Array): OpenedZip {
   }
   const tooLarge = checkProjectSize(files);
   if (tooLarge) throw new ProjectZipError(`The zip was not opened: ${tooLarge}`);
-  const given = (meta ?? oldMeta ?? {}) as object;
   const result = v.safeParse(SharedProjectV1, { ...given, files });
   if (!result.success) {
     const issue = result.issues[0];
