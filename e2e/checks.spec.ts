@@ -73,6 +73,14 @@ HTTP 200
   );
   await expect(summary).toHaveText("5 passed, 0 failed", { timeout: 60_000 });
 
+  // Save as check: the panel's request and its answer become a sixth check, which passes.
+  await playground.url.fill("/");
+  await playground.sendForResponse();
+  await page.getByRole("button", { name: "Save as check" }).click();
+  await playground.responseTab("Checks");
+  await expect(summary).toHaveText("6 passed, 0 failed", { timeout: 60_000 });
+  await expect(checks.getByRole("listitem", { name: "GET /", exact: true })).toContainText("passed");
+
   // A check opens its response in the inspector.
   await checks.getByRole("button", { name: "Create an item" }).click();
   await expect(playground.status).toHaveText(/201 Created/);

@@ -11,7 +11,9 @@ import { parseHurl } from "../checks/hurl-parser";
 import { runChecks } from "../checks/run-checks";
 import { CHECKS_FILE, checkKey, updateChecks, useChecks } from "../state/checks";
 import { useRun } from "../state/run";
-import { useWorkspace } from "../state/workspace";
+import { addFile, setActiveFile, setFileText, useWorkspace } from "../state/workspace";
+import { appendEntry, checkEntry } from "../checks/save-check";
+import type { ResponseRecord } from "../wsgi/records";
 import { onBuildLoaded } from "./builds";
 import { clients } from "./clients";
 
@@ -54,12 +56,33 @@ export async function runChecksNow(): Promise<void> {
 /** The verdicts of the last finished run. */
 let lastVerdicts: Record<string, boolean> = {};
 
+/** The response the panel's last Send got (Save as check writes it down; a check's or the history's is not it). */
+let panelResponse: ResponseRecord | null = null;
+
+/** Whether the inspector shows the response of the panel's last Send. */
+export function showsPanelResponse(response: ResponseRecord | null): boolean {
+  return response !== null && response === panelResponse;
+}
+
+/** Save as check: the panel's last request and its answer, appended to checks.hurl (made if need be). */
+export function saveAsCheck(): void {
+  const { sent, response } = useRun.getState();
+  if (!sent || !showsPanelResponse(response)) return;
+  const entry = checkEntry(sent.draft, response!);
+  const files = useWorkspace.getState().files;
+  if (CHECKS_FILE in files) {
+    setFileText(CHECKS_FILE, appendEntry(files[CHECKS_FILE], entry));
+    setActiveFile(CHECKS_FILE);
+  } else addFile(CHECKS_FILE, entry);
+}
+
 /** Run the checks after each build that loads; forget which check was shown when another response is. */
 export function watchChecks(): void {
   onBuildLoaded(() => {
     void runChecksNow().catch(() => updateChecks({ running: false }));
   });
   useRun.subscribe((state, previous) => {
+    if (state.sent !== previous.sent) panelResponse = state.response;
     if (state.response === previous.response) return;
     const { shown, results } = useChecks.getState();
     if (shown !== null && results.find((r) => r.index === shown)?.response !== state.response)

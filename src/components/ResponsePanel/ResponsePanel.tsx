@@ -14,6 +14,7 @@ import type { ResponseRecord } from "../../wsgi/records";
 import { TabBar } from "../common/TabBar";
 import { LayersView } from "../Layers/LayersView";
 import { ChecksView } from "../Checks/ChecksView";
+import { saveAsCheck, showsPanelResponse } from "../../app/checks-service";
 import { useChecks } from "../../state/checks";
 import { BodyView } from "./body/BodyView";
 import { BuildStatus } from "./BuildStatus";
@@ -82,6 +83,16 @@ function StatusRow({ response }: { response: ResponseRecord }) {
         {location !== null && (
           <button type="button" className="small" onClick={() => void followRedirectOnScreen()}>
             Follow redirect to {location}
+          </button>
+        )}
+        {showsPanelResponse(response) && (
+          <button
+            type="button"
+            className="small"
+            title="Append this request and the answer it got to checks.hurl"
+            onClick={saveAsCheck}
+          >
+            Save as check
           </button>
         )}
       </div>
