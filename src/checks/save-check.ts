@@ -90,6 +90,7 @@ export function checkEntry(draft: RequestDraft, response: ResponseRecord): strin
     if (value !== undefined) asserts.push(`header ${hurlQuoted(name)} == ${hurlQuoted(value)}`);
   }
   const text = new TextDecoder("utf-8", { fatal: false }).decode(response.body);
+  // eslint-disable-next-line no-control-regex -- control bytes say the body is not text
   const isText = !text.includes("\uFFFD") && !/[\x00-\x08\x0e-\x1f]/.test(text);
   if (response.body.length && isText) {
     asserts.push(
