@@ -79,7 +79,9 @@ HTTP 200
   await page.getByRole("button", { name: "Save as check" }).click();
   await playground.responseTab("Checks");
   await expect(summary).toHaveText("6 passed, 0 failed", { timeout: 60_000 });
-  await expect(checks.getByRole("listitem", { name: "GET /", exact: true })).toContainText("passed");
+  await expect(checks.getByRole("listitem", { name: "GET /", exact: true })).toContainText(
+    "passed",
+  );
 
   // A check opens its response in the inspector.
   await checks.getByRole("button", { name: "Create an item" }).click();
