@@ -17,6 +17,7 @@ import {
   type KeyTiming,
   lastMark,
   linkFor,
+  linkForFiles,
   newContext,
   nextMark,
   openPlayground,
@@ -416,6 +417,54 @@ async function runawayRecovery(browser: Browser, link = linkFor(SPIN, "/spin")):
   return times;
 }
 
+/** The app of the checks row: it answers any path with its name. */
+const CHECKS_APPS = {
+  "app.ts": `import { b } from "wsgi";
+export default function app(environ: any, start_response: any) {
+  start_response("200 OK", [["Content-Type", "text/plain"]]);
+  return [new TextEncoder().encode(environ.PATH_INFO)];
+}
+`,
+  "app.py": `def application(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [environ["PATH_INFO"].encode()]
+`,
+};
+
+/** 20 checks, one per path, each with a status and a body assert. */
+const TWENTY_CHECKS = Array.from(
+  { length: 20 },
+  (_, i) =>
+    `# Check ${i + 1}\nGET http://localhost:8000/n${i + 1}\nHTTP 200\n[Asserts]\nbody == "/n${i + 1}"\n`,
+).join("\n");
+
+/** 20 checks after an edit: from the edit's build ready to all 20 verdicts drawn, a few times. */
+async function checksAfterEdit(
+  browser: Browser,
+  entry: keyof typeof CHECKS_APPS,
+): Promise<number[]> {
+  const context = await newContext(browser);
+  const page = await openPlayground(
+    context,
+    linkForFiles({ [entry]: CHECKS_APPS[entry], "checks.hurl": TWENTY_CHECKS }, entry),
+  );
+  const summary = page.getByRole("status", { name: "Checks summary" });
+  await summary.filter({ hasText: "20 passed, 0 failed" }).waitFor({ timeout: 60_000 });
+  await page.getByRole("tab", { name: entry }).click();
+  await page.getByRole("region", { name: "Editor" }).locator(".view-lines").click();
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press("ControlOrMeta+End");
+    await armMark(page, "wsgi:checks-drawn");
+    await page.keyboard.type(entry.endsWith(".py") ? "\n# edit" : "\n// edit");
+    const drawn = await nextMark(page);
+    const ready = await lastMark(page, "wsgi:build-ready");
+    times.push(drawn - ready);
+  }
+  await context.close();
+  return times;
+}
+
 async function main(): Promise<void> {
   assertChromium();
   buildSite();
@@ -433,6 +482,8 @@ async function main(): Promise<void> {
     const runaway = await runawayRecovery(browser);
     const pyRunaway = await runawayRecovery(browser, linkFor(PY_SPIN, "/spin", "app.py"));
     const pyStart = await pythonStart(browser);
+    const tsChecks = await checksAfterEdit(browser, "app.ts");
+    const pyChecks = await checksAfterEdit(browser, "app.py");
     const bytes = gzipSizes(cold.requested.map((entry) => entry.url));
 
     const floorStats = stats(base.sequential);
@@ -575,6 +626,26 @@ async function main(): Promise<void> {
           ratio: tsStackRatio,
           target: "≤ 2× hello world's",
           met: tsStackRatio <= 2,
+        },
+      ),
+      row(
+        "12",
+        "20 checks after an edit, TypeScript: build ready to all results drawn",
+        stats(tsChecks),
+        "ms",
+        {
+          target: "≤ 200 ms",
+          met: stats(tsChecks).median <= 200,
+        },
+      ),
+      row(
+        "12",
+        "20 checks after an edit, Python: build ready to all results drawn",
+        stats(pyChecks),
+        "ms",
+        {
+          target: "≤ 400 ms",
+          met: stats(pyChecks).median <= 400,
         },
       ),
       row("10", "Python preview round trip, fetch() from the frame", pyPreviewStats, "ms", {

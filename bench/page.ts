@@ -25,6 +25,11 @@ export function linkFor(source: string, target = "/", file = "app.ts"): string {
   return `${ORIGIN}/?bench#${encodeShare({ files: { [file]: source }, request: { target } })}`;
 }
 
+/** A link to a project of these files, run from `entry`. */
+export function linkForFiles(files: Record<string, string>, entry: string): string {
+  return `${ORIGIN}/?bench#${encodeShare({ files, entry })}`;
+}
+
 export async function openPlayground(
   context: BrowserContext,
   url = `${ORIGIN}/?bench`,
