@@ -14,6 +14,7 @@ import { useRun } from "../state/run";
 import { addFile, setActiveFile, setFileText, useWorkspace } from "../state/workspace";
 import { appendEntry, checkEntry } from "../checks/save-check";
 import type { ResponseRecord } from "../wsgi/records";
+import type { RequestDraft } from "../request/draft";
 import { onBuildLoaded } from "./builds";
 import { clients } from "./clients";
 
@@ -67,8 +68,12 @@ export function showsPanelResponse(response: ResponseRecord | null): boolean {
 /** Save as check: the panel's last request and its answer, appended to checks.hurl (made if need be). */
 export function saveAsCheck(): void {
   const { sent, response } = useRun.getState();
-  if (!sent || !showsPanelResponse(response)) return;
-  const entry = checkEntry(sent.draft, response!);
+  if (sent && showsPanelResponse(response)) saveCheck(sent.draft, response!);
+}
+
+/** Append a request (as its draft) and the answer it got to checks.hurl, made if need be; show the file. */
+export function saveCheck(draft: RequestDraft, response: ResponseRecord): void {
+  const entry = checkEntry(draft, response);
   const files = useWorkspace.getState().files;
   if (CHECKS_FILE in files) {
     setFileText(CHECKS_FILE, appendEntry(files[CHECKS_FILE], entry));

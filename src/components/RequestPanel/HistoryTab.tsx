@@ -3,6 +3,7 @@
  * Every request sent, newest first: click one to put it back in the panel.
  */
 import { inspectResponse } from "../../app/sending";
+import { saveCheck } from "../../app/checks-service";
 import { clearHistory, useHistory } from "../../state/history";
 import { replaceRequest } from "../../state/request";
 import { shownTarget } from "../../request/shown-target";
@@ -45,6 +46,17 @@ export function HistoryTab() {
                 onClick={() => inspectResponse(entry.response!)}
               >
                 Inspect
+              </button>
+            )}
+            {entry.response && (
+              <button
+                type="button"
+                className="small"
+                aria-label={`Save ${entry.method} ${entry.target} as a check`}
+                title="Append this request and the answer it got to checks.hurl"
+                onClick={() => saveCheck(entry.draft, entry.response!)}
+              >
+                Save as check
               </button>
             )}
           </li>
