@@ -82,6 +82,11 @@ HTTP 200
   await expect(checks.getByRole("listitem", { name: "GET /", exact: true })).toContainText(
     "passed",
   );
+  // And from the history.
+  await page.getByRole("tab", { name: "History" }).click();
+  await page.getByRole("button", { name: "Save GET / as a check" }).first().click();
+  await playground.responseTab("Checks");
+  await expect(summary).toHaveText("7 passed, 0 failed", { timeout: 60_000 });
 
   // A check opens its response in the inspector.
   await checks.getByRole("button", { name: "Create an item" }).click();
