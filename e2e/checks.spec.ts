@@ -102,5 +102,24 @@ HTTP 200
   await expect(page.getByRole("list", { name: "Errors in checks.hurl" })).toContainText(
     "The query xpath is not supported here",
   );
+
+  // A check that hits the time limit fails with the gateway's 504; the ones after it still run.
+  await page.getByLabel("Time limit").fill("1");
+  await playground.fileTab("app.py").click();
+  await playground.replaceCode(
+    APP.replace(
+      '    if path == "/":',
+      '    if path == "/spin":\n        while True:\n            pass\n    if path == "/":',
+    ),
+  );
+  await playground.fileTab("checks.hurl").click();
+  await playground.replaceCode(
+    "# Never answers\nGET http://localhost:8000/spin\nHTTP 200\n\n# Still answered\nGET http://localhost:8000/\nHTTP 200\n",
+  );
+  await expect(summary).toHaveText("1 passed, 1 failed", { timeout: 60_000 });
+  await expect(checks.getByRole("listitem", { name: "Never answers" })).toContainText(
+    "status: expected 200, got 504",
+  );
+  await expect(checks.getByRole("listitem", { name: "Still answered" })).toContainText("passed");
   await page.close();
 });
