@@ -244,7 +244,7 @@ class Parser {
       position,
     };
     this.index++;
-    let section: keyof typeof REQUEST_SECTIONS | null = null;
+    let section: "query" | "form" | "multipart" | "cookies" | null = null;
     let response: Response | null = null;
     for (let next = this.current(); next; next = this.current()) {
       if (next.text === "") {
@@ -267,23 +267,13 @@ class Parser {
         this.index++;
         continue;
       }
-      const sectionMatch = SECTION_LINE.exec(next.text);
-      if (sectionMatch) {
-        const name = sectionMatch[1]!;
-        if (!(name in REQUEST_SECTIONS)) {
-          this.error(
-            `[${name}] is not supported here: a request may have [QueryStringParams], [FormParams], [MultipartFormData] and [Cookies].`,
-            next.number,
-            next.indent + 1,
-            next.indent + next.text.length + 1,
-          );
-          section = null;
-          this.index++;
-          this.skipKeyValues();
-          continue;
-        }
-        section = name as keyof typeof REQUEST_SECTIONS;
-        this.index++;
+      const opened = this.section(
+        next,
+        REQUEST_SECTIONS,
+        "a request may have [QueryStringParams], [FormParams], [MultipartFormData] and [Cookies]",
+      );
+      if (opened !== undefined) {
+        section = opened;
         continue;
       }
       const body = this.body(next);
@@ -294,7 +284,7 @@ class Parser {
       const pair = this.keyValue(next);
       if (pair) {
         if (section === null) request.headers.push(pair);
-        else request[REQUEST_SECTIONS[section]!].push(pair);
+        else request[section].push(pair);
       }
       this.index++;
     }
@@ -313,6 +303,31 @@ class Parser {
       index,
       position,
     };
+  }
+
+  /**
+   * A section line (`[Asserts]`): the section it opens (null for one that is
+   * not supported: an error, and its lines are skipped); undefined when the
+   * line is no section line.
+   */
+  private section<T>(
+    line: { number: number; indent: number; text: string },
+    known: Record<string, T>,
+    supported: string,
+  ): T | null | undefined {
+    const match = SECTION_LINE.exec(line.text);
+    if (!match) return undefined;
+    this.index++;
+    const name = match[1]!;
+    if (name in known) return known[name]!;
+    this.error(
+      `[${name}] is not supported here: ${supported}.`,
+      line.number,
+      line.indent + 1,
+      line.indent + line.text.length + 1,
+    );
+    this.skipKeyValues();
+    return null;
   }
 
   /** After an unsupported section: its lines are skipped, not read as headers. */
@@ -471,23 +486,13 @@ class Parser {
       }
       if (REQUEST_LINE.test(next.text)) break;
       this.comments = [];
-      const sectionMatch = SECTION_LINE.exec(next.text);
-      if (sectionMatch) {
-        const name = sectionMatch[1]!;
-        if (!(name in RESPONSE_SECTIONS)) {
-          this.error(
-            `[${name}] is not supported here: a response may have [Captures] and [Asserts].`,
-            next.number,
-            next.indent + 1,
-            next.indent + next.text.length + 1,
-          );
-          section = null;
-          this.index++;
-          this.skipKeyValues();
-          continue;
-        }
-        section = RESPONSE_SECTIONS[name]!;
-        this.index++;
+      const opened = this.section(
+        next,
+        RESPONSE_SECTIONS,
+        "a response may have [Captures] and [Asserts]",
+      );
+      if (opened !== undefined) {
+        section = opened;
         continue;
       }
       if (section === null) {
