@@ -442,7 +442,7 @@ const TWENTY_CHECKS = Array.from(
 async function checksAfterEdit(
   browser: Browser,
   entry: keyof typeof CHECKS_APPS,
-): Promise<number[]> {
+): Promise<{ times: number[]; longest: number }> {
   const context = await newContext(browser);
   const page = await openPlayground(
     context,
@@ -453,6 +453,16 @@ async function checksAfterEdit(
   await page.getByRole("tab", { name: entry }).click();
   await page.getByRole("region", { name: "Editor" }).locator(".view-lines").click();
   const times: number[] = [];
+  // The main thread's longest task while the checks run (the editor must never wait on them).
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: { start: number; duration: number }[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const task of list.getEntries())
+        w.longTasks.push({ start: task.startTime, duration: task.duration });
+    }).observe({ type: "longtask" });
+  });
+  let longest = 0;
   for (let i = 0; i < 5; i++) {
     await page.keyboard.press("ControlOrMeta+End");
     await armMark(page, "wsgi:checks-drawn");
@@ -460,9 +470,14 @@ async function checksAfterEdit(
     const drawn = await nextMark(page);
     const ready = await lastMark(page, "wsgi:build-ready");
     times.push(drawn - ready);
+    const tasks = await page.evaluate(
+      () => (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks,
+    );
+    for (const task of tasks)
+      if (task.start >= ready && task.start <= drawn) longest = Math.max(longest, task.duration);
   }
   await context.close();
-  return times;
+  return { times, longest };
 }
 
 async function main(): Promise<void> {
@@ -631,21 +646,31 @@ async function main(): Promise<void> {
       row(
         "12",
         "20 checks after an edit, TypeScript: build ready to all results drawn",
-        stats(tsChecks),
+        stats(tsChecks.times),
         "ms",
         {
           target: "≤ 200 ms",
-          met: stats(tsChecks).median <= 200,
+          met: stats(tsChecks.times).median <= 200,
         },
       ),
       row(
         "12",
         "20 checks after an edit, Python: build ready to all results drawn",
-        stats(pyChecks),
+        stats(pyChecks.times),
         "ms",
         {
           target: "≤ 400 ms",
-          met: stats(pyChecks).median <= 400,
+          met: stats(pyChecks.times).median <= 400,
+        },
+      ),
+      row(
+        "12",
+        "… longest main-thread task while they run (0: none over 50 ms)",
+        Math.max(tsChecks.longest, pyChecks.longest),
+        "ms",
+        {
+          target: "≤ 50 ms: the editor never waits",
+          met: Math.max(tsChecks.longest, pyChecks.longest) <= 50,
         },
       ),
       row("10", "Python preview round trip, fetch() from the frame", pyPreviewStats, "ms", {
