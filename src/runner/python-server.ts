@@ -14,6 +14,7 @@ import type { ServeProgress } from "../wsgi/serve-progress";
 import pasteInit from "./python/paste/__init__.py?raw";
 import pasteServer from "./python/paste/httpserver.py?raw";
 import layersSource from "./python/playground_layers.py?raw";
+import layerFindingsSource from "./python/playground_layer_findings.py?raw";
 import loadSource from "./python/playground_load.py?raw";
 import observeSource from "./python/playground_observe.py?raw";
 import serverSource from "./python/playground_server.py?raw";
@@ -55,6 +56,7 @@ export class PythonServer {
     pyodide.FS.mkdirTree(`${LIBRARY}/paste`);
     pyodide.FS.writeFile(`${LIBRARY}/playground_load.py`, loadSource);
     pyodide.FS.writeFile(`${LIBRARY}/playground_layers.py`, layersSource);
+    pyodide.FS.writeFile(`${LIBRARY}/playground_layer_findings.py`, layerFindingsSource);
     pyodide.FS.writeFile(`${LIBRARY}/playground_observe.py`, observeSource);
     pyodide.FS.writeFile(`${LIBRARY}/playground_server.py`, serverSource);
     pyodide.FS.writeFile(`${LIBRARY}/paste/__init__.py`, pasteInit);
