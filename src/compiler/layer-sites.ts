@@ -5,7 +5,7 @@
  * the source map's comment. Kept apart from the transform so the runner
  * reads sites without loading a parser.
  */
-import type { LayerSite } from "../wsgi/layer-watch";
+import type { LayerSite } from "../wsgi/layer-hooks";
 
 /** The name the bundle's code calls the hook by (a parameter of the function the loader makes). */
 export const LAYERS_PARAM = "__wsgi_layers";

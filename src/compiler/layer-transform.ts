@@ -31,7 +31,7 @@ import { parse, type Node } from "acorn";
 import MagicString from "magic-string";
 import remapping from "@jridgewell/remapping";
 import { originalPositionFor, TraceMap } from "@jridgewell/trace-mapping";
-import type { LayerSite } from "../wsgi/layer-watch";
+import type { LayerSite } from "../wsgi/layer-hooks";
 
 import { LAYERS_PARAM, SITES_COMMENT } from "./layer-sites.ts";
 

@@ -7,7 +7,7 @@
 import * as wsgi from "../runtime/index";
 import { BUNDLE_URL } from "./source-mapper";
 import { bundleSites, LAYERS_PARAM } from "../compiler/layer-sites";
-import { layerHooks } from "../wsgi/layer-watch";
+import { layerHooks } from "../wsgi/layer-hooks";
 
 /** A bundle that loaded but does not export an app, or threw while loading. */
 export class LoadError extends Error {

@@ -10,7 +10,7 @@
 import { originalPositionFor, TraceMap } from "@jridgewell/trace-mapping";
 import type { SourceLocation } from "../wsgi/records";
 import { bundleSites } from "../compiler/layer-sites";
-import type { LayerSite } from "../wsgi/layer-watch";
+import type { LayerSite } from "../wsgi/layer-hooks";
 
 /** The name the bundle's frames carry in stack traces (its `//# sourceURL`). */
 export const BUNDLE_URL = "app.bundle.js";

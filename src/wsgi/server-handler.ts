@@ -42,7 +42,8 @@ import type { Finding, RequestRecord, ResponseRecord, TraceEvent } from "./recor
 import { ProgressTeller, type ServeProgress } from "./serve-progress";
 import { pyRepr, pyTypeName } from "../runtime/repr";
 import { StringIO } from "../runtime/io";
-import { LayerWatch, watchingLayers } from "./layer-watch";
+import { LayerWatch } from "./layer-watch";
+import { watchingLayers } from "./layer-hooks";
 import { tagTrace } from "./layers";
 
 const ERROR_STATUS = "500 Internal Server Error";
