@@ -15,7 +15,7 @@ import { PlaygroundCookieJar } from "../request/cookie-jar";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 import type { Entry, HurlFile } from "./hurl-ast";
 import { judge, runQuery, shown, statusCode, type Answer } from "./check-asserts";
-import { CheckRequestError, entryRequest, fillTemplates } from "./check-request";
+import { entryRequest, fillTemplates } from "./check-request";
 
 /** One thing a check expected that the response did not give. */
 export interface CheckFailure {
@@ -141,7 +141,7 @@ export async function runChecks(
         errorFindings: response.findings.filter((f) => f.severity === "error").length,
       };
     } catch (error) {
-      if (!(error instanceof CheckRequestError) && !(error instanceof Error)) throw error;
+      if (!(error instanceof Error)) throw error;
       result = {
         ...base,
         passed: false,
