@@ -37,7 +37,23 @@ def serve(application, host=None, port=None, **options):
     make_server(host, port, application).serve_forever()
 
 
+def run_simple(hostname, port, application, use_reloader=False, use_debugger=False,
+               use_evalex=True, **options):
+    """Werkzeug's run_simple (what Flask's app.run() calls), on wsgiref's server like the rest."""
+    if use_debugger:
+        from werkzeug.debug import DebuggedApplication
+
+        application = DebuggedApplication(application, evalex=use_evalex)
+    make_server(hostname, port, application).serve_forever()
+
+
 simple_server.make_server = make_server
+try:  # Only when the frameworks are on the import path (PYTHONPATH).
+    import werkzeug.serving
+except ImportError:
+    pass
+else:
+    werkzeug.serving.run_simple = run_simple
 paste = types.ModuleType("paste")
 paste.httpserver = types.ModuleType("paste.httpserver")
 paste.httpserver.serve = serve

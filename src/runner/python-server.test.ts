@@ -6,12 +6,7 @@
  * for crafted requests. Date and the Server's Python version are masked
  * (Pyodide is CPython 3.12; the machine's python3 may be another).
  */
-import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serializeRequest } from "../wsgi/raw-request";
 import type { RequestRecord } from "../wsgi/records";
@@ -19,6 +14,7 @@ import { ORACLE_APPS, oracleRequest } from "../wsgi/test-support/oracle-apps";
 import {
   hasPython,
   parseResponse,
+  runInFolder,
   startWsgiref,
   type Wsgiref,
 } from "../wsgi/test-support/wsgiref-server";
@@ -656,49 +652,4 @@ function frames(text: string): string[] {
 /** A request record that is its raw bytes alone. */
 function rawRecord(raw: Uint8Array): RequestRecord {
   return { method: "", target: "", httpVersion: "", headers: [], body: new Uint8Array(), raw };
-}
-
-/** `python3 ENTRY` run in a folder holding `files`, sent `request`; what it answered, and printed to stderr. */
-async function runInFolder(
-  files: Record<string, string>,
-  entry: string,
-  request: Uint8Array,
-): Promise<{ sent: Uint8Array; stderr: string }> {
-  const dir = mkdtempSync(join(tmpdir(), "wsgi-project-"));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  const harness = fileURLToPath(new URL("../../scripts/wsgiref_module.py", import.meta.url));
-  const child = spawn("python3", [harness, entry], {
-    cwd: dir,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const closed = new Promise((resolve) => child.on("close", resolve));
-  try {
-    const port = await new Promise<number>((resolve, reject) => {
-      let text = "";
-      child.stdout.on("data", (chunk: Buffer) => {
-        text += chunk.toString();
-        const found = /^PORT (\d+)$/m.exec(text);
-        if (found) resolve(Number(found[1]));
-      });
-      child.on("exit", (code) => reject(new Error(`python3 exited with ${code}`)));
-    });
-    const sent = await new Promise<Uint8Array>((resolve, reject) => {
-      const socket = connect(port, "127.0.0.1");
-      const chunks: Buffer[] = [];
-      socket.on("data", (chunk: Buffer) => chunks.push(chunk));
-      socket.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
-      socket.on("error", reject);
-      socket.end(request);
-    });
-    child.kill();
-    await closed;
-    return { sent, stderr };
-  } finally {
-    child.kill();
-  }
 }

@@ -9,10 +9,12 @@ import { loadPyodide, type PyodideInterface } from "pyodide";
 import type { PyProxy } from "pyodide/ffi";
 import { describeRequest, requestBytes } from "../wsgi/environ";
 import { keptBytes, parseHttpRequest } from "../wsgi/http-request";
+import type { FrameworkManifest, FrameworkStack } from "../frameworks/manifest";
 import type { RequestRecord, ResponseRecord, RunningLine, SourceLocation } from "../wsgi/records";
 import type { ServeProgress } from "../wsgi/serve-progress";
 import pasteInit from "./python/paste/__init__.py?raw";
 import pasteServer from "./python/paste/httpserver.py?raw";
+import frameworksSource from "./python/playground_frameworks.py?raw";
 import layersSource from "./python/playground_layers.py?raw";
 import layerFindingsSource from "./python/playground_layer_findings.py?raw";
 import loadSource from "./python/playground_load.py?raw";
@@ -26,6 +28,16 @@ const PROJECT = `${HOME}/project`;
 /** The playground's own modules: the server and `paste`. */
 const LIBRARY = `${HOME}/playground`;
 
+/** Where the framework stacks come from: the build's manifest, and a way to fetch a stack's zip. */
+export interface FrameworkSource {
+  manifest: FrameworkManifest;
+  /** The zip's bytes (in the browser: fetched from the site, its progress told). */
+  fetch(stack: FrameworkStack): Promise<Uint8Array>;
+}
+
+/** Where CPython finds installed packages: the stacks' zips unpack there. */
+const SITE_PACKAGES = "/lib/python3.12/site-packages";
+
 /** Why a project did not load: the traceback and fixes, where it failed, the error in a line. */
 export interface LoadFailure {
   error: string;
@@ -37,16 +49,29 @@ export interface LoadFailure {
 export class PythonServer {
   private readonly pyodide: PyodideInterface;
   private readonly server: PyProxy;
+  private readonly frameworks: FrameworkSource | null;
+  /** The stacks unpacked so far, by name (a stack stays for every later build). */
+  private readonly installed = new Set<string>();
+  /** The files `prepare` last wrote, so `load` does not write them again. */
+  private written: Record<string, string> | null = null;
   /** Where the last load or request was when a KeyboardInterrupt stopped it, else null. */
   lastInterrupt: RunningLine | null = null;
 
-  private constructor(pyodide: PyodideInterface, server: PyProxy) {
+  private constructor(
+    pyodide: PyodideInterface,
+    server: PyProxy,
+    frameworks: FrameworkSource | null,
+  ) {
     this.pyodide = pyodide;
     this.server = server;
+    this.frameworks = frameworks;
   }
 
-  /** Start CPython from Pyodide's files at `indexURL` (in Node: the package's own folder). */
-  static async start(indexURL?: string): Promise<PythonServer> {
+  /**
+   * Start CPython from Pyodide's files at `indexURL` (in Node: the package's
+   * own folder); `frameworks`, the stacks a project may import.
+   */
+  static async start(indexURL?: string, frameworks?: FrameworkSource): Promise<PythonServer> {
     const pyodide = await loadPyodide({
       ...(indexURL ? { indexURL } : {}),
       // Only the user's output matters, and the server module catches it.
@@ -59,10 +84,63 @@ export class PythonServer {
     pyodide.FS.writeFile(`${LIBRARY}/playground_layer_findings.py`, layerFindingsSource);
     pyodide.FS.writeFile(`${LIBRARY}/playground_observe.py`, observeSource);
     pyodide.FS.writeFile(`${LIBRARY}/playground_server.py`, serverSource);
+    pyodide.FS.writeFile(`${LIBRARY}/playground_frameworks.py`, frameworksSource);
     pyodide.FS.writeFile(`${LIBRARY}/paste/__init__.py`, pasteInit);
     pyodide.FS.writeFile(`${LIBRARY}/paste/httpserver.py`, pasteServer);
     pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(LIBRARY)})`);
-    return new PythonServer(pyodide, pyodide.pyimport("playground_server") as PyProxy);
+    const manifest = frameworks?.manifest;
+    const module = pyodide.pyimport("playground_frameworks") as PyProxy;
+    const configure = module.configure as (expected: unknown, reason: string | null) => void;
+    const expected = pyodide.toPy(manifest?.expected ?? {}) as PyProxy;
+    configure(
+      expected,
+      manifest?.available ? null : (manifest?.reason ?? "it was made without them"),
+    );
+    expected.destroy();
+    module.destroy();
+    const server = pyodide.pyimport("playground_server") as PyProxy;
+    return new PythonServer(pyodide, server, frameworks ?? null);
+  }
+
+  /**
+   * Write the project's files, and unpack the framework stacks they import
+   * that are not yet there (`onStack` hears which one is coming); null, or
+   * why a stack could not be had.
+   */
+  async prepare(
+    files: Record<string, string>,
+    onStack?: (stack: FrameworkStack) => void,
+  ): Promise<LoadFailure | null> {
+    this.writeProject(files);
+    this.written = files;
+    const source = this.frameworks;
+    if (!source?.manifest.available) return null;
+    const module = this.pyodide.pyimport("playground_frameworks") as PyProxy;
+    const names = (module.wanted as () => PyProxy)();
+    const modules = names.toJs() as string[];
+    names.destroy();
+    module.destroy();
+    const stacks = source.manifest.stacks.filter(
+      (stack) => !this.installed.has(stack.name) && stack.modules.some((m) => modules.includes(m)),
+    );
+    for (const stack of stacks) {
+      onStack?.(stack);
+      try {
+        const bytes = await source.fetch(stack);
+        this.pyodide.unpackArchive(bytes, "zip", { extractDir: SITE_PACKAGES });
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        const summary = `${stack.title} could not be loaded: ${why}`;
+        return {
+          error: `${summary}\n\n(The project imports ${stack.modules.filter((m) => modules.includes(m)).join(", ")}.)`,
+          summary,
+        };
+      }
+      this.installed.add(stack.name);
+    }
+    if (stacks.length > 0)
+      this.pyodide.runPython("import importlib; importlib.invalidate_caches()");
+    return null;
   }
 
   /** Let the page interrupt CPython through `buffer` (see `interrupt.ts`). */
@@ -101,7 +179,8 @@ export class PythonServer {
 
   /** Run the project's entry as `__main__`; null when it serves an app, else why not. */
   load(files: Record<string, string>, entry: string): LoadFailure | null {
-    this.writeProject(files);
+    if (files !== this.written) this.writeProject(files);
+    this.written = null;
     const result = (this.server.load_for_runner as (entry: string) => PyProxy)(entry);
     const outcome = result.toJs({ dict_converter: Object.fromEntries }) as {
       error?: string | null;

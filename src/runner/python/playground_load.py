@@ -131,6 +131,34 @@ def _forget_build_modules():
         path = getattr(module, "__file__", None) or ""
         if path.startswith(PROJECT + "/") or (name not in _baseline and path.endswith(".py")):
             del sys.modules[name]
+    _reset_logging()
+
+
+_logging_baseline = None
+"""The loggers, and the root logger's handlers and level, before the first build."""
+
+
+def _reset_logging():
+    """Loggers as a new process has them: the logging module outlives builds (Pyodide imports it).
+
+    A logger a build configured (Werkzeug's, with a handler writing to that
+    build's log; the app's own) would otherwise keep its handlers and level,
+    and the next build's lines would go to the old build's log.
+    """
+    global _logging_baseline
+    logging = sys.modules.get("logging")
+    if logging is None:
+        return
+    manager = logging.Logger.manager
+    if _logging_baseline is None:
+        _logging_baseline = (set(manager.loggerDict), list(logging.root.handlers), logging.root.level)
+        return
+    names, handlers, level = _logging_baseline
+    for name in set(manager.loggerDict) - names:
+        del manager.loggerDict[name]
+    logging.root.handlers[:] = handlers
+    logging.root.setLevel(level)
+    manager._clear_cache()
 
 
 class redirected:
@@ -318,12 +346,20 @@ def _missing_module_hint(text):
     top = name.split(".", 1)[0]
     if top in sys.stdlib_module_names:
         return None
+    import playground_frameworks  # it imports this module
+
+    framework = playground_frameworks.missing_hint(top)
+    if framework:
+        return framework
+    if top in playground_frameworks._expected:
+        return None
     own = ", ".join(_project_modules()) or "none yet"
+    frameworks = ", ".join(sorted(playground_frameworks._expected)) or "none in this build"
     return (
         f"{top} is not installed here: this Python has CPython {sys.version_info.major}."
-        f"{sys.version_info.minor}'s standard library, the playground's small paste "
-        f"(httpserver.serve, as the seeds use it), and the project's own modules ({own}). "
-        "Nothing is installed from the package index."
+        f"{sys.version_info.minor}'s standard library, the frameworks from Debian's archive "
+        f"({frameworks}), the playground's small paste (httpserver.serve, as the seeds use it), "
+        f"and the project's own modules ({own}). Nothing is installed from the package index."
     )
 
 

@@ -5,10 +5,15 @@
  * missing, so suites can skip with a message.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ORACLE = fileURLToPath(new URL("../../../scripts/wsgiref_oracle.py", import.meta.url));
+/** Serves a module as `python3 app.py` would, at a port it prints. */
+const HARNESS = fileURLToPath(new URL("../../../scripts/wsgiref_module.py", import.meta.url));
 
 /** A running wsgiref server. */
 export interface Wsgiref {
@@ -80,4 +85,54 @@ export function parseResponse(raw: Uint8Array): {
     return [line.slice(0, colon), line.slice(colon + 1).trim()] as [string, string];
   });
   return { statusLine: statusLine ?? "", headers, body: raw.slice(end + 4) };
+}
+
+/**
+ * `python3 ENTRY` run in a folder holding `files` (with `pythonPath` on its
+ * import path: the frameworks' zips), sent `request`; what it answered, and
+ * printed to stderr.
+ */
+export async function runInFolder(
+  files: Record<string, string>,
+  entry: string,
+  request: Uint8Array,
+  pythonPath: string[] = [],
+): Promise<{ sent: Uint8Array; stderr: string }> {
+  const dir = mkdtempSync(join(tmpdir(), "wsgi-project-"));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  const child = spawn("python3", [HARNESS, entry], {
+    cwd: dir,
+    env: { ...process.env, PYTHONPATH: pythonPath.join(":") },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const closed = new Promise((resolve) => child.on("close", resolve));
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      let text = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        text += chunk.toString();
+        const found = /^PORT (\d+)$/m.exec(text);
+        if (found) resolve(Number(found[1]));
+      });
+      child.on("exit", (code) => reject(new Error(`python3 exited with ${code}`)));
+    });
+    const sent = await new Promise<Uint8Array>((resolve, reject) => {
+      const socket = connect(port, "127.0.0.1");
+      const chunks: Buffer[] = [];
+      socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+      socket.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+      socket.on("error", reject);
+      socket.end(request);
+    });
+    child.kill();
+    await closed;
+    return { sent, stderr };
+  } finally {
+    child.kill();
+  }
 }

@@ -1,0 +1,20 @@
+# Flask's hello world, with a template from the project's templates/ folder.
+# app.run() would start Werkzeug's development server; here it registers the
+# app and returns, and what it would print is in the errors log.
+from flask import Flask, render_template
+
+app = Flask(__name__)
+
+
+@app.route("/")
+def index():
+    return "Hello from Flask!\n"
+
+
+@app.route("/hello/<name>")
+def hello(name):
+    return render_template("hello.html", name=name)
+
+
+if __name__ == "__main__":
+    app.run(port=5000)

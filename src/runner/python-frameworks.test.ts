@@ -1,0 +1,221 @@
+/**
+ * The frameworks (Flask, Werkzeug, Bottle) from the build step, in
+ * Pyodide's CPython in Node, against the machine's python3 running the same
+ * project with the same packages (the stacks' zips on its import path) under
+ * CPython's own wsgiref.simple_server: the same bytes in, the same status,
+ * headers and body out. The servers that would block (app.run(),
+ * bottle.run()) register the app and say what they would have said.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ensureFrameworks, FRAMEWORKS_DIR } from "../../scripts/frameworks";
+import type { FrameworkManifest } from "../frameworks/manifest";
+import { serializeRequest } from "../wsgi/raw-request";
+import type { RequestRecord } from "../wsgi/records";
+import { hasPython, parseResponse, runInFolder } from "../wsgi/test-support/wsgiref-server";
+import { PythonServer } from "./python-server";
+
+const manifest: FrameworkManifest = await ensureFrameworks(() => undefined);
+
+const example = (file: string) =>
+  readFileSync(new URL(`../examples/apps/${file}`, import.meta.url), "utf8");
+
+function request(target: string, headers: [string, string][] = [], method = "GET"): RequestRecord {
+  return {
+    method,
+    target,
+    httpVersion: "HTTP/1.1",
+    headers: [["Host", "localhost:8000"], ...headers],
+    body: new Uint8Array(),
+    server: { name: "localhost", port: "8000" },
+  };
+}
+
+const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString("latin1");
+
+/** Headers less what differs from run to run: the date, Python's version, a signed cookie's time and signature. */
+const masked = (headers: [string, string][]) =>
+  headers
+    .filter(([name]) => name !== "Date")
+    .map(([name, value]): [string, string] => [
+      name,
+      name === "Server"
+        ? value.replace(/CPython\/[\d.]+/, "CPython/<version>")
+        : name === "Set-Cookie"
+          ? value.replace(/^(session=[^.;]+)\.[^;]+/, "$1.<time>.<signature>")
+          : value,
+    ]);
+
+describe.skipIf(!manifest.available)("frameworks in Pyodide's CPython", () => {
+  let python: PythonServer;
+  const zips = manifest.stacks.map((stack) => join(FRAMEWORKS_DIR, stack.file));
+
+  beforeAll(async () => {
+    python = await PythonServer.start(undefined, {
+      manifest,
+      fetch: async (stack) => new Uint8Array(readFileSync(join(FRAMEWORKS_DIR, stack.file))),
+    });
+  }, 60_000);
+
+  /** Load `files`, serve `record`; what the playground answered. */
+  async function serve(files: Record<string, string>, record: RequestRecord) {
+    const failure = (await python.prepare(files)) ?? python.load(files, "app.py");
+    expect(failure).toBeNull();
+    return python.serve(record, 1);
+  }
+
+  /** The same request to the machine's python3 with the same packages. */
+  async function python3(files: Record<string, string>, record: RequestRecord) {
+    const { sent } = await runInFolder(files, "app.py", serializeRequest(record), zips);
+    return parseResponse(sent);
+  }
+
+  async function sameAsPython3(files: Record<string, string>, record: RequestRecord) {
+    const ours = await serve(files, record);
+    const theirs = await python3(files, record);
+    expect(ours.status).toBe(theirs.statusLine.replace(/^HTTP\/1\.\d /, ""));
+    expect(masked(ours.headers)).toEqual(masked(theirs.headers));
+    expect(latin1(ours.body)).toBe(latin1(theirs.body));
+    return ours;
+  }
+
+  it("Flask's hello world: app.run() registers the app and logs what Werkzeug would", async () => {
+    const files = {
+      "app.py": example("flask-hello.py"),
+      "templates/hello.html": example("flask-hello.files/templates/hello.html"),
+    };
+    const ours = await sameAsPython3(files, request("/hello/%3Cb%3EWorld"));
+    expect(latin1(ours.body)).toContain("<h1>Hello, &lt;b&gt;World!</h1>");
+    expect(ours.errors).toContain(" * Serving Flask app 'app'");
+    expect(ours.errors).toContain(" * Running on http://127.0.0.1:5000");
+    expect(ours.layers?.map((layer) => layer.name)).toEqual([
+      "Flask",
+      "Flask.wsgi_app",
+      "Response",
+    ]);
+  });
+
+  it("a JSON API in Flask: a POSTed JSON body, 201 and jsonify", async () => {
+    const files = { "app.py": example("flask-json.py") };
+    const body = new TextEncoder().encode('{"title": "Write a WSGI app"}');
+    const record = {
+      ...request(
+        "/todos",
+        [
+          ["Content-Type", "application/json"],
+          ["Content-Length", String(body.length)],
+        ],
+        "POST",
+      ),
+      body,
+    };
+    const ours = await sameAsPython3(files, record);
+    expect(ours.status).toBe("201 CREATED");
+    expect(JSON.parse(latin1(ours.body))).toEqual({ id: 2, title: "Write a WSGI app" });
+  });
+
+  it("ProxyFix: the X-Forwarded-* headers change the URL Flask sees, in ProxyFix's layer", async () => {
+    const files = { "app.py": example("flask-proxy.py") };
+    const record = request("/where", [
+      ["X-Forwarded-For", "203.0.113.7"],
+      ["X-Forwarded-Proto", "https"],
+      ["X-Forwarded-Host", "shop.example"],
+    ]);
+    const ours = await sameAsPython3(files, record);
+    expect(JSON.parse(latin1(ours.body))).toEqual({
+      host: "shop.example",
+      remote_addr: "203.0.113.7",
+      scheme: "https",
+      url: "https://shop.example/where",
+    });
+    const names = ours.layers?.map((layer) => layer.name);
+    expect(names).toEqual(["Flask", "ProxyFix", "Flask.wsgi_app", "Response"]);
+    const wsgiApp = ours.layers?.find((layer) => layer.name === "Flask.wsgi_app");
+    expect(wsgiApp?.environ["REMOTE_ADDR"]).toBe("203.0.113.7");
+    expect(wsgiApp?.environ["wsgi.url_scheme"]).toBe("https");
+    const proxyFix = ours.layers?.find((layer) => layer.name === "ProxyFix");
+    expect(proxyFix?.environ["REMOTE_ADDR"]).toBe("127.0.0.1");
+  });
+
+  it("DispatcherMiddleware: each mounted app sees its mount point in SCRIPT_NAME", async () => {
+    const files = { "app.py": example("werkzeug-dispatch.py") };
+    const legacy = await sameAsPython3(files, request("/legacy/report"));
+    expect(latin1(legacy.body)).toBe("legacy app: SCRIPT_NAME='/legacy' PATH_INFO='/report'\n");
+    expect(legacy.layers?.map((layer) => layer.name)).toEqual(["DispatcherMiddleware", "legacy"]);
+    const site = await sameAsPython3(files, request("/about"));
+    expect(latin1(site.body)).toBe("Flask app: SCRIPT_NAME='' path='/about'\n");
+  });
+
+  it("Bottle: a route parameter, Set-Cookie, and bottle.run() as it would start", async () => {
+    const files = { "app.py": example("bottle-hello.py") };
+    const first = await sameAsPython3(files, request("/hello/Ada"));
+    expect(latin1(first.body)).toBe("Hello, Ada!\n");
+    expect(first.headers).toContainEqual(["Set-Cookie", "last_name=Ada; Path=/"]);
+    expect(first.errors).toContain("Bottle v0.12.23 server starting up (using WSGIRefServer())...");
+    expect(first.errors).toContain("Listening on http://localhost:8080/");
+    const again = await sameAsPython3(
+      files,
+      request("/hello/Grace", [["Cookie", "last_name=Ada"]]),
+    );
+    expect(latin1(again.body)).toBe("Hello, Grace! Last time you were Ada.\n");
+  });
+
+  it("a Flask session: the signed cookie comes back and the count goes up", async () => {
+    const files = {
+      "app.py": example("flask-session.py"),
+      "templates/count.html": example("flask-session.files/templates/count.html"),
+    };
+    const first = await sameAsPython3(files, request("/"));
+    expect(latin1(first.body)).toContain("Visit number 1");
+    const cookie = first.headers.find(([name]) => name === "Set-Cookie")![1].split(";")[0]!;
+    expect(cookie).toMatch(/^session=/);
+    const second = await sameAsPython3(files, request("/", [["Cookie", cookie]]));
+    expect(latin1(second.body)).toContain("Visit number 2");
+  });
+
+  it("debug mode: the reloader's restart and the PIN in the log, the debugger's page for an error", async () => {
+    const files = {
+      "app.py": [
+        "from flask import Flask",
+        "app = Flask(__name__)",
+        "@app.route('/')",
+        "def index():",
+        "    return 1 / 0",
+        "app.run(debug=True)",
+        "",
+      ].join("\n"),
+    };
+    const ours = await serve(files, request("/"));
+    expect(ours.status).toBe("500 INTERNAL SERVER ERROR");
+    const page = latin1(ours.body);
+    expect(page).toContain("ZeroDivisionError: division by zero");
+    expect(page).toContain("The debugger caught an exception in your WSGI application");
+    expect(ours.errors).toContain(" * Debug mode: on");
+    expect(ours.errors).toContain(" * Running on http://127.0.0.1:5000");
+    expect(ours.errors).toContain(" * Restarting with stat");
+    expect(ours.errors).toMatch(/ \* Debugger PIN: \d{3}-\d{3}-\d{3}/);
+    expect(ours.layers?.[0]?.name).toBe("DebuggedApplication");
+  });
+});
+
+describe("a build without the frameworks", () => {
+  it("import flask says that this build has none, and how to make one that has", async () => {
+    const python = await PythonServer.start(undefined, {
+      manifest: {
+        ...manifest,
+        available: false,
+        reason: "it was made without Debian's package tools (dpkg-deb not found)",
+        stacks: [],
+      },
+      fetch: () => Promise.reject(new Error("no stacks")),
+    });
+    const files = { "app.py": "import flask\n" };
+    const failure = (await python.prepare(files)) ?? python.load(files, "app.py");
+    expect(failure?.summary).toBe("ModuleNotFoundError: No module named 'flask'");
+    expect(failure?.error).toContain(
+      "flask comes with Flask, which this build of the playground does not have: it was made without Debian's package tools (dpkg-deb not found).",
+    );
+    expect(failure?.error).toContain("npm run frameworks");
+  }, 60_000);
+});
