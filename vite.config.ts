@@ -7,10 +7,12 @@
  * or under any sub-path of a static host.
  */
 import { createReadStream } from "node:fs";
-import { copyFile, mkdir, readFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { build, createLogger, defineConfig, type Plugin } from "vite";
+import { ensureFrameworks, FRAMEWORKS_DIR, readManifest } from "./scripts/frameworks.ts";
 import { runtimeDeclaration } from "./scripts/runtime-declarations.ts";
 import { buildProject } from "./src/compiler/build-project.ts";
 import { newProjectContent } from "./src/share/project-state.ts";
@@ -117,6 +119,77 @@ function pyodideFiles(): Plugin {
 }
 
 /**
+ * The Python frameworks from Debian's archive (`scripts/frameworks.ts`):
+ * fetched and packed before a build or the dev server starts (once: later
+ * runs find them), served from `frameworks/` in dev, copied there next to
+ * the build. Their zips' names hold a hash of their bytes.
+ */
+function frameworkFiles(): Plugin {
+  let outDir = "dist";
+  let building = false;
+  let active = false;
+  return {
+    name: "wsgi-playground:frameworks",
+    configResolved(config) {
+      outDir = config.build.outDir;
+      active = !process.env.VITEST;
+      building = config.command === "build" && active;
+    },
+    async buildStart() {
+      if (active) await ensureFrameworks((line) => this.info(line));
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = req.url?.split("?")[0] ?? "";
+        const name = path.startsWith("/frameworks/") ? path.slice("/frameworks/".length) : "";
+        if (!/^(licenses\/)?[\w.+-]+\.(zip|txt)$/.test(name)) return next();
+        res.setHeader(
+          "Content-Type",
+          name.endsWith(".zip") ? "application/zip" : "text/plain; charset=utf-8",
+        );
+        createReadStream(join(FRAMEWORKS_DIR, name))
+          .on("error", () => next())
+          .pipe(res);
+      });
+    },
+    async writeBundle() {
+      if (!building || !readManifest()) return;
+      await cp(FRAMEWORKS_DIR, `${outDir}/frameworks`, {
+        recursive: true,
+        filter: (source) => !source.endsWith("manifest.json"),
+      });
+    },
+  };
+}
+
+/**
+ * `virtual:frameworks`: the frameworks' manifest, for the page (About, the
+ * editor's completions) and the Python runner (which zip an import needs).
+ * Under Vitest, whatever `npm run frameworks` last made, or none.
+ */
+function frameworksManifest(): Plugin {
+  const id = "virtual:frameworks";
+  return {
+    name: "wsgi-playground:frameworks-manifest",
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    async load(resolved) {
+      if (resolved !== `\0${id}`) return null;
+      const manifest = process.env.VITEST
+        ? readManifest()
+        : await ensureFrameworks(() => undefined);
+      const none = {
+        spec: "",
+        available: false,
+        reason: "`npm run frameworks` has not run",
+        expected: {},
+        stacks: [],
+      };
+      return `export default ${JSON.stringify(manifest ?? none)};`;
+    },
+  };
+}
+
+/**
  * `import x from "./file.ts?dts"`: the declaration text of a runtime module,
  * made with TypeScript's isolated-declarations transpiler, for Monaco.
  */
@@ -192,9 +265,21 @@ export default defineConfig({
   customLogger: quietLogger(),
   test: { include: ["src/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node" },
   base: "./",
-  plugins: [react(), declarations(), serviceWorker(), precompiled(), pyodideFiles()],
+  plugins: [
+    react(),
+    declarations(),
+    serviceWorker(),
+    precompiled(),
+    pyodideFiles(),
+    frameworkFiles(),
+    frameworksManifest(),
+  ],
   // The workers are built on their own, with their own options: their plugin timings are as unwanted.
-  worker: { format: "es", rolldownOptions: { checks: { pluginTimings: false } } },
+  worker: {
+    format: "es",
+    plugins: () => [frameworksManifest()],
+    rolldownOptions: { checks: { pluginTimings: false } },
+  },
   // Tells one build of the playground from the next (cached bundles are per build).
   define: {
     __BUILD_ID__: JSON.stringify(Date.now().toString(36)),

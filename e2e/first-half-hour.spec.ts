@@ -134,11 +134,11 @@ def application(environ, start_response):
     await playground.build(
       'def application(environ, start_response):\n    start_response("200 OK", [])\n    return [b"last good"]\n',
     );
-    await playground.replaceCode("import flask\n");
+    await playground.replaceCode("import django\n");
     await expect(playground.buildErrors).toContainText(
-      "ModuleNotFoundError: No module named 'flask'",
+      "ModuleNotFoundError: No module named 'django'",
     );
-    await expect(playground.buildErrors).toContainText("flask is not installed here");
+    await expect(playground.buildErrors).toContainText("django is not installed here");
     await playground.sendForResponse();
     await playground.responseTab("Body");
     await expect(playground.responseBody).toHaveText("last good");

@@ -4,21 +4,40 @@
  * raw bytes sent to it over a socket, its answer split.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import type { FrameworkManifest } from "../src/frameworks/manifest";
 
 const HARNESS = new URL("../scripts/wsgiref_module.py", import.meta.url).pathname;
+const FRAMEWORKS = new URL("../build/frameworks/", import.meta.url).pathname;
 
-/** The machine's python3 serving `code` as `python3 app.py` would; resolves once it listens. */
+/** The frameworks' zips the build step made, for python3's import path (none if it made none). */
+export function frameworkZips(): string[] {
+  const path = join(FRAMEWORKS, "manifest.json");
+  if (!existsSync(path)) return [];
+  const manifest = JSON.parse(readFileSync(path, "utf8")) as FrameworkManifest;
+  return manifest.stacks.map((stack) => join(FRAMEWORKS, stack.file));
+}
+
+/**
+ * The machine's python3 serving `code` (app.py, or a project's files by
+ * path) as `python3 app.py` would, with the frameworks the playground ships
+ * on its import path; resolves once it listens.
+ */
 export async function startPython(
-  code: string,
+  code: string | Record<string, string>,
 ): Promise<{ port: number; stop: () => void; stderr: () => string }> {
   const dir = mkdtempSync(join(tmpdir(), "wsgi-py-"));
-  const file = join(dir, "app.py");
-  writeFileSync(file, code);
-  const child: ChildProcess = spawn("python3", [HARNESS, file], {
+  const files = typeof code === "string" ? { "app.py": code } : code;
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  const child: ChildProcess = spawn("python3", [HARNESS, join(dir, "app.py")], {
+    cwd: dir,
+    env: { ...process.env, PYTHONPATH: frameworkZips().join(":") },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";

@@ -12,6 +12,12 @@ declare module "virtual:precompiled" {
   export default bundles;
 }
 
+/** The Python frameworks this build ships (see scripts/frameworks.ts). */
+declare module "virtual:frameworks" {
+  const manifest: import("./frameworks/manifest").FrameworkManifest;
+  export default manifest;
+}
+
 /** Which build of the playground this is (see vite.config.ts). */
 declare const __BUILD_ID__: string;
 

@@ -49,8 +49,10 @@ export function startEngine(): void {
     runtime: startingRuntime(),
     limitMs: runLimitMs,
     onRestart: (stopped) => relay?.attachRunner({ stopped }),
-    onStartProgress: ({ phase, loaded, total }) =>
-      updateRun({ runtimeStart: phase === "done" ? null : { phase, loaded, total } }),
+    onStartProgress: ({ phase, loaded, total, name }) =>
+      updateRun({
+        runtimeStart: phase === "done" ? null : { phase, loaded, total, ...(name ? { name } : {}) },
+      }),
     onRunning: (running) => updateRun({ running }),
   });
   const started = registerServiceWorker().then((registration) => {

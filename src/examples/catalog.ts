@@ -30,7 +30,8 @@ export interface Example {
   expect: ExampleExpectation;
 }
 
-const sources = import.meta.glob<string>(["./apps/*.ts", "./apps/*.py"], {
+// An example's other files (templates, static files) are in apps/<file>.files/.
+const sources = import.meta.glob<string>(["./apps/*.ts", "./apps/*.py", "./apps/*.files/**"], {
   query: "?raw",
   import: "default",
   eager: true,
@@ -43,6 +44,15 @@ export const EXAMPLES: Example[] = examples.map((example) => {
   const source = sources[`./apps/${example.file}.${extension}`];
   if (source === undefined)
     throw new Error(`examples.json names apps/${example.file}.${extension}, which does not exist.`);
+  const files: Record<string, string> = { [`app.${extension}`]: source };
+  for (const path of ("files" in example ? example.files : undefined) ?? []) {
+    const text = sources[`./apps/${example.file}.files/${path}`];
+    if (text === undefined)
+      throw new Error(
+        `examples.json names apps/${example.file}.files/${path}, which does not exist.`,
+      );
+    files[path] = text;
+  }
   return {
     id: example.id,
     title: example.title,
@@ -51,7 +61,7 @@ export const EXAMPLES: Example[] = examples.map((example) => {
     note: example.note,
     ...(example.layersNote ? { layersNote: example.layersNote } : {}),
     project: {
-      files: { [`app.${extension}`]: source },
+      files,
       ...(example.request ? { request: example.request as SharedProject["request"] } : {}),
     },
     expect: example.expect as ExampleExpectation,

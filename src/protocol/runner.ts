@@ -131,6 +131,8 @@ export interface StartProgress {
   phase: "download" | "start-up" | "done";
   loaded: number;
   total: number;
+  /** What is coming when it is not the runtime itself: a framework's stack ("Flask"). */
+  name?: string;
 }
 
 /** Everything the runner posts to the page. */

@@ -47,7 +47,7 @@ const masked = (headers: [string, string][]) =>
           : value,
     ]);
 
-describe.skipIf(!manifest.available)("frameworks in Pyodide's CPython", () => {
+describe.skipIf(!manifest.available || !hasPython())("frameworks in Pyodide's CPython", () => {
   let python: PythonServer;
   const zips = manifest.stacks.map((stack) => join(FRAMEWORKS_DIR, stack.file));
 

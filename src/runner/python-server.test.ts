@@ -624,10 +624,10 @@ describe.skipIf(!hasPython())(
       });
 
       it("a module outside the standard library: CPython's error, and what can be imported", () => {
-        const failure = python.load({ "app.py": "import flask\n", "routes.py": "" }, "app.py");
-        expect(failure?.summary).toBe("ModuleNotFoundError: No module named 'flask'");
+        const failure = python.load({ "app.py": "import django\n", "routes.py": "" }, "app.py");
+        expect(failure?.summary).toBe("ModuleNotFoundError: No module named 'django'");
         expect(failure?.error).toMatch(
-          /flask is not installed here: .*standard library.*\(app, routes\)/,
+          /django is not installed here: .*standard library.*\(app, routes\)/,
         );
       });
 

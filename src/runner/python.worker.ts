@@ -9,6 +9,8 @@
  * own origin on the first `load`; the page can terminate this Worker at any
  * moment (the time limit) and start a new one.
  */
+import frameworks from "virtual:frameworks";
+import type { FrameworkStack } from "../frameworks/manifest";
 import type { StartedReply, StartProgress } from "../protocol/runner";
 import type { ServeProgress } from "../wsgi/serve-progress";
 import { interruptedMessage, interruptedResponse, type InterruptedStop } from "../wsgi/stopped";
@@ -23,42 +25,78 @@ let loaded: number | null = null;
 /** The page's way to interrupt CPython in the middle of a job, when it shares memory. */
 let line: InterruptLine | null = null;
 
-/** Tell the page how CPython's start is going. */
-function progress(phase: StartProgress["phase"], loaded: number) {
-  const total = __PYODIDE_BYTES__;
-  self.postMessage({ type: "start-progress", phase, loaded, total } satisfies StartProgress);
+/** Tell the page how CPython's start (or a framework's download, `name`) is going. */
+function progress(
+  phase: StartProgress["phase"],
+  loaded: number,
+  total = __PYODIDE_BYTES__,
+  name?: string,
+) {
+  self.postMessage({
+    type: "start-progress",
+    phase,
+    loaded,
+    total,
+    ...(name ? { name } : {}),
+  } satisfies StartProgress);
 }
 
 /**
- * `fetch` that counts the bytes of every response as its body is read, for
- * the progress bar; each whole percent is told once. Returns the undo.
+ * `response` with its body counted as it is read (`loaded` hears the bytes
+ * so far), each whole percent of `total` told once.
  */
+function counted(response: Response, total: number, loaded: (bytes: number) => void): Response {
+  if (!response.body) return response;
+  let bytes = 0;
+  let told = -1;
+  const counting = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      bytes += chunk.byteLength;
+      const percent = Math.floor((100 * bytes) / total);
+      if (percent !== told) {
+        told = percent;
+        loaded(bytes);
+      }
+      controller.enqueue(chunk);
+    },
+  });
+  // Headers kept: the wasm's Content-Type lets it compile while it streams in.
+  return new Response(response.body.pipeThrough(counting), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+/** `fetch` that counts the bytes of every response (CPython's files) for the progress bar. Returns the undo. */
 function countFetches(): () => void {
   const real = globalThis.fetch;
-  let loaded = 0;
-  let told = -1;
+  let before = 0;
   globalThis.fetch = async (input, init) => {
-    const response = await real(input, init);
-    if (!response.body) return response;
-    const counting = new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        loaded += chunk.byteLength;
-        const percent = Math.floor((100 * loaded) / __PYODIDE_BYTES__);
-        if (percent !== told) {
-          told = percent;
-          progress(loaded >= __PYODIDE_BYTES__ ? "start-up" : "download", loaded);
-        }
-        controller.enqueue(chunk);
-      },
-    });
-    // Headers kept: the wasm's Content-Type lets it compile while it streams in.
-    return new Response(response.body.pipeThrough(counting), {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
+    const start = before;
+    return counted(await real(input, init), __PYODIDE_BYTES__, (bytes) => {
+      const loaded = start + bytes;
+      before = Math.max(before, loaded);
+      progress(loaded >= __PYODIDE_BYTES__ ? "start-up" : "download", loaded);
     });
   };
   return () => (globalThis.fetch = real);
+}
+
+/** The zip of a framework stack, from the site, its download told as a start's is. */
+async function fetchStack(siteURL: string, stack: FrameworkStack): Promise<Uint8Array> {
+  progress("download", 0, stack.bytes, stack.title);
+  try {
+    const url = new URL(`frameworks/${stack.file}`, siteURL);
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url.pathname} answered ${response.status}`);
+    const body = counted(response, stack.bytes, (bytes) =>
+      progress("download", bytes, stack.bytes, stack.title),
+    );
+    return new Uint8Array(await body.arrayBuffer());
+  } finally {
+    progress("done", stack.bytes, stack.bytes, stack.title);
+  }
 }
 
 /** CPython, started once, from the site's own copy of Pyodide. */
@@ -66,7 +104,10 @@ function python(siteURL: string): Promise<PythonServer> {
   if (!server) {
     progress("download", 0);
     const uncount = countFetches();
-    server = PythonServer.start(new URL(`pyodide/${__PYODIDE_VERSION__}/`, siteURL).href);
+    server = PythonServer.start(new URL(`pyodide/${__PYODIDE_VERSION__}/`, siteURL).href, {
+      manifest: frameworks,
+      fetch: (stack) => fetchStack(siteURL, stack),
+    });
     void server.finally(() => {
       uncount();
       progress("done", __PYODIDE_BYTES__);
@@ -130,6 +171,11 @@ const handle: RunnerHandler = async (message, reply, { port, overPort }) => {
         return;
       }
       const python3 = await server;
+      const unready = await python3.prepare(program.files);
+      if (unready) {
+        reply({ type: "load-failed", id, ...unready });
+        return;
+      }
       const failure = asJob(
         jobToken(id, overPort),
         "its module's top level",

@@ -22,6 +22,8 @@ export interface RuntimeStart {
   phase: "download" | "start-up";
   loaded: number;
   total: number;
+  /** A framework's stack coming ("Flask"), when it is not the runtime itself. */
+  name?: string;
 }
 
 /** A response still being made, as far as it has come (see wsgi/serve-progress). */

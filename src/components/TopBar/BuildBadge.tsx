@@ -20,7 +20,7 @@ function StartBar({ start, name }: { start: RuntimeStart; name: string }) {
   return (
     <progress
       className="start-bar"
-      aria-label={`Starting ${name}`}
+      aria-label={start.name ? `Loading ${name}` : `Starting ${name}`}
       aria-valuetext={label}
       title={label}
       max={start.total}
@@ -35,10 +35,14 @@ export function BuildBadge() {
   const start = useRun((state) => state.runtimeStart);
   const entry = useWorkspace((state) => state.entry);
   const runtime = runtimeFor(entry);
-  const name = "error" in runtime ? "the app" : runtime.name;
+  const runtimeName = "error" in runtime ? "the app" : runtime.name;
+  // A framework's stack is loaded as CPython is started, with the same bar.
+  const name = start?.name ?? runtimeName;
   const python = languageOf(entry) === "python";
   const text = start
-    ? `Starting ${name}…`
+    ? start.name
+      ? `Loading ${start.name}…`
+      : `Starting ${name}…`
     : build.phase === "idle"
       ? "Starting…"
       : build.phase === "held"

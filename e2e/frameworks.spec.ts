@@ -1,0 +1,201 @@
+/**
+ * Flask, Werkzeug and Bottle in the page, from the build's own files: each
+ * app answers the panel's request with the status, headers and body that
+ * the machine's python3 gives, serving the same files with the same
+ * packages (the build step's zips on its import path) under CPython's
+ * wsgiref.simple_server. One page, one CPython, for the whole file.
+ */
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { composeRequest } from "../src/request/compose";
+import { fromShared } from "../src/share/project-state";
+import type { SharedProject } from "../src/share/share-codec";
+import { serializeRequest } from "../src/wsgi/raw-request";
+import { Playground } from "./playground";
+import { frameworkZips, parse, sendRaw, startPython } from "./python3";
+
+interface Example {
+  title: string;
+  file: string;
+  files?: string[];
+  request?: SharedProject["request"];
+}
+
+const EXAMPLES = JSON.parse(
+  readFileSync(new URL("../src/examples/examples.json", import.meta.url), "utf8"),
+) as Example[];
+
+/** An example's files, as the gallery opens them. */
+function exampleFiles(title: string): { files: Record<string, string>; example: Example } {
+  const example = EXAMPLES.find((one) => one.title === title)!;
+  const read = (path: string) =>
+    readFileSync(new URL(`../src/examples/apps/${path}`, import.meta.url), "utf8");
+  const files: Record<string, string> = { "app.py": read(`${example.file}.py`) };
+  for (const path of example.files ?? []) files[path] = read(`${example.file}.files/${path}`);
+  return { files, example };
+}
+
+/** The exact bytes the panel sends for `request` (composed by the playground's own code). */
+function requestBytes(request: SharedProject["request"] = {}): Uint8Array {
+  return serializeRequest(composeRequest(fromShared({ request }).draft).record);
+}
+
+test.skip(frameworkZips().length === 0, "this build has no frameworks (see scripts/frameworks.ts)");
+
+/** The response head less what differs from run to run: Date, Python's version, a signed cookie's time and signature. */
+function masked(head: string): string[] {
+  return head
+    .split("\r\n")
+    .slice(1)
+    .filter((line) => line && !line.startsWith("Date:"))
+    .map((line) =>
+      line
+        .replace(/CPython\/[\d.]+/, "CPython/<version>")
+        .replace(/^(Set-Cookie: session=[^.;]+)\.[^;]+/, "$1.<signed>"),
+    );
+}
+
+test.describe("frameworks, as python3 serves them with the same packages", () => {
+  test.describe.configure({ mode: "serial" });
+  let page: Page;
+  let playground: Playground;
+
+  test.beforeAll(async ({ browser }) => {
+    playground = await Playground.withPython(browser);
+    page = playground.page;
+  });
+  test.afterAll(() => page.close());
+
+  /** python3's answer to `bytes` for `files`. */
+  async function python3Answer(files: Record<string, string>, bytes: Uint8Array) {
+    const python = await startPython(files);
+    try {
+      return parse(await sendRaw(python.port, bytes));
+    } finally {
+      python.stop();
+    }
+  }
+
+  /** Each header python3 sent (less Date and Server) is on screen with its value. */
+  async function expectHeadersOf(theirs: { head: string }) {
+    await playground.responseTab("Body");
+    for (const line of masked(theirs.head)) {
+      const [name, value] = [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 2)];
+      if (name === "Server") continue;
+      await expect(playground.row(playground.responseHeaders, name)).toContainText(
+        value.replace(/\.<signed>.*/, ""),
+      );
+    }
+  }
+
+  /** The body as the bytes came (not the pretty view of JSON or HTML). */
+  async function rawBody() {
+    await playground.responseTab("Body");
+    await page
+      .getByRole("radiogroup", { name: "Body view" })
+      .getByText("Raw", { exact: true })
+      .click();
+    return playground.responseBody;
+  }
+
+  test("Flask with ProxyFix answers JSON for X-Forwarded-* headers, and Layers shows what ProxyFix changed", async () => {
+    const { files, example } = exampleFiles("Flask behind a proxy: ProxyFix");
+    // Flask's stack is held back until its progress bar has been read.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/frameworks/flask-*.zip", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await playground.openExample(example.title, "python");
+    const bar = page.getByRole("progressbar", { name: "Loading Flask" });
+    await expect(bar).toHaveAttribute("aria-valuetext", /Downloading Flask: \d+\.\d of \d+\.\d MB/);
+    await expect(playground.buildStatus).toHaveText("Loading Flask…");
+    release();
+    await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
+    await expect(bar).toBeHidden();
+    await page.unroute("**/frameworks/flask-*.zip");
+    await playground.sendForResponse();
+    const theirs = await python3Answer(files, requestBytes(example.request));
+    expect(theirs.status).toBe("200 OK");
+    await expect(playground.status).toHaveText(theirs.status);
+    await expect(await rawBody()).toHaveText(theirs.body);
+    await expectHeadersOf(theirs);
+    expect(JSON.parse(theirs.body)).toMatchObject({
+      url: "https://shop.example/where",
+      remote_addr: "203.0.113.7",
+    });
+    await playground.expectLayers(["Flask", "ProxyFix", "Flask.wsgi_app", "Response"]);
+    // What ProxyFix passed down to Flask.wsgi_app.
+    const proxyFix = page
+      .getByRole("list", { name: "Layers" })
+      .getByRole("listitem", { name: "ProxyFix", exact: true });
+    await expect(proxyFix).toContainText("REMOTE_ADDR: '127.0.0.1' → '203.0.113.7'");
+    await expect(proxyFix).toContainText("wsgi.url_scheme: 'http' → 'https'");
+    await expect(proxyFix).toContainText("HTTP_HOST: 'localhost:8000' → 'shop.example'");
+    await playground.responseTab("Errors log");
+    await expect(page.getByRole("region", { name: "Errors log" })).toContainText(
+      " * Running on http://127.0.0.1:5000",
+    );
+  });
+
+  test("a Bottle route with a parameter sets a cookie, and reads it back on the next request", async () => {
+    const { files, example } = exampleFiles("Bottle: a route parameter and a cookie");
+    await playground.openExample(example.title, "python");
+    await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
+    await playground.sendForResponse();
+    const theirs = await python3Answer(files, requestBytes(example.request));
+    expect(theirs.head).toContain("\r\nSet-Cookie: last_name=Ada; Path=/\r\n");
+    await expect(playground.status).toHaveText(theirs.status);
+    await expect(await rawBody()).toHaveText(theirs.body);
+    await expectHeadersOf(theirs);
+    // The jar sends the cookie back: Bottle reads it.
+    await playground.url.fill("/hello/Grace");
+    await playground.sendForResponse();
+    await expect(playground.responseBody).toHaveText("Hello, Grace! Last time you were Ada.\n");
+  });
+
+  test("Werkzeug's DispatcherMiddleware shows each mounted app its SCRIPT_NAME", async () => {
+    const { files, example } = exampleFiles("Werkzeug: two apps mounted with DispatcherMiddleware");
+    await playground.openExample(example.title, "python");
+    await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
+    for (const target of ["/legacy/report", "/about"]) {
+      await playground.url.fill(target);
+      await playground.sendForResponse();
+      const theirs = await python3Answer(files, requestBytes({ target }));
+      await expect(playground.status).toHaveText(theirs.status);
+      await expect(await rawBody()).toHaveText(theirs.body);
+      await expectHeadersOf(theirs);
+    }
+    await expect(playground.responseBody).toHaveText("Flask app: SCRIPT_NAME='' path='/about'\n");
+    await playground.url.fill("/legacy/report");
+    await playground.sendForResponse();
+    await expect(playground.responseBody).toHaveText(
+      "legacy app: SCRIPT_NAME='/legacy' PATH_INFO='/report'\n",
+    );
+    await playground.expectLayers(["DispatcherMiddleware", "legacy"]);
+    // What the dispatcher passed down to the app it chose.
+    const dispatcher = page
+      .getByRole("list", { name: "Layers" })
+      .getByRole("listitem", { name: "DispatcherMiddleware", exact: true });
+    await expect(dispatcher).toContainText("SCRIPT_NAME: '' → '/legacy'");
+    await expect(dispatcher).toContainText("PATH_INFO: '/legacy/report' → '/report'");
+  });
+
+  test("a Flask session counts visits in the preview, its signed cookie in the jar", async () => {
+    const { files, example } = exampleFiles("Flask: a session that counts visits");
+    await playground.openExample(example.title, "python");
+    await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
+    await playground.sendForResponse();
+    const theirs = await python3Answer(files, requestBytes(example.request));
+    await expect(playground.status).toHaveText(theirs.status);
+    await expect(await rawBody()).toHaveText(theirs.body);
+    await expectHeadersOf(theirs);
+    await page.getByRole("button", { name: /^Open http/ }).click();
+    const site = page.frameLocator('iframe[title="Preview"]');
+    // The panel's visit was the first; the preview sends the same cookie.
+    await expect(site.getByRole("heading")).toHaveText("Visit number 2");
+    await site.getByRole("link", { name: "Count again" }).click();
+    await expect(site.getByRole("heading")).toHaveText("Visit number 3");
+  });
+});
