@@ -291,7 +291,7 @@ export function readManifest(): FrameworkManifest | null {
 
 /** Fetch, compile and pack the stacks unless build/frameworks already has them; the manifest either way. */
 export async function ensureFrameworks(
-  log: (line: string) => void = console.log,
+  log: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Promise<FrameworkManifest> {
   const current = readManifest();
   if (current?.available) return current;
