@@ -137,6 +137,26 @@ export class Playground {
     return playground;
   }
 
+  /** The number of the build the status names ("Build #3 ready" → 3), 0 before the first. */
+  async buildNumber(): Promise<number> {
+    const text = (await this.buildStatus.textContent()) ?? "";
+    return Number(/#(\d+)/.exec(text)?.[1] ?? 0);
+  }
+
+  /** Wait for a build after the one numbered `before` to be ready (or failed, `failed`). */
+  async nextBuild(before: number, failed = false): Promise<void> {
+    await expect.poll(() => this.buildNumber(), { timeout: 90_000 }).toBeGreaterThan(before);
+    await expect(this.buildStatus).toHaveText(failed ? /failed/ : /ready/, { timeout: 90_000 });
+  }
+
+  /** Request → Cookies → Clear all, when the jar has any. */
+  async clearCookies(): Promise<void> {
+    await this.tab("Cookies").click();
+    const clear = this.page.getByRole("button", { name: "Clear all" });
+    if (await clear.isEnabled()) await clear.click();
+    await expect(clear).toBeDisabled();
+  }
+
   /** Project actions → Download zip: the zip's bytes. */
   async downloadZip(): Promise<Uint8Array> {
     await this.page.getByLabel("Project actions").click();

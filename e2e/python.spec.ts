@@ -27,6 +27,7 @@ interface Example {
   title: string;
   language?: string;
   file: string;
+  files?: string[];
   request?: SharedProject["request"];
   expect: ExampleExpectation;
 }
@@ -37,8 +38,14 @@ const PYTHON_EXAMPLES = (
   ) as Example[]
 ).filter((example) => example.language === "python");
 
-const source = (file: string) =>
-  readFileSync(new URL(`../src/examples/apps/${file}.py`, import.meta.url), "utf8");
+/** An example's files, as the gallery opens them: app.py and what is in apps/<file>.files/. */
+function exampleFiles(example: Example): Record<string, string> {
+  const read = (path: string) =>
+    readFileSync(new URL(`../src/examples/apps/${path}`, import.meta.url), "utf8");
+  const files: Record<string, string> = { "app.py": read(`${example.file}.py`) };
+  for (const path of example.files ?? []) files[path] = read(`${example.file}.files/${path}`);
+  return files;
+}
 
 /** The exact bytes the panel sends for `request` (composed by the playground's own code). */
 function requestBytes(request: SharedProject["request"] = {}): Uint8Array {
@@ -56,69 +63,84 @@ async function openPython(page: Page, project: SharedProject): Promise<Playgroun
   return playground;
 }
 
-for (const example of PYTHON_EXAMPLES) {
-  test(`example in Python: ${example.title}, as CPython answers it`, async ({ page }) => {
-    const code = source(example.file);
-    const playground = new Playground(page);
-    await playground.open();
-    await playground.openExample(example.title, "python");
-    if (example.expect.buildError) {
-      // What `python3 app.py` says of it: its last line is the SyntaxError.
-      const dir = mkdtempSync(join(tmpdir(), "wsgi-py-"));
-      writeFileSync(join(dir, "app.py"), code);
-      const run = spawnSync("python3", [join(dir, "app.py")], { encoding: "utf8" });
-      const said = run.stderr.trim().split("\n").at(-1)!;
-      expect(said).toContain(example.expect.buildError);
-      await expect(playground.buildErrors).toContainText(said, { timeout: 90_000 });
-      await expect(playground.buildErrors).toContainText("Python 3: print is a function");
-      return;
-    }
-    await expect(playground.buildStatus).toHaveText(/#2 ready/, { timeout: 90_000 });
-    await playground.sendForResponse();
-    const python = await startPython(code);
-    try {
-      const theirs = parse(await sendRaw(python.port, requestBytes(example.request)));
-      await expect(playground.status).toHaveText(theirs.status);
-      expect(theirs.status).toBe(example.expect.status);
-      for (const text of example.expect.body ?? [])
-        await expect(playground.responseBody).toContainText(text);
-      if (example.expect.header) {
-        const [name, value] = example.expect.header;
-        await expect(playground.row(playground.responseHeaders, name)).toContainText(value);
+test.describe("examples in Python, on one started CPython", () => {
+  test.describe.configure({ mode: "serial" });
+  let playground: Playground;
+
+  test.beforeAll(async ({ browser }) => {
+    playground = await Playground.withPython(browser);
+  });
+  test.afterAll(() => playground.page.close());
+
+  for (const example of PYTHON_EXAMPLES) {
+    test(`example in Python: ${example.title}, as CPython answers it`, async () => {
+      const page = playground.page;
+      const files = exampleFiles(example);
+      const code = files["app.py"]!;
+      // The last example's cookies are not this one's.
+      await playground.clearCookies();
+      const before = await playground.buildNumber();
+      await playground.openExample(example.title, "python");
+      if (example.expect.buildError) {
+        // What `python3 app.py` says of it: its last line is the SyntaxError.
+        const dir = mkdtempSync(join(tmpdir(), "wsgi-py-"));
+        writeFileSync(join(dir, "app.py"), code);
+        const run = spawnSync("python3", [join(dir, "app.py")], { encoding: "utf8" });
+        const said = run.stderr.trim().split("\n").at(-1)!;
+        expect(said).toContain(example.expect.buildError);
+        await playground.nextBuild(before, true);
+        await expect(playground.buildErrors).toContainText(said, { timeout: 90_000 });
+        await expect(playground.buildErrors).toContainText("Python 3: print is a function");
+        return;
       }
-      if (example.expect.header?.[0] === "Content-Encoding") {
-        // A compressed body: the same length as python3's (its bytes are not text to compare).
-        const length = /\r\nContent-Length: (\d+)/i.exec(theirs.head)?.[1];
-        await expect(playground.row(playground.responseHeaders, "Content-Length")).toHaveText(
-          length!,
-        );
-      } else if (example.file.startsWith("seed002")) {
-        // demo_app lists the environ, os.environ of the python3 process included: compare the request's own lines.
-        for (const line of theirs.body
-          .split("\n")
-          .filter((l) => /^(PATH_INFO|QUERY_STRING|REQUEST_METHOD|HTTP_HOST) /.test(l)))
-          await expect(playground.responseBody).toContainText(line);
-      } else {
-        // The bytes as they came, not the pretty view of HTML.
+      await playground.nextBuild(before);
+      await playground.sendForResponse();
+      const python = await startPython(files);
+      try {
+        const theirs = parse(await sendRaw(python.port, requestBytes(example.request)));
+        await expect(playground.status).toHaveText(theirs.status);
+        expect(theirs.status).toBe(example.expect.status);
+        // The bytes as they came, not the pretty view of HTML or JSON.
+        await playground.responseTab("Body");
         await page
           .getByRole("radiogroup", { name: "Body view" })
           .getByText("Raw", { exact: true })
           .click();
-        await expect(playground.responseBody).toHaveText(theirs.body);
+        for (const text of example.expect.body ?? [])
+          await expect(playground.responseBody).toContainText(text);
+        if (example.expect.header) {
+          const [name, value] = example.expect.header;
+          await expect(playground.row(playground.responseHeaders, name)).toContainText(value);
+        }
+        if (example.expect.header?.[0] === "Content-Encoding") {
+          // A compressed body: the same length as python3's (its bytes are not text to compare).
+          const length = /\r\nContent-Length: (\d+)/i.exec(theirs.head)?.[1];
+          await expect(playground.row(playground.responseHeaders, "Content-Length")).toHaveText(
+            length!,
+          );
+        } else if (example.file.startsWith("seed002")) {
+          // demo_app lists the environ, os.environ of the python3 process included: compare the request's own lines.
+          for (const line of theirs.body
+            .split("\n")
+            .filter((l) => /^(PATH_INFO|QUERY_STRING|REQUEST_METHOD|HTTP_HOST) /.test(l)))
+            await expect(playground.responseBody).toContainText(line);
+        } else {
+          await expect(playground.responseBody).toHaveText(theirs.body);
+        }
+        if (example.expect.errors) {
+          await playground.responseTab("Errors log");
+          await expect(page.getByRole("region", { name: "Errors log" })).toContainText(
+            example.expect.errors,
+          );
+        }
+        if (example.expect.layers) await playground.expectLayers(example.expect.layers);
+        if (example.expect.findings) await playground.expectFindings(example.expect.findings);
+      } finally {
+        python.stop();
       }
-      if (example.expect.errors) {
-        await playground.responseTab("Errors log");
-        await expect(page.getByRole("region", { name: "Errors log" })).toContainText(
-          example.expect.errors,
-        );
-      }
-      if (example.expect.layers) await playground.expectLayers(example.expect.layers);
-      if (example.expect.findings) await playground.expectFindings(example.expect.findings);
-    } finally {
-      python.stop();
-    }
-  });
-}
+    });
+  }
+});
 
 const ENVIRON_APP = `import json, os
 
