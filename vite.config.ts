@@ -7,11 +7,12 @@
  * or under any sub-path of a static host.
  */
 import { createReadStream } from "node:fs";
-import { copyFile, cp, mkdir, readFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { build, createLogger, defineConfig, type Plugin } from "vite";
+import { collectCredits, frameworksManifest as builtManifest } from "./scripts/credits.ts";
 import { ensureFrameworks, FRAMEWORKS_DIR, readManifest } from "./scripts/frameworks.ts";
 import { runtimeDeclaration } from "./scripts/runtime-declarations.ts";
 import { buildProject } from "./src/compiler/build-project.ts";
@@ -190,6 +191,47 @@ function frameworksManifest(): Plugin {
 }
 
 /**
+ * `virtual:credits`: every third-party package the site ships, for the
+ * About dialog (see scripts/credits.ts); their license texts are written to
+ * `licenses/` next to the build, served from memory in dev.
+ */
+function credits(): Plugin {
+  const id = "virtual:credits";
+  let outDir = "dist";
+  let building = false;
+  const collect = () => collectCredits(builtManifest());
+  return {
+    name: "wsgi-playground:credits",
+    configResolved(config) {
+      outDir = config.build.outDir;
+      building = config.command === "build" && !process.env.VITEST;
+    },
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load(resolved) {
+      if (resolved !== `\0${id}`) return null;
+      return `export default ${JSON.stringify(collect().credits)};`;
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = req.url?.split("?")[0] ?? "";
+        const text = path.startsWith("/licenses/")
+          ? collect().texts.get(path.slice("/licenses/".length))
+          : undefined;
+        if (text === undefined) return next();
+        res.setHeader("Content-Type", "text/plain; charset=utf-8");
+        res.end(text);
+      });
+    },
+    async writeBundle() {
+      if (!building) return;
+      await mkdir(`${outDir}/licenses`, { recursive: true });
+      for (const [file, text] of collect().texts)
+        await writeFile(`${outDir}/licenses/${file}`, text);
+    },
+  };
+}
+
+/**
  * `import x from "./file.ts?dts"`: the declaration text of a runtime module,
  * made with TypeScript's isolated-declarations transpiler, for Monaco.
  */
@@ -273,6 +315,7 @@ export default defineConfig({
     pyodideFiles(),
     frameworkFiles(),
     frameworksManifest(),
+    credits(),
   ],
   // The workers are built on their own, with their own options: their plugin timings are as unwanted.
   worker: {

@@ -80,7 +80,7 @@ const PYODIDE_VERSION = (
 
 /** What a manifest was made from: a new pin or a new Pyodide (another .pyc magic) makes it stale. */
 const SPEC = createHash("sha256")
-  .update(JSON.stringify({ STACKS, PYODIDE_VERSION, format: 1 }))
+  .update(JSON.stringify({ STACKS, PYODIDE_VERSION, format: 2 }))
   .digest("hex")
   .slice(0, 16);
 
@@ -274,6 +274,33 @@ with contextlib.redirect_stdout(out):
   return compiled;
 }
 
+/**
+ * CPython's license text for the credits: Pyodide's package has none, and
+ * Debian's CPython carries the PSF License Agreement in its copyright file
+ * (Debian's CPython is another minor version; the agreement is the same).
+ */
+function cpythonLicense(): Pick<FrameworkManifest, "cpythonLicense"> {
+  const { out } = run("apt-cache", ["search", "--names-only", "^libpython3\\.[0-9]+-minimal$"]);
+  const pkg = out
+    .split("\n")
+    .map((line) => line.split(" ")[0]!)
+    .filter(Boolean)
+    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
+    .at(-1);
+  const version = pkg ? archiveVersions(pkg)[0] : undefined;
+  if (!pkg || !version) return {};
+  const into = mkdtempSync(join(tmpdir(), "wsgi-frameworks-"));
+  try {
+    if (!run("dpkg-deb", ["-x", download(pkg, version), into]).ok) return {};
+    const text = readFileSync(join(into, "usr/share/doc", pkg, "copyright"), "utf8");
+    if (!text.includes("PYTHON SOFTWARE FOUNDATION LICENSE VERSION 2")) return {};
+    writeFileSync(join(FRAMEWORKS_DIR, "licenses/cpython.txt"), text);
+    return { cpythonLicense: { debian: `${pkg} ${version}`, file: "licenses/cpython.txt" } };
+  } finally {
+    rmSync(into, { recursive: true, force: true });
+  }
+}
+
 function writeManifest(manifest: FrameworkManifest) {
   mkdirSync(FRAMEWORKS_DIR, { recursive: true });
   writeFileSync(join(FRAMEWORKS_DIR, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
@@ -357,7 +384,13 @@ async function packStacks(log: (line: string) => void): Promise<FrameworkManifes
       `frameworks: ${file} (${(zip.length / 1024).toFixed(0)} KB): ${unpacked.map((one) => `${one.info.name} ${one.info.version}`).join(", ")}`,
     );
   }
-  const manifest: FrameworkManifest = { spec: SPEC, available: true, expected: EXPECTED, stacks };
+  const manifest: FrameworkManifest = {
+    spec: SPEC,
+    available: true,
+    expected: EXPECTED,
+    stacks,
+    ...cpythonLicense(),
+  };
   writeManifest(manifest);
   return manifest;
 }

@@ -18,6 +18,12 @@ declare module "virtual:frameworks" {
   export default manifest;
 }
 
+/** Every third-party package the site ships, with its license (see scripts/credits.ts). */
+declare module "virtual:credits" {
+  const credits: import("./frameworks/credits").Credit[];
+  export default credits;
+}
+
 /** Which build of the playground this is (see vite.config.ts). */
 declare const __BUILD_ID__: string;
 

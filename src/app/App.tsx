@@ -11,6 +11,7 @@ import { Banners } from "../components/TopBar/Banners";
 import { BuildBadge } from "../components/TopBar/BuildBadge";
 import { Examples } from "../components/TopBar/Examples";
 import { KeyboardHelp } from "../components/TopBar/KeyboardHelp";
+import { About } from "../components/TopBar/About";
 import { ProjectBar } from "../components/TopBar/ProjectBar";
 import { SaveStatus } from "../components/TopBar/SaveStatus";
 import { ShareButton } from "../components/TopBar/ShareButton";
@@ -148,6 +149,7 @@ export function App() {
         <ShareButton />
         <TimeLimit />
         <KeyboardHelp />
+        <About />
         <span className="spacer" />
         <span className="tagline">
           PEP 3333 in your browser, faithful to CPython&rsquo;s wsgiref

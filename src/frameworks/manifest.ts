@@ -49,6 +49,8 @@ export interface FrameworkManifest {
   /** Every module a stack provides, or would in a build that has it: module → the stack's title. */
   expected: Record<string, string>;
   stacks: FrameworkStack[];
+  /** CPython's license text (the PSF License Agreement) as Debian ships it with its CPython. */
+  cpythonLicense?: { debian: string; file: string };
 }
 
 /** The stack that a top-level module name belongs to, if any. */

@@ -1,0 +1,119 @@
+/**
+ * @module About
+ * The About button and its dialog: what the playground is, and every
+ * third-party package the site ships — CPython and Pyodide, the Python
+ * frameworks from Debian's archive, the page's npm packages — with its
+ * version and license, each license's text a link to the copy the site
+ * serves. Drawn only while open; Escape closes it, the focus back on the
+ * button.
+ */
+import { useEffect, useRef, useState } from "react";
+import credits from "virtual:credits";
+import frameworks from "virtual:frameworks";
+import type { Credit } from "../../frameworks/credits";
+
+const PARTS: [Credit["part"], string][] = [
+  ["python", "Python in the page"],
+  ["framework", "Python frameworks"],
+  ["page", "The page and its workers"],
+];
+
+/** One part's packages, as a table. */
+function CreditTable({ part, title }: { part: Credit["part"]; title: string }) {
+  const rows = credits.filter((credit) => credit.part === part);
+  if (rows.length === 0) return null;
+  return (
+    <table className="kv credits" aria-label={title}>
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Package</th>
+          <th scope="col">Version</th>
+          <th scope="col">License</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((credit) => (
+          <tr key={`${credit.name}@${credit.version}`}>
+            <th scope="row">{credit.name}</th>
+            <td>{credit.version}</td>
+            <td>
+              {credit.licenseFile ? (
+                <a href={credit.licenseFile} target="_blank" rel="noreferrer">
+                  {credit.license}
+                </a>
+              ) : (
+                credit.license
+              )}
+              {credit.note && <span className="muted"> ({credit.note})</span>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The About button and dialog. */
+export function About() {
+  const [open, setOpen] = useState(false);
+  const close = useRef<HTMLButtonElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open) close.current?.focus();
+  }, [open]);
+  const hide = () => {
+    setOpen(false);
+    opener.current?.focus();
+  };
+  return (
+    <>
+      <button
+        ref={opener}
+        type="button"
+        className="bar-button"
+        aria-expanded={open}
+        onClick={() => (open ? hide() : setOpen(true))}
+      >
+        About
+      </button>
+      {open && (
+        <div
+          className="examples help about"
+          role="dialog"
+          aria-label="About"
+          onKeyDown={(event) => {
+            if (event.key === "Escape") hide();
+          }}
+        >
+          <div className="examples-head">
+            <strong>About the WSGI Playground</strong>
+            <button
+              ref={close}
+              type="button"
+              className="icon"
+              aria-label="Close About"
+              onClick={hide}
+            >
+              ×
+            </button>
+          </div>
+          <p>
+            A WSGI server in your browser: Python apps run in CPython itself (Pyodide) with
+            CPython&apos;s own wsgiref; TypeScript apps on the playground&apos;s port of it.
+            Everything it runs is served by this site. It ships these packages:
+          </p>
+          {!frameworks.available && (
+            <p role="note">
+              This build has no Python frameworks: {frameworks.reason}. A build on Debian or Ubuntu
+              fetches Flask, Werkzeug and Bottle from Debian&apos;s archive.
+            </p>
+          )}
+          {PARTS.map(([part, title]) => (
+            <CreditTable key={part} part={part} title={title} />
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
