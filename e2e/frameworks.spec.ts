@@ -137,6 +137,7 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
     await expect(page.getByRole("region", { name: "Errors log" })).toContainText(
       " * Running on http://127.0.0.1:5000",
     );
+    await page.screenshot({ path: "test-results/screens/flask-errors-log.png" });
   });
 
   test("a Bottle route with a parameter sets a cookie, and reads it back on the next request", async () => {
@@ -197,5 +198,46 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
     await expect(site.getByRole("heading")).toHaveText("Visit number 2");
     await site.getByRole("link", { name: "Count again" }).click();
     await expect(site.getByRole("heading")).toHaveText("Visit number 3");
+  });
+
+  test("Flask typed in the editor with debug=True: Werkzeug's debugger page in the preview", async () => {
+    await playground.build(
+      [
+        "from flask import Flask",
+        "",
+        "app = Flask(__name__)",
+        "",
+        "",
+        '@app.route("/")',
+        "def index():",
+        '    return "<a href=/boom>boom</a>"',
+        "",
+        "",
+        '@app.route("/boom")',
+        "def boom():",
+        "    return 1 / 0",
+        "",
+        "",
+        "app.run(debug=True)",
+        "",
+      ].join("\n"),
+    );
+    // What the module printed comes with the first response after its build.
+    await playground.sendForResponse();
+    await playground.responseTab("Errors log");
+    const log = page.getByRole("region", { name: "Errors log" });
+    await expect(log).toContainText(" * Debug mode: on");
+    await expect(log).toContainText(" * Restarting with stat");
+    await expect(log).toContainText(/ \* Debugger PIN: \d{3}-\d{3}-\d{3}/);
+    // Werkzeug's warning in bold red, as a terminal shows it, not its escape codes.
+    const warning = log.locator(".ansi-red.ansi-bold");
+    await expect(warning).toHaveText(/^WARNING: This is a development server\./);
+    await expect(log).not.toContainText("[31m");
+    await page.getByLabel("Preview URL").fill("/boom");
+    await page.getByRole("button", { name: "Go" }).click();
+    const site = page.frameLocator('iframe[title="Preview"]');
+    await expect(site.getByRole("heading", { name: "ZeroDivisionError" })).toBeVisible();
+    await expect(site.getByText("division by zero").first()).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/flask-debugger.png" });
   });
 });

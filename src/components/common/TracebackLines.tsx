@@ -2,12 +2,33 @@
  * @module TracebackLines
  * Text with Python or JavaScript traceback frames in it, each frame in a
  * project file a link to its line (its file's tab opens); frames in other
- * files (CPython's wsgiref, the standard library) stay text.
+ * files (CPython's wsgiref, the standard library) stay text. Terminal
+ * styles (ANSI escapes: Werkzeug's bold red WARNING, its yellow "Press
+ * CTRL+C to quit") are drawn as a terminal draws them.
  */
+import Anser from "anser";
+import "./ansi.css";
 import { revealInEditor } from "../../state/editor-nav";
 import { useWorkspace } from "../../state/workspace";
 
 const FRAME = /^(\s*File ")([^"]+)(", line )(\d+)(.*)$/;
+
+/** A line with ANSI escapes as styled spans (`ansi-red`, `ansi-bold`, …); other lines as they are. */
+function Styled({ line }: { line: string }) {
+  if (!line.includes("\x1b[")) return line || " ";
+  return Anser.ansiToJson(line, { use_classes: true, remove_empty: true }).map((part, index) => {
+    const classes = [
+      part.fg,
+      part.bg && `${part.bg}-bg`,
+      ...part.decorations.map((d) => `ansi-${d}`),
+    ];
+    return (
+      <span key={index} className={classes.filter(Boolean).join(" ") || undefined}>
+        {part.content}
+      </span>
+    );
+  });
+}
 
 /** The lines of `text`, one `<div>` each, for a `<pre>`. */
 export function TracebackLines({ text }: { text: string }) {
@@ -15,7 +36,12 @@ export function TracebackLines({ text }: { text: string }) {
   const lines = text.replace(/\n$/, "").split("\n");
   return lines.map((line, index) => {
     const frame = FRAME.exec(line);
-    if (!frame || !(frame[2]! in files)) return <div key={index}>{line || " "}</div>;
+    if (!frame || !(frame[2]! in files))
+      return (
+        <div key={index}>
+          <Styled line={line} />
+        </div>
+      );
     const [, before, file, middle, lineNo, after] = frame;
     return (
       <div key={index}>
