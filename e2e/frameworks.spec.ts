@@ -201,6 +201,8 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
   });
 
   test("Flask typed in the editor with debug=True: Werkzeug's debugger page in the preview", async () => {
+    // The panel's request comes first after this build, with what the module printed.
+    await page.getByRole("checkbox", { name: "Reload on build" }).uncheck();
     await playground.build(
       [
         "from flask import Flask",
@@ -239,5 +241,19 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
     await expect(site.getByRole("heading", { name: "ZeroDivisionError" })).toBeVisible();
     await expect(site.getByText("division by zero").first()).toBeVisible();
     await page.screenshot({ path: "test-results/screens/flask-debugger.png" });
+  });
+
+  test("the editor completes the frameworks' module names after import", async () => {
+    await playground.focusEditor();
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("from werkzeug.middleware.prox");
+    const suggest = page.locator(".suggest-widget");
+    await expect(suggest).toContainText("werkzeug.middleware.proxy_fix");
+    await expect(suggest).toContainText("Werkzeug 2.2.2");
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => playground.editorText())
+      .toMatch(/^from werkzeug\.middleware\.proxy_fix\s*$/m);
   });
 });

@@ -80,7 +80,7 @@ const PYODIDE_VERSION = (
 
 /** What a manifest was made from: a new pin or a new Pyodide (another .pyc magic) makes it stale. */
 const SPEC = createHash("sha256")
-  .update(JSON.stringify({ STACKS, PYODIDE_VERSION, format: 2 }))
+  .update(JSON.stringify({ STACKS, PYODIDE_VERSION, format: 3 }))
   .digest("hex")
   .slice(0, 16);
 
@@ -175,6 +175,20 @@ function walk(dir: string, base = dir): string[] {
     if (stat.isDirectory()) return name === "__pycache__" ? [] : walk(full, base);
     return [relative(base, full)];
   });
+}
+
+/** Every module a stack's files make importable, dotted: "werkzeug.middleware.proxy_fix". */
+export function importableModules(paths: string[]): string[] {
+  return paths
+    .filter((path) => path.endsWith(".py") && !path.includes("-info/"))
+    .map((path) =>
+      path
+        .slice(0, -3)
+        .replace(/\/__init__$/, "")
+        .replace(/\//g, "."),
+    )
+    .filter((name) => name.split(".").every((part) => /^[A-Za-z_]\w*$/.test(part)))
+    .sort();
 }
 
 /** "License: BSD-3-clause" of a DEP-5 copyright file's `Files: *` stanza. */
@@ -378,6 +392,7 @@ async function packStacks(log: (line: string) => void): Promise<FrameworkManifes
       file,
       bytes: zip.length,
       modules: found,
+      importable: importableModules([...files.keys()]),
       packages: unpacked.map((one) => one.info),
     });
     log(

@@ -36,6 +36,8 @@ export interface FrameworkStack {
   bytes: number;
   /** Every top-level module in it: importing any of them loads the stack. */
   modules: string[];
+  /** Every module and package in it, dotted ("werkzeug.middleware.proxy_fix"), for the editor's completions. */
+  importable: string[];
   packages: FrameworkPackage[];
 }
 

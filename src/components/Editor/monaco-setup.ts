@@ -27,7 +27,10 @@ import {
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 import JsonWorker from "monaco-editor/languages/features/json/json.worker?worker";
 import TypeScriptWorker from "monaco-editor/languages/features/typescript/ts.worker?worker";
+import frameworks from "virtual:frameworks";
 import { afterCompilerAnswered } from "../../app/start-order";
+import { useWorkspace } from "../../state/workspace";
+import { moduleCompletions, projectModules, typedModule } from "./python-imports";
 import { registerHurl } from "./hurl-language";
 import { TEXT_EXTENSIONS } from "../../compiler/vfs-plugin";
 import { ENVIRON_DOCS } from "../../inspect/environ-docs";
@@ -99,6 +102,53 @@ monaco.languages.registerCompletionItemProvider("python", {
         documentation: doc,
         range,
       })),
+    };
+  },
+});
+
+// Python: after `import ` or `from `, the frameworks this build ships and the project's own modules.
+monaco.languages.registerCompletionItemProvider("python", {
+  triggerCharacters: [" ", "."],
+  provideCompletionItems(model, position) {
+    const before = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
+    const typed = typedModule(before);
+    if (typed === null) return { suggestions: [] };
+    const own = projectModules(Object.keys(useWorkspace.getState().files));
+    const shipped = frameworks.stacks.flatMap((stack) =>
+      stack.importable.map((name) => [name, stack] as const),
+    );
+    const part = typed.length - typed.lastIndexOf(".") - 1;
+    const range = new monaco.Range(
+      position.lineNumber,
+      position.column - part,
+      position.lineNumber,
+      position.column,
+    );
+    const stackOf = new Map(shipped);
+    const names = moduleCompletions(typed, [
+      ...own,
+      "paste",
+      "paste.httpserver",
+      ...stackOf.keys(),
+    ]);
+    return {
+      suggestions: names.map((name) => {
+        const stack = stackOf.get(name) ?? stackOf.get(name.split(".")[0]!);
+        const pkg = stack?.packages.find((one) => one.modules.includes(name.split(".")[0]!));
+        return {
+          label: name,
+          kind: monaco.languages.CompletionItemKind.Module,
+          insertText: name.slice(typed.length - part),
+          // Monaco matches what is typed of the last part against this.
+          filterText: name.slice(typed.length - part),
+          detail: pkg
+            ? `${pkg.name} ${pkg.version} (${pkg.license}), loaded when a file imports it`
+            : own.includes(name)
+              ? "a module of this project"
+              : "the playground's paste: httpserver.serve, as the seeds use it",
+          range,
+        };
+      }),
     };
   },
 });
