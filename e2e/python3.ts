@@ -18,7 +18,8 @@ export function frameworkZips(): string[] {
   const path = join(FRAMEWORKS, "manifest.json");
   if (!existsSync(path)) return [];
   const manifest = JSON.parse(readFileSync(path, "utf8")) as FrameworkManifest;
-  return manifest.stacks.map((stack) => join(FRAMEWORKS, stack.file));
+  // python3 imports from the site-packages/ folder of each zip (the rest is compiled code for Pyodide).
+  return manifest.stacks.map((stack) => join(FRAMEWORKS, stack.file, "site-packages"));
 }
 
 /**
@@ -35,7 +36,8 @@ export async function startPython(
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  const child: ChildProcess = spawn("python3", [HARNESS, join(dir, "app.py")], {
+  // -S: no site-packages of the machine's own (a Flask there is not the playground's).
+  const child: ChildProcess = spawn("python3", ["-S", HARNESS, join(dir, "app.py")], {
     cwd: dir,
     env: { ...process.env, PYTHONPATH: frameworkZips().join(":") },
     stdio: ["ignore", "pipe", "pipe"],

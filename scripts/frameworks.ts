@@ -68,8 +68,12 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** Where the stacks, their licenses and the manifest are written (not committed). */
 export const FRAMEWORKS_DIR = join(ROOT, "build", "frameworks");
 const DEBS_DIR = join(ROOT, "build", "debs");
-/** Where Pyodide's CPython finds installed packages; the zips unpack there. */
-export const SITE_PACKAGES = "/lib/python3.12/site-packages";
+/** CPython's library folder in Pyodide: the zips unpack there. */
+export const PYTHON_LIB = "/lib/python3.12";
+/** Where it finds installed packages (the stacks' files, `site-packages/…` in a zip). */
+const SITE_PACKAGES = `${PYTHON_LIB}/site-packages`;
+/** The standard-library modules a stack imports, compiled (see playground_precompiled.py). */
+const PYC_DIR = `${PYTHON_LIB}/playground-pyc`;
 const DIST_PACKAGES = "usr/lib/python3/dist-packages";
 
 const PYODIDE_VERSION = (
@@ -78,9 +82,28 @@ const PYODIDE_VERSION = (
   }
 ).version;
 
-/** What a manifest was made from: a new pin or a new Pyodide (another .pyc magic) makes it stale. */
+/** The playground's server modules: what they import before any build is no stack's to compile. */
+const SERVER_MODULES = [
+  "playground_server.py",
+  "playground_load.py",
+  "playground_observe.py",
+  "playground_layers.py",
+  "playground_layer_findings.py",
+  "playground_frameworks.py",
+  "playground_precompiled.py",
+  "paste/__init__.py",
+  "paste/httpserver.py",
+];
+const SERVER_DIR = join(ROOT, "src/runner/python");
+
+/**
+ * What a manifest was made from: a new pin, a new Pyodide (another .pyc
+ * magic, other sources), this script or the server's modules make it stale.
+ */
 const SPEC = createHash("sha256")
-  .update(JSON.stringify({ STACKS, PYODIDE_VERSION, format: 3 }))
+  .update(JSON.stringify({ STACKS, PYODIDE_VERSION }))
+  .update(readFileSync(fileURLToPath(import.meta.url)))
+  .update(SERVER_MODULES.map((path) => readFileSync(join(SERVER_DIR, path), "utf8")).join("\n"))
   .digest("hex")
   .slice(0, 16);
 
@@ -254,8 +277,18 @@ function unpack(pkg: string, version: string): Unpacked {
   }
 }
 
-/** Each module's .pyc, compiled by Pyodide's CPython, by its path next to the sources. */
-async function compile(files: Map<string, Uint8Array>): Promise<Map<string, Uint8Array>> {
+/**
+ * The compiled code a stack carries, by its path under CPython's library
+ * folder (the zip's root): each of its modules' .pyc, next to the source,
+ * and the standard-library modules importing the stack brings in, as
+ * `playground-pyc/<module>.pyc` (see playground_precompiled.py). Compiled
+ * by Pyodide's CPython, with unchecked hashes: the import never reads the
+ * source to validate them (the same sources are in the same Pyodide).
+ */
+async function compile(
+  files: Map<string, Uint8Array>,
+  importable: string[],
+): Promise<Map<string, Uint8Array>> {
   const { loadPyodide } = await import("pyodide");
   // A CPython of its own per stack: its site-packages then holds that stack only.
   const pyodide = await loadPyodide({ indexURL: join(ROOT, "node_modules/pyodide") + "/" });
@@ -265,12 +298,38 @@ async function compile(files: Map<string, Uint8Array>): Promise<Map<string, Uint
     fs.mkdirTree(dirname(`${SITE_PACKAGES}/${path}`));
     fs.writeFile(`${SITE_PACKAGES}/${path}`, bytes);
   }
+  // The playground's server, as the runner has it before any build: what it imports is no stack's.
+  fs.mkdirTree("/playground/paste");
+  for (const path of SERVER_MODULES)
+    fs.writeFile(`/playground/${path}`, readFileSync(join(SERVER_DIR, path)));
+  pyodide.runPython("import sys; sys.path.insert(0, '/playground'); import playground_server");
   const failed = pyodide.runPython(`
-import compileall, py_compile, io, contextlib
+import compileall, contextlib, importlib, importlib.util, io, marshal, os, py_compile, sys
 out = io.StringIO()
 with contextlib.redirect_stdout(out):
     ok = compileall.compile_dir(${JSON.stringify(SITE_PACKAGES)}, quiet=1,
         invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+if ok:
+    before = set(sys.modules)
+    for name in ${JSON.stringify(importable)}:
+        try:
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                importlib.import_module(name)
+        except BaseException:
+            pass  # a module for another platform, or an optional dependency missing
+    os.makedirs(${JSON.stringify(PYC_DIR)}, exist_ok=True)
+    for name, module in sorted(sys.modules.items()):
+        origin = getattr(getattr(module, "__spec__", None), "origin", None) or ""
+        if name in before or not origin.startswith("/lib/python312.zip/") or not origin.endswith(".py"):
+            continue
+        source = module.__spec__.loader.get_source(name)
+        code = compile(source, origin, "exec", dont_inherit=True)
+        data = bytearray(importlib.util.MAGIC_NUMBER)
+        data += (0b01).to_bytes(4, "little")  # hash-based, unchecked
+        data += importlib.util.source_hash(source.encode("utf-8"))
+        data += marshal.dumps(code)
+        with open(os.path.join(${JSON.stringify(PYC_DIR)}, name + ".pyc"), "wb") as pyc:
+            pyc.write(data)
 "" if ok else out.getvalue()
 `) as string;
   if (failed) throw new Error(`Pyodide's CPython could not compile the frameworks:\n${failed}`);
@@ -281,10 +340,11 @@ with contextlib.redirect_stdout(out):
       const full = `${dir}/${name}`;
       if (fs.isDir(fs.stat(full).mode)) read(full);
       else if (name.endsWith(".pyc"))
-        compiled.set(full.slice(SITE_PACKAGES.length + 1), fs.readFile(full));
+        compiled.set(full.slice(PYTHON_LIB.length + 1), fs.readFile(full));
     }
   };
   read(SITE_PACKAGES);
+  read(PYC_DIR);
   return compiled;
 }
 
@@ -376,9 +436,10 @@ async function packStacks(log: (line: string) => void): Promise<FrameworkManifes
       );
     }
     const files = new Map(unpacked.flatMap((one) => [...one.files]));
-    const compiled = await compile(files);
+    const compiled = await compile(files, importableModules([...files.keys()]));
     const zippable: Zippable = {};
-    for (const [path, bytes] of [...files, ...compiled]) zippable[path] = bytes;
+    for (const [path, bytes] of files) zippable[`site-packages/${path}`] = bytes;
+    for (const [path, bytes] of compiled) zippable[path] = bytes;
     // A fixed date: the same packages make the same bytes, so the same name, on every machine.
     const zip = zipSync(zippable, { level: 9, mtime: "1980-01-02T00:00:00Z" });
     const hash = createHash("sha256").update(zip).digest("hex").slice(0, 10);

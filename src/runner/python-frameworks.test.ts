@@ -6,6 +6,7 @@
  * headers and body out. The servers that would block (app.run(),
  * bottle.run()) register the app and say what they would have said.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -49,7 +50,8 @@ const masked = (headers: [string, string][]) =>
 
 describe.skipIf(!manifest.available || !hasPython())("frameworks in Pyodide's CPython", () => {
   let python: PythonServer;
-  const zips = manifest.stacks.map((stack) => join(FRAMEWORKS_DIR, stack.file));
+  // The zips hold site-packages/ (and compiled code for Pyodide): python3 imports from that folder of each.
+  const zips = manifest.stacks.map((stack) => join(FRAMEWORKS_DIR, stack.file, "site-packages"));
 
   beforeAll(async () => {
     python = await PythonServer.start(undefined, {
@@ -79,6 +81,19 @@ describe.skipIf(!manifest.available || !hasPython())("frameworks in Pyodide's CP
     expect(latin1(ours.body)).toBe(latin1(theirs.body));
     return ours;
   }
+
+  it("python3 runs the same packages: the build's, not any the machine has", () => {
+    const versions = spawnSync(
+      "python3",
+      [
+        "-S",
+        "-c",
+        "import flask, werkzeug, bottle; print(flask.__version__, werkzeug.__version__, bottle.__version__)",
+      ],
+      { env: { ...process.env, PYTHONPATH: zips.join(":") }, encoding: "utf8" },
+    );
+    expect(versions.stdout.trim()).toBe("2.2.2 2.2.2 0.12.23");
+  });
 
   it("Flask's hello world: app.run() registers the app and logs what Werkzeug would", async () => {
     const files = {

@@ -26,6 +26,7 @@ import socket
 import sys
 
 import playground_load
+import playground_precompiled  # noqa: F401 (its finder: the stacks' compiled standard-library modules)
 from playground_load import PROJECT
 
 _expected = {}

@@ -103,7 +103,8 @@ export async function runInFolder(
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  const child = spawn("python3", [HARNESS, entry], {
+  // -S: no site-packages of the machine's own (a Flask there is not the playground's).
+  const child = spawn("python3", ["-S", HARNESS, entry], {
     cwd: dir,
     env: { ...process.env, PYTHONPATH: pythonPath.join(":") },
     stdio: ["ignore", "pipe", "pipe"],
