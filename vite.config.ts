@@ -143,10 +143,10 @@ function frameworkFiles(): Plugin {
       server.middlewares.use((req, res, next) => {
         const path = req.url?.split("?")[0] ?? "";
         const name = path.startsWith("/frameworks/") ? path.slice("/frameworks/".length) : "";
-        if (!/^(licenses\/)?[\w.+-]+\.(zip|txt)$/.test(name)) return next();
+        if (!/^(licenses\/)?[\w.+-]+\.(tar\.gz|txt)$/.test(name)) return next();
         res.setHeader(
           "Content-Type",
-          name.endsWith(".zip") ? "application/zip" : "text/plain; charset=utf-8",
+          name.endsWith(".gz") ? "application/gzip" : "text/plain; charset=utf-8",
         );
         createReadStream(join(FRAMEWORKS_DIR, name))
           .on("error", () => next())

@@ -103,7 +103,7 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
     // Flask's stack is held back until its progress bar has been read.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/frameworks/flask-*.zip", async (route) => {
+    await page.route("**/frameworks/flask-*.tar.gz", async (route) => {
       await held;
       await route.continue();
     });
@@ -114,7 +114,7 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
     release();
     await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
     await expect(bar).toBeHidden();
-    await page.unroute("**/frameworks/flask-*.zip");
+    await page.unroute("**/frameworks/flask-*.tar.gz");
     await playground.sendForResponse();
     const theirs = await python3Answer(files, requestBytes(example.request));
     expect(theirs.status).toBe("200 OK");

@@ -12,14 +12,15 @@ import type { FrameworkManifest } from "../src/frameworks/manifest";
 
 const HARNESS = new URL("../scripts/wsgiref_module.py", import.meta.url).pathname;
 const FRAMEWORKS = new URL("../build/frameworks/", import.meta.url).pathname;
+const SITE_PACKAGES = new URL("../build/site-packages/", import.meta.url).pathname;
 
-/** The frameworks' zips the build step made, for python3's import path (none if it made none). */
+/** The frameworks the build step made, as folders for python3's import path (none if it made none). */
 export function frameworkZips(): string[] {
   const path = join(FRAMEWORKS, "manifest.json");
   if (!existsSync(path)) return [];
   const manifest = JSON.parse(readFileSync(path, "utf8")) as FrameworkManifest;
-  // python3 imports from the site-packages/ folder of each zip (the rest is compiled code for Pyodide).
-  return manifest.stacks.map((stack) => join(FRAMEWORKS, stack.file, "site-packages"));
+  // The stacks' files as the build step left them unpacked, for python3.
+  return manifest.stacks.map((stack) => join(SITE_PACKAGES, stack.name));
 }
 
 /**

@@ -15,9 +15,11 @@
  * Debian's copyright file (the license text, shipped with the site), compile
  * every module to a `.pyc` with Pyodide's own CPython (unchecked hashes, so
  * the import never reads the source to validate it; the source stays, for
- * tracebacks), and pack one zip per stack into `build/frameworks/` with a
- * manifest the page and the runner read. A second run with the same pins
- * and the same Pyodide does nothing.
+ * tracebacks), and pack one gzipped tar per stack (the browser inflates it
+ * natively as it arrives) into `build/frameworks/` with a
+ * manifest the page and the runner read. The stacks' files are also left
+ * unpacked in `build/site-packages/<stack>/`, for the tests' python3. A
+ * second run with the same pins and the same Pyodide does nothing.
  *
  * Without Debian's package tools (macOS, say) it writes a manifest that says
  * so and the build goes on; `import flask` then tells the user how to get a
@@ -32,14 +34,15 @@ import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { zipSync, type Zippable } from "fflate";
+import { gzipSync } from "node:zlib";
+import { createTar } from "nanotar";
 import type {
   FrameworkManifest,
   FrameworkPackage,
   FrameworkStack,
 } from "../src/frameworks/manifest";
 
-/** The stacks, each one zip, and their Debian packages at pinned upstream versions. */
+/** The stacks, each one archive, and their Debian packages at pinned upstream versions. */
 const STACKS: { name: string; title: string; modules: string[]; packages: [string, string][] }[] = [
   {
     name: "flask",
@@ -68,9 +71,11 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** Where the stacks, their licenses and the manifest are written (not committed). */
 export const FRAMEWORKS_DIR = join(ROOT, "build", "frameworks");
 const DEBS_DIR = join(ROOT, "build", "debs");
-/** CPython's library folder in Pyodide: the zips unpack there. */
+/** Each stack's files unpacked, for python3 to import in the cross-check tests (not shipped). */
+export const SITE_PACKAGES_DIR = join(ROOT, "build", "site-packages");
+/** CPython's library folder in Pyodide: the archives unpack there. */
 export const PYTHON_LIB = "/lib/python3.12";
-/** Where it finds installed packages (the stacks' files, `site-packages/…` in a zip). */
+/** Where it finds installed packages (the stacks' files, `site-packages/…` in an archive). */
 const SITE_PACKAGES = `${PYTHON_LIB}/site-packages`;
 /** The standard-library modules a stack imports, compiled (see playground_precompiled.py). */
 const PYC_DIR = `${PYTHON_LIB}/playground-pyc`;
@@ -279,7 +284,7 @@ function unpack(pkg: string, version: string): Unpacked {
 
 /**
  * The compiled code a stack carries, by its path under CPython's library
- * folder (the zip's root): each of its modules' .pyc, next to the source,
+ * folder (the archive's root): each of its modules' .pyc, next to the source,
  * and the standard-library modules importing the stack brings in, as
  * `playground-pyc/<module>.pyc` (see playground_precompiled.py). Compiled
  * by Pyodide's CPython, with unchecked hashes: the import never reads the
@@ -386,7 +391,11 @@ export function readManifest(): FrameworkManifest | null {
   if (!existsSync(path)) return null;
   const manifest = JSON.parse(readFileSync(path, "utf8")) as FrameworkManifest;
   if (manifest.spec !== SPEC) return null;
-  const complete = manifest.stacks.every((stack) => existsSync(join(FRAMEWORKS_DIR, stack.file)));
+  const complete = manifest.stacks.every(
+    (stack) =>
+      existsSync(join(FRAMEWORKS_DIR, stack.file)) &&
+      existsSync(join(SITE_PACKAGES_DIR, stack.name)),
+  );
   return complete ? manifest : null;
 }
 
@@ -422,6 +431,7 @@ export async function ensureFrameworks(
 /** Fetch, compile and pack every stack into build/frameworks. */
 async function packStacks(log: (line: string) => void): Promise<FrameworkManifest> {
   rmSync(FRAMEWORKS_DIR, { recursive: true, force: true });
+  rmSync(SITE_PACKAGES_DIR, { recursive: true, force: true });
   mkdirSync(join(FRAMEWORKS_DIR, "licenses"), { recursive: true });
   const updated = { done: false };
   const stacks: FrameworkStack[] = [];
@@ -437,14 +447,25 @@ async function packStacks(log: (line: string) => void): Promise<FrameworkManifes
     }
     const files = new Map(unpacked.flatMap((one) => [...one.files]));
     const compiled = await compile(files, importableModules([...files.keys()]));
-    const zippable: Zippable = {};
-    for (const [path, bytes] of files) zippable[`site-packages/${path}`] = bytes;
-    for (const [path, bytes] of compiled) zippable[path] = bytes;
-    // A fixed date: the same packages make the same bytes, so the same name, on every machine.
-    const zip = zipSync(zippable, { level: 9, mtime: "1980-01-02T00:00:00Z" });
+    const entries = [
+      ...[...files].map(([path, bytes]) => ({ name: `site-packages/${path}`, data: bytes })),
+      ...[...compiled].map(([name, data]) => ({ name, data })),
+    ];
+    const long = entries.find((entry) => entry.name.length > 99);
+    if (long) throw new Error(`${long.name}: a tar name holds 99 characters at most`);
+    // A fixed date and owner: the same packages make the same bytes, so the same name, on every machine.
+    const tar = createTar(entries, {
+      attrs: { mtime: 315_619_200_000, uid: 0, gid: 0, mode: "644" },
+    });
+    const zip = gzipSync(tar, { level: 9 });
     const hash = createHash("sha256").update(zip).digest("hex").slice(0, 10);
-    const file = `${stack.name}-${hash}.zip`;
+    const file = `${stack.name}-${hash}.tar.gz`;
     writeFileSync(join(FRAMEWORKS_DIR, file), zip);
+    const python3 = join(SITE_PACKAGES_DIR, stack.name);
+    for (const [path, bytes] of files) {
+      mkdirSync(dirname(join(python3, path)), { recursive: true });
+      writeFileSync(join(python3, path), bytes);
+    }
     for (const one of unpacked)
       writeFileSync(join(FRAMEWORKS_DIR, one.info.licenseFile), one.license);
     stacks.push({

@@ -93,6 +93,26 @@ export const benchHooks = {
     }
     return times;
   },
+  /**
+   * Load a Python project's sources into the runner as build `buildId`, as a
+   * build does (a framework's stack fetched first if it needs one); the time
+   * it took, in ms.
+   */
+  async loadSources(
+    buildId: number,
+    files: Record<string, string>,
+    entry: string,
+  ): Promise<number> {
+    const started = performance.now();
+    const loaded = await clients().runner.load(buildId, { kind: "sources", files }, entry);
+    if (!loaded.ok) throw new Error(loaded.error);
+    return performance.now() - started;
+  },
+  /** Send `record` once, as the panel does; the response body as text. */
+  async serveText(record: RequestRecord): Promise<string> {
+    const response = await clients().runner.serve(record);
+    return new TextDecoder().decode(response.body);
+  },
   /** Compile a project; the time esbuild took, in ms. */
   async compile(files: Record<string, string>, entry: string): Promise<number> {
     const started = performance.now();

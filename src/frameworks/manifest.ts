@@ -1,10 +1,10 @@
 /**
  * @module manifest
  * What the build step (`scripts/frameworks.ts`) says it packed: the Python
- * framework stacks from Debian's archive, one zip each, the packages in
+ * framework stacks from Debian's archive, one archive each, the packages in
  * each with their versions and licenses, and the top-level modules whose
  * import loads a stack. The page reads it for the About dialog and the
- * editor's completions, the Python runner to know which zip an import needs.
+ * editor's completions, the Python runner to know which archive an import needs.
  */
 
 /** One Debian package in a stack. */
@@ -25,13 +25,13 @@ export interface FrameworkPackage {
   modules: string[];
 }
 
-/** One zip: a framework with what it needs. */
+/** One archive (a gzipped tar): a framework with what it needs. */
 export interface FrameworkStack {
   /** "flask" */
   name: string;
   /** "Flask", for the progress bar. */
   title: string;
-  /** The zip, relative to the frameworks folder (its name holds a hash of its bytes). */
+  /** The archive, relative to the frameworks folder (its name holds a hash of its bytes). */
   file: string;
   bytes: number;
   /** Every top-level module in it: importing any of them loads the stack. */

@@ -9,8 +9,9 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureFrameworks, FRAMEWORKS_DIR } from "../../scripts/frameworks";
+import { ensureFrameworks, FRAMEWORKS_DIR, SITE_PACKAGES_DIR } from "../../scripts/frameworks";
 import type { FrameworkManifest } from "../frameworks/manifest";
 import { serializeRequest } from "../wsgi/raw-request";
 import type { RequestRecord } from "../wsgi/records";
@@ -50,13 +51,14 @@ const masked = (headers: [string, string][]) =>
 
 describe.skipIf(!manifest.available || !hasPython())("frameworks in Pyodide's CPython", () => {
   let python: PythonServer;
-  // The zips hold site-packages/ (and compiled code for Pyodide): python3 imports from that folder of each.
-  const zips = manifest.stacks.map((stack) => join(FRAMEWORKS_DIR, stack.file, "site-packages"));
+  // The stacks' files as the build step left them unpacked, for python3.
+  const zips = manifest.stacks.map((stack) => join(SITE_PACKAGES_DIR, stack.name));
 
   beforeAll(async () => {
     python = await PythonServer.start(undefined, {
       manifest,
-      fetch: async (stack) => new Uint8Array(readFileSync(join(FRAMEWORKS_DIR, stack.file))),
+      fetch: async (stack) =>
+        new Uint8Array(gunzipSync(readFileSync(join(FRAMEWORKS_DIR, stack.file)))),
     });
   }, 60_000);
 

@@ -5,7 +5,7 @@
  * through CPython's own wsgiref (see `python/playground_server.py`). The
  * Python runner Worker wraps it; the unit tests run it in Node.
  */
-import { unzipSync } from "fflate";
+import { parseTar } from "nanotar";
 import { loadPyodide, type PyodideInterface } from "pyodide";
 import type { PyProxy } from "pyodide/ffi";
 import { describeRequest, requestBytes } from "../wsgi/environ";
@@ -33,11 +33,11 @@ const LIBRARY = `${HOME}/playground`;
 /** Where the framework stacks come from: the build's manifest, and a way to fetch a stack's zip. */
 export interface FrameworkSource {
   manifest: FrameworkManifest;
-  /** The zip's bytes (in the browser: fetched from the site, its progress told). */
+  /** The stack's tar, inflated (in the browser: fetched from the site, its progress told). */
   fetch(stack: FrameworkStack): Promise<Uint8Array>;
 }
 
-/** CPython's library folder: a stack's zip unpacks there (`site-packages/…`, and compiled code). */
+/** CPython's library folder: a stack's archive unpacks there (`site-packages/…`, and compiled code). */
 const PYTHON_LIB = "/lib/python3.12";
 
 /** Why a project did not load: the traceback and fixes, where it failed, the error in a line. */
@@ -160,14 +160,14 @@ export class PythonServer {
     return module?.HEAPU8?.length ?? 0;
   }
 
-  /** A stack's zip into CPython's library folder (fflate: several times quicker than CPython's zipfile here). */
-  private unpack(zip: Uint8Array) {
+  /** A stack's tar (inflated) into CPython's library folder. */
+  private unpack(tar: Uint8Array) {
     const fs = this.pyodide.FS;
-    for (const [path, bytes] of Object.entries(unzipSync(zip))) {
-      if (path.endsWith("/")) continue;
-      const full = `${PYTHON_LIB}/${path}`;
+    for (const entry of parseTar(tar)) {
+      if (entry.type !== "file" || !entry.data) continue;
+      const full = `${PYTHON_LIB}/${entry.name}`;
       fs.mkdirTree(full.slice(0, full.lastIndexOf("/")));
-      fs.writeFile(full, bytes);
+      fs.writeFile(full, entry.data);
     }
   }
 

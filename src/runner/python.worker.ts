@@ -83,7 +83,10 @@ function countFetches(): () => void {
   return () => (globalThis.fetch = real);
 }
 
-/** The zip of a framework stack, from the site, its download told as a start's is. */
+/**
+ * A framework stack's tar, from the site (gzipped: inflated by the browser
+ * itself), its download told as a start's is.
+ */
 async function fetchStack(siteURL: string, stack: FrameworkStack): Promise<Uint8Array> {
   progress("download", 0, stack.bytes, stack.title);
   try {
@@ -93,7 +96,11 @@ async function fetchStack(siteURL: string, stack: FrameworkStack): Promise<Uint8
     const body = counted(response, stack.bytes, (bytes) =>
       progress("download", bytes, stack.bytes, stack.title),
     );
-    return new Uint8Array(await body.arrayBuffer());
+    const bytes = new Uint8Array(await body.arrayBuffer());
+    // A host that sent it with Content-Encoding: gzip has had it inflated already.
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+    const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Uint8Array(await new Response(inflated).arrayBuffer());
   } finally {
     progress("done", stack.bytes, stack.bytes, stack.title);
   }
