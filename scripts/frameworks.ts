@@ -69,10 +69,12 @@ const STACKS: { name: string; title: string; modules: string[]; packages: [strin
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** Where the stacks, their licenses and the manifest are written (not committed). */
-export const FRAMEWORKS_DIR = join(ROOT, "build", "frameworks");
-const DEBS_DIR = join(ROOT, "build", "debs");
+/** Where it writes (`build/`; `WSGI_FRAMEWORKS_BUILD` moves it, for its own test). */
+const BUILD = process.env.WSGI_FRAMEWORKS_BUILD ?? join(ROOT, "build");
+export const FRAMEWORKS_DIR = join(BUILD, "frameworks");
+const DEBS_DIR = join(BUILD, "debs");
 /** Each stack's files unpacked, for python3 to import in the cross-check tests (not shipped). */
-export const SITE_PACKAGES_DIR = join(ROOT, "build", "site-packages");
+export const SITE_PACKAGES_DIR = join(BUILD, "site-packages");
 /** CPython's library folder in Pyodide: the archives unpack there. */
 export const PYTHON_LIB = "/lib/python3.12";
 /** Where it finds installed packages (the stacks' files, `site-packages/…` in an archive). */
