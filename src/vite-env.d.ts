@@ -14,12 +14,15 @@ declare module "virtual:precompiled" {
 
 /** The Python frameworks this build ships (see scripts/frameworks.ts). */
 declare module "virtual:frameworks" {
+  // An ambient module cannot import a relative path; a type query can name it.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports
   const manifest: import("./frameworks/manifest").FrameworkManifest;
   export default manifest;
 }
 
 /** Every third-party package the site ships, with its license (see scripts/credits.ts). */
 declare module "virtual:credits" {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports
   const credits: import("./frameworks/credits").Credit[];
   export default credits;
 }
