@@ -5,40 +5,10 @@
  * packages (the build step's zips on its import path) under CPython's
  * wsgiref.simple_server. One page, one CPython, for the whole file.
  */
-import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { composeRequest } from "../src/request/compose";
-import { fromShared } from "../src/share/project-state";
-import type { SharedProject } from "../src/share/share-codec";
-import { serializeRequest } from "../src/wsgi/raw-request";
+import { example, exampleFiles as filesOf, requestBytes } from "./examples";
 import { Playground } from "./playground";
 import { frameworkZips, parse, sendRaw, startPython } from "./python3";
-
-interface Example {
-  title: string;
-  file: string;
-  files?: string[];
-  request?: SharedProject["request"];
-}
-
-const EXAMPLES = JSON.parse(
-  readFileSync(new URL("../src/examples/examples.json", import.meta.url), "utf8"),
-) as Example[];
-
-/** An example's files, as the gallery opens them. */
-function exampleFiles(title: string): { files: Record<string, string>; example: Example } {
-  const example = EXAMPLES.find((one) => one.title === title)!;
-  const read = (path: string) =>
-    readFileSync(new URL(`../src/examples/apps/${path}`, import.meta.url), "utf8");
-  const files: Record<string, string> = { "app.py": read(`${example.file}.py`) };
-  for (const path of example.files ?? []) files[path] = read(`${example.file}.files/${path}`);
-  return { files, example };
-}
-
-/** The exact bytes the panel sends for `request` (composed by the playground's own code). */
-function requestBytes(request: SharedProject["request"] = {}): Uint8Array {
-  return serializeRequest(composeRequest(fromShared({ request }).draft).record);
-}
 
 test.skip(frameworkZips().length === 0, "this build has no frameworks (see scripts/frameworks.ts)");
 
@@ -65,6 +35,12 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
     page = playground.page;
   });
   test.afterAll(() => page.close());
+
+  /** An example's files, and the example. */
+  const exampleFiles = (title: string) => ({
+    files: filesOf(example(title)),
+    example: example(title),
+  });
 
   /** python3's answer to `bytes` for `files`. */
   async function python3Answer(files: Record<string, string>, bytes: Uint8Array) {

@@ -7,18 +7,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import type { ExampleExpectation } from "../src/examples/expectation";
+import { EXAMPLES, expectShown } from "./examples";
 import { Playground } from "./playground";
 import { ROOT_URL } from "./servers";
 
 /** The TypeScript examples (the Python ones are run, and checked against python3, in python.spec). */
-const EXAMPLES = (
-  JSON.parse(readFileSync(new URL("../src/examples/examples.json", import.meta.url), "utf8")) as {
-    title: string;
-    language: string;
-    expect: ExampleExpectation;
-  }[]
-).filter((example) => example.language !== "python");
+const TS_EXAMPLES = EXAMPLES.filter((example) => example.language !== "python");
 
 const GREETER = `import { b } from "wsgi";
 import type { Environ, StartResponse } from "wsgi";
@@ -265,7 +259,7 @@ test("projects can be switched without losing either", async ({ page }) => {
   await expect.poll(() => editorText(page)).toContain("shared app says");
 });
 
-for (const example of EXAMPLES) {
+for (const example of TS_EXAMPLES) {
   test(`example: ${example.title}`, async ({ page }) => {
     const playground = new Playground(page);
     await playground.open();
@@ -279,17 +273,6 @@ for (const example of EXAMPLES) {
     await expect(playground.status).toHaveText(example.expect.status);
     for (const text of example.expect.body ?? [])
       await expect(playground.responseBody).toContainText(text);
-    if (example.expect.header) {
-      const [name, value] = example.expect.header as [string, string];
-      await expect(playground.row(playground.responseHeaders, name)).toContainText(value);
-    }
-    if (example.expect.errors) {
-      await playground.responseTab("Errors log");
-      await expect(page.getByRole("region", { name: "Errors log" })).toContainText(
-        example.expect.errors,
-      );
-    }
-    if (example.expect.layers) await playground.expectLayers(example.expect.layers);
-    if (example.expect.findings) await playground.expectFindings(example.expect.findings);
+    await expectShown(playground, example.expect);
   });
 }

@@ -7,10 +7,11 @@
  * serves. Drawn only while open; Escape closes it, the focus back on the
  * button.
  */
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import credits from "virtual:credits";
 import frameworks from "virtual:frameworks";
 import type { Credit } from "../../frameworks/credits";
+import { BarDialog } from "../common/BarDialog";
 
 const PARTS: [Credit["part"], string][] = [
   ["python", "Python in the page"],
@@ -57,11 +58,7 @@ function CreditTable({ part, title }: { part: Credit["part"]; title: string }) {
 /** The About button and dialog. */
 export function About() {
   const [open, setOpen] = useState(false);
-  const close = useRef<HTMLButtonElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (open) close.current?.focus();
-  }, [open]);
   const hide = () => {
     setOpen(false);
     opener.current?.focus();
@@ -78,26 +75,12 @@ export function About() {
         About
       </button>
       {open && (
-        <div
-          className="examples help about"
-          role="dialog"
-          aria-label="About"
-          onKeyDown={(event) => {
-            if (event.key === "Escape") hide();
-          }}
+        <BarDialog
+          label="About"
+          title="About the WSGI Playground"
+          className="help about"
+          onClose={hide}
         >
-          <div className="examples-head">
-            <strong>About the WSGI Playground</strong>
-            <button
-              ref={close}
-              type="button"
-              className="icon"
-              aria-label="Close About"
-              onClick={hide}
-            >
-              ×
-            </button>
-          </div>
           <p>
             A WSGI server in your browser: Python apps run in CPython itself (Pyodide) with
             CPython&apos;s own wsgiref; TypeScript apps on the playground&apos;s port of it.
@@ -112,7 +95,7 @@ export function About() {
           {PARTS.map(([part, title]) => (
             <CreditTable key={part} part={part} title={title} />
           ))}
-        </div>
+        </BarDialog>
       )}
     </>
   );

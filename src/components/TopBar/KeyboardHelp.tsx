@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from "react";
 import { showHelp, useHelp } from "../../state/help";
+import { BarDialog } from "../common/BarDialog";
 
 const KEYS: [string, string][] = [
   ["Ctrl+Enter (⌘+Enter)", "Send the request, from anywhere on the page."],
@@ -33,12 +34,10 @@ const KEYS: [string, string][] = [
  */
 export function KeyboardHelp() {
   const open = useHelp((state) => state.open);
-  const close = useRef<HTMLButtonElement>(null);
   const opener = useRef<Element | null>(null);
   useEffect(() => {
     if (open) {
       opener.current = document.activeElement;
-      close.current?.focus();
     } else if (opener.current instanceof HTMLElement) {
       opener.current.focus();
       opener.current = null;
@@ -55,26 +54,12 @@ export function KeyboardHelp() {
         Keys
       </button>
       {open && (
-        <div
-          className="examples help"
-          role="dialog"
-          aria-label="Keyboard help"
-          onKeyDown={(event) => {
-            if (event.key === "Escape") showHelp(false);
-          }}
+        <BarDialog
+          label="Keyboard help"
+          title="Keyboard"
+          className="help"
+          onClose={() => showHelp(false)}
         >
-          <div className="examples-head">
-            <strong>Keyboard</strong>
-            <button
-              ref={close}
-              type="button"
-              className="icon"
-              aria-label="Close keyboard help"
-              onClick={() => showHelp(false)}
-            >
-              ×
-            </button>
-          </div>
           <table className="kv">
             <tbody>
               {KEYS.map(([keys, what]) => (
@@ -85,7 +70,7 @@ export function KeyboardHelp() {
               ))}
             </tbody>
           </table>
-        </div>
+        </BarDialog>
       )}
     </>
   );
