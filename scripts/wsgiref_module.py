@@ -54,6 +54,7 @@ except ImportError:
     pass
 else:
     werkzeug.serving.run_simple = run_simple
+    werkzeug.serving.make_server = lambda host, port, app, *args, **kwargs: make_server(host, port, app)
 paste = types.ModuleType("paste")
 paste.httpserver = types.ModuleType("paste.httpserver")
 paste.httpserver.serve = serve
