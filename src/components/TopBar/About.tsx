@@ -46,7 +46,7 @@ function CreditTable({ part, title }: { part: Credit["part"]; title: string }) {
               ) : (
                 credit.license
               )}
-              {credit.note && <span className="muted"> ({credit.note})</span>}
+              {credit.note && <span className="muted">{credit.note}</span>}
             </td>
           </tr>
         ))}
