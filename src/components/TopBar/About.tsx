@@ -7,8 +7,7 @@
  * serves. Drawn only while open; Escape closes it, the focus back on the
  * button.
  */
-import { useRef, useState } from "react";
-import credits from "virtual:credits";
+import { useEffect, useRef, useState } from "react";
 import frameworks from "virtual:frameworks";
 import type { Credit } from "../../frameworks/credits";
 import { BarDialog } from "../common/BarDialog";
@@ -20,7 +19,15 @@ const PARTS: [Credit["part"], string][] = [
 ];
 
 /** One part's packages, as a table. */
-function CreditTable({ part, title }: { part: Credit["part"]; title: string }) {
+function CreditTable({
+  credits,
+  part,
+  title,
+}: {
+  credits: Credit[];
+  part: Credit["part"];
+  title: string;
+}) {
   const rows = credits.filter((credit) => credit.part === part);
   if (rows.length === 0) return null;
   return (
@@ -58,6 +65,11 @@ function CreditTable({ part, title }: { part: Credit["part"]; title: string }) {
 /** The About button and dialog. */
 export function About() {
   const [open, setOpen] = useState(false);
+  // The list is read when the dialog first opens: it is not the first paint's business.
+  const [credits, setCredits] = useState<Credit[] | null>(null);
+  useEffect(() => {
+    if (open && !credits) void import("virtual:credits").then((list) => setCredits(list.default));
+  }, [open, credits]);
   const opener = useRef<HTMLButtonElement>(null);
   const hide = () => {
     setOpen(false);
@@ -92,9 +104,13 @@ export function About() {
               fetches Flask, Werkzeug and Bottle from Debian&apos;s archive.
             </p>
           )}
-          {PARTS.map(([part, title]) => (
-            <CreditTable key={part} part={part} title={title} />
-          ))}
+          {credits ? (
+            PARTS.map(([part, title]) => (
+              <CreditTable key={part} credits={credits} part={part} title={title} />
+            ))
+          ) : (
+            <p className="muted">Reading the list…</p>
+          )}
         </BarDialog>
       )}
     </>
