@@ -283,6 +283,28 @@ describe.skipIf(!manifest.available || !hasPython())(
   },
 );
 
+describe.skipIf(!manifest.available)("a stack that cannot be had", () => {
+  it("fails the build with the stack's name and why, and the next build tries again", async () => {
+    let fail = true;
+    const python = await PythonServer.start(undefined, {
+      manifest,
+      fetch: async (stack) => {
+        if (fail) throw new Error("frameworks/bottle.tar.gz answered 404");
+        return new Uint8Array(gunzipSync(readFileSync(join(FRAMEWORKS_DIR, stack.file))));
+      },
+    });
+    const files = { "app.py": "import bottle\napp = bottle.Bottle()\n" };
+    const failure = await python.prepare(files);
+    expect(failure?.summary).toBe(
+      "Bottle could not be loaded: frameworks/bottle.tar.gz answered 404",
+    );
+    expect(failure?.error).toContain("(The project imports bottle.)");
+    fail = false;
+    expect(await python.prepare(files)).toBeNull();
+    expect(python.load(files, "app.py")).toBeNull();
+  }, 60_000);
+});
+
 describe("a build without the frameworks", () => {
   it("import flask says that this build has none, and how to make one that has", async () => {
     const python = await PythonServer.start(undefined, {

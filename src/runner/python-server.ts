@@ -107,13 +107,9 @@ export class PythonServer {
 
   /**
    * Write the project's files, and unpack the framework stacks they import
-   * that are not yet there (`onStack` hears which one is coming); null, or
-   * why a stack could not be had.
+   * that are not yet there; null, or why a stack could not be had.
    */
-  async prepare(
-    files: Record<string, string>,
-    onStack?: (stack: FrameworkStack) => void,
-  ): Promise<LoadFailure | null> {
+  async prepare(files: Record<string, string>): Promise<LoadFailure | null> {
     this.writeProject(files);
     this.written = files;
     const source = this.frameworks;
@@ -127,7 +123,6 @@ export class PythonServer {
       (stack) => !this.installed.has(stack.name) && stack.modules.some((m) => modules.includes(m)),
     );
     for (const stack of stacks) {
-      onStack?.(stack);
       try {
         const bytes = await source.fetch(stack);
         this.unpack(bytes);
