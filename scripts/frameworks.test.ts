@@ -9,7 +9,8 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyrightLicense, importableModules, upstreamVersion } from "./frameworks";
+import { copyrightLicense, upstreamVersion } from "./debian-archive";
+import { importableModules } from "./frameworks";
 
 describe("the frameworks' build step", () => {
   it("without apt-get and dpkg-deb, says so in the manifest", () => {
