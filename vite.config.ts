@@ -14,6 +14,7 @@ import react from "@vitejs/plugin-react";
 import { build, createLogger, defineConfig, type Plugin } from "vite";
 import { collectCredits, frameworksManifest as builtManifest } from "./scripts/credits.ts";
 import { ensureFrameworks, FRAMEWORKS_DIR, readManifest } from "./scripts/frameworks.ts";
+import { ensureSnapshot, readSnapshotManifest, SNAPSHOT_DIR } from "./scripts/python-snapshot.ts";
 import { runtimeDeclaration } from "./scripts/runtime-declarations.ts";
 import { buildProject } from "./src/compiler/build-project.ts";
 import { newProjectContent } from "./src/share/project-state.ts";
@@ -191,6 +192,56 @@ function frameworksManifest(): Plugin {
 }
 
 /**
+ * The Python runner's memory snapshot (`scripts/python-snapshot.ts`): made
+ * before a build or the dev server starts when what it is made from
+ * changed, served from `python/` in dev, copied there next to the build;
+ * `virtual:python-snapshot` names it for the runner (null under Vitest, whose
+ * tests make their own).
+ */
+function pythonSnapshot(): Plugin {
+  const id = "virtual:python-snapshot";
+  let outDir = "dist";
+  let building = false;
+  let active = false;
+  let made: ReturnType<typeof ensureSnapshot> | null = null;
+  const ensure = (log: (line: string) => void) => (made ??= ensureSnapshot(log));
+  return {
+    name: "wsgi-playground:python-snapshot",
+    configResolved(config) {
+      outDir = config.build.outDir;
+      active = !process.env.VITEST;
+      building = config.command === "build" && active;
+    },
+    async buildStart() {
+      if (active) await ensure((line) => this.info(line));
+    },
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    async load(resolved) {
+      if (resolved !== `\0${id}`) return null;
+      // Worker builds get plugins of their own, which may not see configResolved.
+      const manifest = process.env.VITEST ? null : await ensure(() => undefined);
+      return `export default ${JSON.stringify(manifest)};`;
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const name = req.url?.split("?")[0]?.match(/^\/python\/(snapshot-\w+\.bin\.gz)$/)?.[1];
+        if (!name) return next();
+        res.setHeader("Content-Type", "application/gzip");
+        createReadStream(join(SNAPSHOT_DIR, name))
+          .on("error", () => next())
+          .pipe(res);
+      });
+    },
+    async writeBundle() {
+      const manifest = building ? readSnapshotManifest() : null;
+      if (!manifest) return;
+      await mkdir(`${outDir}/python`, { recursive: true });
+      await copyFile(join(SNAPSHOT_DIR, manifest.file), `${outDir}/python/${manifest.file}`);
+    },
+  };
+}
+
+/**
  * `virtual:credits`: every third-party package the site ships, for the
  * About dialog (see scripts/credits.ts); their license texts are written to
  * `licenses/` next to the build, served from memory in dev.
@@ -266,7 +317,7 @@ function precompiled(): Plugin {
     async load(resolved) {
       if (resolved !== `\0${id}`) return null;
       const esbuild = await import("esbuild-wasm");
-      const { files, entry } = newProjectContent();
+      const { files, entry } = newProjectContent("typescript");
       const { code } = await buildProject(esbuild, files, entry);
       const bundles = { [JSON.stringify([entry, files])]: code };
       return `export default ${JSON.stringify(bundles)};`;
@@ -315,12 +366,13 @@ export default defineConfig({
     pyodideFiles(),
     frameworkFiles(),
     frameworksManifest(),
+    pythonSnapshot(),
     credits(),
   ],
   // The workers are built on their own, with their own options: their plugin timings are as unwanted.
   worker: {
     format: "es",
-    plugins: () => [frameworksManifest()],
+    plugins: () => [frameworksManifest(), pythonSnapshot()],
     rolldownOptions: { checks: { pluginTimings: false } },
   },
   // Tells one build of the playground from the next (cached bundles are per build).

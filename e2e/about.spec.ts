@@ -10,7 +10,7 @@ test("About lists CPython, Pyodide, Monaco, esbuild and the frameworks with vers
   page,
 }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await page.getByRole("button", { name: "About" }).click();
   const about = page.getByRole("dialog", { name: "About" });
   const row = (table: string, name: string) =>

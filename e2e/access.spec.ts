@@ -43,7 +43,7 @@ test("Tab alone goes past the editor to Send, every request tab and every respon
   page,
 }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   // A response first, sent by keyboard, so the response's tabs are there.
   await page.locator("body").press("ControlOrMeta+Enter");
   await expect(playground.status).toHaveText("200 OK");
@@ -74,7 +74,7 @@ test("the editor is left by keyboard: Escape then Tab, after typing; the help li
   page,
 }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.focusEditor();
   await page.keyboard.press("End");
   await page.keyboard.type("// typed");
@@ -102,7 +102,7 @@ test("the editor is left by keyboard: Escape then Tab, after typing; the help li
 
 test("a response is announced once, with its status and size", async ({ page }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   const announcer = page.getByRole("status", { name: "Announcement" });
   await playground.sendForResponse();
   await expect(announcer).toHaveText("Response 200 OK, 12 bytes.");
@@ -114,7 +114,7 @@ test("a response is announced once, with its status and size", async ({ page }) 
 
 test("the system's more-contrast and reduced-motion settings are honoured", async ({ page }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   const border = () => playground.url.evaluate((field) => getComputedStyle(field).borderTopColor);
   const normal = await border();
   await page.emulateMedia({ contrast: "more" });
@@ -150,7 +150,7 @@ test("axe-core finds no serious or critical violations: page, response, preview,
 }) => {
   test.slow();
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   expect(await violations(page), "the default page").toEqual([]);
 
   await playground.sendForResponse();
@@ -181,6 +181,7 @@ test.describe("on a phone", () => {
     page,
   }) => {
     const playground = new Playground(page);
+    await playground.chooseLanguage("typescript");
     await page.goto("./");
     await expect(playground.buildStatus).toHaveText(/ready/);
     const panes = page.getByRole("tablist", { name: "Panes" });

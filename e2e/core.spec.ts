@@ -8,7 +8,7 @@ import { APP_IMPORTS, Playground } from "./playground";
 
 test("an exception gives wsgiref's 500 and a traceback in the user's lines", async ({ page }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.replaceCode(
     [
       'import type { Environ, StartResponse } from "wsgi";',
@@ -37,7 +37,7 @@ test("a finding names the line that broke the rule and shows it in the editor", 
   page,
 }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.replaceCode(
     APP_IMPORTS +
       [
@@ -76,7 +76,7 @@ test("a runaway loop is stopped at the time limit with a 504, and the next reque
   page,
 }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.replaceCode(SPIN_APP);
   await expect(playground.buildStatus).toHaveText(/#2 ready/);
   const limit = page.getByLabel("Time limit");
@@ -107,7 +107,7 @@ test("a runaway shows the seconds left and a Stop button; Stop answers 504 at on
   page,
 }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.replaceCode(SPIN_APP);
   await expect(playground.buildStatus).toHaveText(/#2 ready/);
   await page.getByLabel("Time limit").fill("30");

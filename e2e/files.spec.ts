@@ -163,7 +163,7 @@ test.describe("a Python project of many files", () => {
 
 test("a TypeScript project of two files survives Download zip → Open zip", async ({ page }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.newFile("lib/greet.ts");
   await playground.replaceCode("export const greet = (who: string) => `hello ${who} from lib`;\n");
   await playground.fileTab("app.ts").click();
@@ -245,7 +245,7 @@ test("a link with three files shows three tabs, each opened and edited; go to de
 
 test("file names and deletions that are refused say why, and nothing is lost", async ({ page }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   const problem = page.getByRole("alert", { name: "File problem" });
   await page.getByRole("button", { name: "New file", exact: true }).click();
   for (const [name, why] of [
@@ -302,7 +302,7 @@ test("file names and deletions that are refused say why, and nothing is lost", a
 
 test("a Python module name import cannot take gets a hint", async ({ page }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.projectMenu("New Python project");
   await expect.poll(() => playground.fileTabs()).toEqual(["app.py"]);
   await playground.newFile("my-routes.py");

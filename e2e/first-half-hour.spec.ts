@@ -212,7 +212,7 @@ test("starting Python shows its progress: the download's bytes, then start-up", 
     await route.continue();
   });
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.projectMenu("New Python project");
   const bar = page.getByRole("progressbar", { name: "Starting Python" });
   await expect(bar).toBeVisible({ timeout: 30_000 });
@@ -227,7 +227,7 @@ test("a link pasted into an open tab opens, waiting for Run, and the project on 
   page,
 }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.sendForResponse();
   const link = encodeShare({
     name: "Pasted",
@@ -255,7 +255,7 @@ test("a link pasted into an open tab opens, waiting for Run, and the project on 
 
 test("a new project shows no earlier response, trace or build number", async ({ page }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.sendForResponse();
   await expect(playground.status).toHaveText("200 OK");
   await playground.projectMenu("New TypeScript project");
@@ -269,7 +269,7 @@ test("the Request bytes view's columns are readable at 1280 px: no cell narrower
 }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.url.fill("/caf%C3%A9?x=1");
   await playground.sendForResponse();
   await playground.responseTab("Request bytes");
@@ -304,7 +304,7 @@ test("on a phone the request pane fits the screen: Host, Send and Follow redirec
   });
   const page = await context.newPage();
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await page.getByRole("tablist", { name: "Panes" }).getByRole("tab", { name: "Request" }).tap();
   for (const control of [
     page.getByLabel("Host"),

@@ -8,7 +8,7 @@ import { APP_IMPORTS, Playground } from "./playground";
 
 async function withApp(page: Page, source: string): Promise<Playground> {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.replaceCode(source);
   await expect(playground.buildStatus).toHaveText(/ready/);
   return playground;
@@ -153,7 +153,7 @@ test("the environ is grouped, explained, filtered and copied as a Python dict", 
   page,
 }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.url.fill("/search?q=wsgi");
   await playground.pressSend();
   await playground.responseTab("Environ");
@@ -204,7 +204,7 @@ test("comparing two responses shows a changed header", async ({ page }) => {
 
 test("every view of the inspector is reachable by keyboard", async ({ page }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.pressSend();
   await expect(playground.status).toHaveText("200 OK");
   const tab = page

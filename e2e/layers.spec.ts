@@ -185,7 +185,7 @@ test.describe("Layers, TypeScript", () => {
   test.beforeAll(async ({ browser }) => {
     playground = new Playground(await browser.newPage());
     page = playground.page;
-    await playground.open();
+    await playground.open("typescript");
     await playground.projectMenu("New TypeScript project");
   });
   test.afterAll(() => page.close());

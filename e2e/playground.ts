@@ -6,6 +6,9 @@ import { readFileSync } from "node:fs";
 import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { ROOT_URL } from "./servers";
 
+/** A language a project is written in. */
+export type Language = "python" | "typescript";
+
 /** The first lines of a test app: the "wsgi" imports and a blank line. */
 export const APP_IMPORTS =
   'import { b } from "wsgi";\nimport type { Environ, StartResponse } from "wsgi";\n\n';
@@ -39,11 +42,36 @@ export class Playground {
     this.saveStatus = page.getByRole("status", { name: "Save status" });
   }
 
-  /** Open the page and wait until the editor is up and the first build is ready. */
-  async open(url = "./"): Promise<void> {
+  /**
+   * Open the page and wait until the editor is up and the first build is
+   * ready. A first visit makes a new project in `language`, as it does for
+   * someone who last chose that language from the Project menu ("default":
+   * whatever a first visit makes); a link's project is the link's.
+   */
+  async open(language: Language | "default", url = "./"): Promise<void> {
+    if (language !== "default") await this.chooseLanguage(language);
     await this.page.goto(url);
     await expect(this.editor.locator(".monaco-editor")).toBeVisible();
-    await expect(this.buildStatus).toHaveText(/ready/);
+    await expect(this.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
+  }
+
+  /**
+   * Before the page loads: the language the user last chose for a new
+   * project, as the Project menu records it (in local storage, where the
+   * playground keeps its settings), unless the page has chosen one since.
+   */
+  async chooseLanguage(language: Language): Promise<void> {
+    await this.page.addInitScript((chosen) => {
+      const key = "wsgi-playground:settings";
+      const saved = JSON.parse(localStorage.getItem(key) ?? "null") as {
+        state: Record<string, unknown>;
+        version: number;
+      } | null;
+      const settings = saved ?? { state: {}, version: 0 };
+      if (settings.state["newProjectLanguage"]) return;
+      settings.state["newProjectLanguage"] = chosen;
+      localStorage.setItem(key, JSON.stringify(settings));
+    }, language);
   }
 
   /** Wait until everything typed is stored in the browser and written to the address bar. */
@@ -131,9 +159,7 @@ export class Playground {
    */
   static async withPython(browser: Browser): Promise<Playground> {
     const playground = new Playground(await browser.newPage());
-    await playground.open(ROOT_URL);
-    await playground.projectMenu("New Python project");
-    await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
+    await playground.open("python", ROOT_URL);
     return playground;
   }
 

@@ -13,7 +13,7 @@ const BASE64 = readFileSync(new URL("../src/examples/apps/base64.ts", import.met
 
 async function openWith(page: Page, source: string, url = "./"): Promise<Playground> {
   const playground = new Playground(page);
-  await playground.open(url);
+  await playground.open("typescript", url);
   await playground.replaceCode(source);
   await expect(playground.buildStatus).toHaveText(/#2 ready/);
   await page.getByRole("button", { name: /^Open http/ }).click();
@@ -192,7 +192,7 @@ test.describe("without service workers", () => {
 
   test("the preview says so and the request panel still works", async ({ page }) => {
     const playground = new Playground(page);
-    await playground.open();
+    await playground.open("typescript");
     await expect(page.getByLabel("Preview unavailable")).toContainText("needs a service worker");
     await playground.sendForResponse();
     await expect(playground.responseBody).toHaveText("Hello world!");

@@ -22,7 +22,7 @@ const ECHO = `${APP_IMPORTS}export default function app(environ: Environ, start_
 /** Open the page with the echo app, switch the Raw tab to raw mode, and type `text`. */
 async function typeRaw(page: Page, text: string): Promise<Playground> {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.replaceCode(ECHO);
   await expect(playground.buildStatus).toHaveText(/ready/);
   await playground.tab("Raw").click();

@@ -21,7 +21,7 @@ async function echoed(playground: Playground): Promise<Echo> {
 
 async function openEcho(page: Page): Promise<Playground> {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.replaceCode(ECHO);
   await expect(playground.buildStatus).toHaveText(/ready/);
   return playground;

@@ -16,7 +16,7 @@ async function openWith(
   build: RegExp | null = /#2 ready/,
 ): Promise<Playground> {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.replaceCode(source);
   if (build) await expect(playground.buildStatus).toHaveText(build);
   return playground;
@@ -103,7 +103,7 @@ test("a loop at the module's top level is stopped, the last good build keeps ans
   page,
 }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await page.getByLabel("Time limit").fill("1");
   await playground.replaceCode(
     MISBEHAVING.replace("const text =", "while (Date.now() > 0) {}\nconst text ="),
@@ -126,7 +126,7 @@ test("under a time limit longer than 10 s a top-level loop is still stopped at t
 }) => {
   test.slow();
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await page.getByLabel("Time limit").fill("12");
   await page.getByLabel("Time limit").blur();
   await playground.replaceCode(

@@ -36,7 +36,7 @@ test("a share link opens the same files and request elsewhere, and runs only aft
   browser,
 }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.replaceCode(GREETER);
   await playground.method.fill("PATCH");
   await playground.url.fill("/x?shared=yes");
@@ -71,7 +71,7 @@ test("code from a link stays held across reloads until Run, and runs on its own 
   page,
 }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.replaceCode(GREETER);
   await playground.saved(); // and written to the address bar
   const link = page.url();
@@ -99,7 +99,7 @@ test("code from a link stays held across reloads until Run, and runs on its own 
 
 test("work is saved as it is typed: a reload restores it", async ({ page }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.replaceCode(GREETER);
   await playground.url.fill("/?kept");
   await playground.saved();
@@ -115,7 +115,7 @@ test("a reload before the save catches up opens the user's own work, not a link"
   page,
 }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.url.fill("/first");
   await playground.saved(); // and written to the address bar
   const first = await page.evaluate(() => location.hash);
@@ -141,7 +141,7 @@ test("a reload that carries an older fragment of this tab's opens the newer save
   page,
 }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.url.fill("/first");
   await playground.saved();
   const first = await page.evaluate(() => location.hash);
@@ -170,7 +170,7 @@ const BROKEN: [string, string][] = [
 for (const [kind, fragment] of BROKEN) {
   test(`a link with ${kind} says what is wrong and keeps saved work`, async ({ page }) => {
     const playground = new Playground(page);
-    await playground.open();
+    await playground.open("typescript");
     await playground.replaceCode(GREETER);
     await playground.saved();
     // Pasted into the open tab (only the fragment changes), then opened in a fresh one.
@@ -222,7 +222,7 @@ test("the share command's link opens the right files and request", async ({ page
 
 test("a project zip downloads and opens again as the same project", async ({ page }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.replaceCode(GREETER);
   await playground.method.fill("DELETE");
   await page.getByLabel("Project actions").click();
@@ -249,7 +249,7 @@ test("a project zip downloads and opens again as the same project", async ({ pag
 
 test("projects can be switched without losing either", async ({ page }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.replaceCode(GREETER);
   await page.getByLabel("Project actions").click();
   await page.getByRole("menuitem", { name: "New TypeScript project" }).click();
@@ -262,7 +262,7 @@ test("projects can be switched without losing either", async ({ page }) => {
 for (const example of TS_EXAMPLES) {
   test(`example: ${example.title}`, async ({ page }) => {
     const playground = new Playground(page);
-    await playground.open();
+    await playground.open("typescript");
     await playground.openExample(example.title, example.language);
     if (example.expect.buildError) {
       await expect(playground.buildErrors).toContainText(example.expect.buildError);

@@ -8,7 +8,7 @@ import { SUBPATH_URL } from "./servers";
 
 test("the default app answers Hello world with wsgiref's headers", async ({ page }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.pressSend();
   await expect(playground.status).toHaveText("200 OK");
   await expect(playground.responseBody).toHaveText("Hello world!");
@@ -24,7 +24,7 @@ test("the default app answers Hello world with wsgiref's headers", async ({ page
 
 test("an edit typed in the editor changes the response", async ({ page }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.pressSend();
   await expect(playground.responseBody).toHaveText("Hello world!");
 
@@ -43,7 +43,7 @@ test("a syntax error shows a marker and a message, and keeps the last response",
   page,
 }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.pressSend();
   await expect(playground.responseBody).toHaveText("Hello world!");
 
@@ -70,7 +70,7 @@ test("a syntax error shows a marker and a message, and keeps the last response",
 
 test("the request panel sends method, target, headers and body as typed", async ({ page }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.method.fill("POST");
   await playground.url.fill("/greet/%7Euser?name=Ada&x=1");
   await playground.tab("Headers").click();
@@ -102,7 +102,7 @@ test("the page works with every other origin blocked", async ({ page, baseURL })
     },
   );
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.pressSend();
   await expect(playground.responseBody).toHaveText("Hello world!");
   expect(outside).toEqual([]);
@@ -110,7 +110,7 @@ test("the page works with every other origin blocked", async ({ page, baseURL })
 
 test("a hard reload (no controller) recovers and the service worker answers", async ({ page }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Page.reload", { ignoreCache: true });
   await expect(playground.buildStatus).toHaveText(/ready/);
@@ -123,7 +123,7 @@ test("a hard reload (no controller) recovers and the service worker answers", as
 
 test("the build works under a sub-path", async ({ page }) => {
   const playground = new Playground(page);
-  await playground.open(SUBPATH_URL);
+  await playground.open("typescript", SUBPATH_URL);
   await playground.pressSend();
   await expect(playground.status).toHaveText("200 OK");
   await expect(playground.responseBody).toHaveText("Hello world!");
@@ -133,7 +133,7 @@ test("the build works under a sub-path", async ({ page }) => {
 
 test("the wsgi module's types are loaded: completions and type errors", async ({ page }) => {
   const playground = new Playground(page);
-  await playground.open();
+  await playground.open("typescript");
   await playground.editor.locator(".view-line", { hasText: "start_response(" }).click();
   await page.keyboard.press("End");
   await page.keyboard.press("Enter");

@@ -3,9 +3,10 @@
  * and src/runner/python/playground_precompiled.py), made by Pyodide's own
  * CPython in Node, so its bytecode is the runner's.
  */
-import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { importServer, installLibrary } from "../src/runner/python-setup.ts";
+import { serverLibrary } from "./server-library.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** CPython's library folder in Pyodide: the archives unpack there. */
@@ -14,20 +15,6 @@ const PYTHON_LIB = "/lib/python3.12";
 const SITE_PACKAGES = `${PYTHON_LIB}/site-packages`;
 /** The standard-library modules a stack imports, compiled (see playground_precompiled.py). */
 const PYC_DIR = `${PYTHON_LIB}/playground-pyc`;
-
-/** The playground's server modules: what they import before any build is no stack's to compile. */
-export const SERVER_MODULES = [
-  "playground_server.py",
-  "playground_load.py",
-  "playground_observe.py",
-  "playground_layers.py",
-  "playground_layer_findings.py",
-  "playground_frameworks.py",
-  "playground_precompiled.py",
-  "paste/__init__.py",
-  "paste/httpserver.py",
-];
-export const SERVER_DIR = join(ROOT, "src/runner/python");
 
 /**
  * The compiled code a stack carries, by its path under CPython's library
@@ -51,10 +38,8 @@ export async function compileStack(
     fs.writeFile(`${SITE_PACKAGES}/${path}`, bytes);
   }
   // The playground's server, as the runner has it before any build: what it imports is no stack's.
-  fs.mkdirTree("/playground/paste");
-  for (const path of SERVER_MODULES)
-    fs.writeFile(`/playground/${path}`, readFileSync(join(SERVER_DIR, path)));
-  pyodide.runPython("import sys; sys.path.insert(0, '/playground'); import playground_server");
+  installLibrary(pyodide, serverLibrary());
+  importServer(pyodide);
   const failed = pyodide.runPython(`
 import compileall, contextlib, importlib, importlib.util, io, marshal, os, py_compile, sys
 out = io.StringIO()

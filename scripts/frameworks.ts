@@ -36,7 +36,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { createTar } from "nanotar";
-import { compileStack, SERVER_DIR, SERVER_MODULES } from "./compile-stack.ts";
+import { compileStack } from "./compile-stack.ts";
+import { serverLibrary } from "./server-library.ts";
 import { archiveVersions, download, has, pickVersion, run, unpack } from "./debian-archive.ts";
 import type { FrameworkManifest, FrameworkStack } from "../src/frameworks/manifest";
 
@@ -91,7 +92,7 @@ const SPEC = createHash("sha256")
       .map((name) => readFileSync(new URL(name, import.meta.url), "utf8"))
       .join("\n"),
   )
-  .update(SERVER_MODULES.map((path) => readFileSync(join(SERVER_DIR, path), "utf8")).join("\n"))
+  .update(JSON.stringify(serverLibrary()))
   .digest("hex")
   .slice(0, 16);
 

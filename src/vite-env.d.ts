@@ -20,6 +20,13 @@ declare module "virtual:frameworks" {
   export default manifest;
 }
 
+/** The Python runner's memory snapshot this build ships, or null (see scripts/python-snapshot.ts). */
+declare module "virtual:python-snapshot" {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports
+  const snapshot: import("./runner/snapshot-manifest").SnapshotManifest | null;
+  export default snapshot;
+}
+
 /** Every third-party package the site ships, with its license (see scripts/credits.ts). */
 declare module "virtual:credits" {
   // eslint-disable-next-line @typescript-eslint/consistent-type-imports

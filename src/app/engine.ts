@@ -8,11 +8,13 @@
  * way a request is served and kept.
  */
 import { CompilerClient } from "../compiler/compiler-client";
-import { runtimeFor, type Runtime } from "../runner/runtimes";
+import { languageOf, runtimeFor, type Language, type Runtime } from "../runner/runtimes";
 import { RunnerClient } from "../runner/runner-client";
 import { updatePreview } from "../state/preview";
 import { updateRun } from "../state/run";
-import { runLimitMs } from "../state/settings";
+import { fromShared } from "../share/project-state";
+import { decodeShare, isShareFragment } from "../share/share-codec";
+import { runLimitMs, setLastLanguage, useSettings } from "../state/settings";
 import { useWorkspace } from "../state/workspace";
 import { registerServiceWorker, ServerRelay } from "../sw/relay";
 import type { RequestRecord } from "../wsgi/records";
@@ -31,15 +33,41 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The runtime of the project on screen, or TypeScript's while its entry fits none (its build says why). */
+/**
+ * The runtime to start before the project is read from storage (CPython
+ * takes a while: it starts at once): a link's, else that of the project on
+ * screen last time, else a new project's. Wrong, it is replaced by the
+ * project's own.
+ */
 function startingRuntime(): Runtime {
-  const runtime = runtimeFor(useWorkspace.getState().entry);
-  return "error" in runtime ? (runtimeFor("app.ts") as Runtime) : runtime;
+  const fallback = runtimeFor(useWorkspace.getState().entry);
+  const guess = linkEntry() ?? entryOf(useSettings.getState().lastLanguage);
+  const runtime = guess ? runtimeFor(guess) : fallback;
+  if (!("error" in runtime)) return runtime;
+  return "error" in fallback ? (runtimeFor("app.ts") as Runtime) : fallback;
+}
+
+/** The entry file of the project the address bar's link carries, if it carries one. */
+function linkEntry(): string | null {
+  if (!isShareFragment(location.hash)) return null;
+  try {
+    return fromShared(decodeShare(location.hash)).entry;
+  } catch {
+    return null;
+  }
+}
+
+function entryOf(language: Language | null): string | null {
+  return language === "python" ? "app.py" : language === "typescript" ? "app.ts" : null;
 }
 
 /** Start the workers and the service worker. */
 export function startEngine(): void {
   if (hasStarted()) return;
+  useWorkspace.subscribe(({ entry }) => {
+    const language = languageOf(entry);
+    if (language) setLastLanguage(language);
+  });
   watchProjectSwitches();
   watchChecks();
   const compiler = new CompilerClient();

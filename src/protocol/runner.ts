@@ -60,6 +60,24 @@ export type RunnerRequest = StartMessage | LoadMessage | AttachMessage | ServeMe
 /** The runtime is ready for a load, or could not start (`error` says why). */
 export interface StartedReply {
   error: string | null;
+  /** How a start that took time went (Python's), for the console and the benchmark. */
+  report?: StartReport;
+}
+
+/** Where a runtime came from and what each part of its start cost, in ms of the runner's clock. */
+export interface StartReport {
+  /** Restored from the build's memory snapshot, or started (no snapshot, or one that would not restore). */
+  from: "snapshot" | "start";
+  /** Why the snapshot was not restored, when there was one. */
+  notRestored?: string;
+  /** From the start message to ready. */
+  totalMs: number;
+  /** Each file fetched: its name, from request to last byte, and bytes over the wire (0: from a cache). */
+  files: { name: string; ms: number; transferBytes: number }[];
+  /** Loading the runtime: its files' fetch, WebAssembly compile, CPython's start or restore. */
+  runtimeMs: number;
+  /** The playground's server on top: its modules written (and imported, without a snapshot). */
+  setupMs: number;
 }
 
 /** The build is loaded. */

@@ -13,22 +13,15 @@ import { keptBytes, parseHttpRequest } from "../wsgi/http-request";
 import type { FrameworkManifest, FrameworkStack } from "../frameworks/manifest";
 import type { RequestRecord, ResponseRecord, RunningLine, SourceLocation } from "../wsgi/records";
 import type { ServeProgress } from "../wsgi/serve-progress";
-import pasteInit from "./python/paste/__init__.py?raw";
-import pasteServer from "./python/paste/httpserver.py?raw";
-import frameworksSource from "./python/playground_frameworks.py?raw";
-import precompiledSource from "./python/playground_precompiled.py?raw";
-import layersSource from "./python/playground_layers.py?raw";
-import layerFindingsSource from "./python/playground_layer_findings.py?raw";
-import loadSource from "./python/playground_load.py?raw";
-import observeSource from "./python/playground_observe.py?raw";
-import serverSource from "./python/playground_server.py?raw";
+import { installLibrary, makeSnapshot, PROJECT, restored, SNAPSHOT_START } from "./python-setup";
 import { responseFromBytes, type PythonReport } from "./python-response";
 
-const HOME = "/home/pyodide";
-/** Where the project's files are written (the server module's PROJECT). */
-const PROJECT = `${HOME}/project`;
-/** The playground's own modules: the server and `paste`. */
-const LIBRARY = `${HOME}/playground`;
+/** The server's modules, by their path in `python/` (the build's snapshot step reads the same folder). */
+export const LIBRARY_FILES: Record<string, string> = Object.fromEntries(
+  Object.entries(
+    import.meta.glob<string>("./python/**/*.py", { query: "?raw", import: "default", eager: true }),
+  ).map(([path, source]) => [path.slice("./python/".length), source]),
+);
 
 /** Where the framework stacks come from: the build's manifest, and a way to fetch a stack's zip. */
 export interface FrameworkSource {
@@ -58,6 +51,12 @@ export class PythonServer {
   private written: Record<string, string> | null = null;
   /** Where the last load or request was when a KeyboardInterrupt stopped it, else null. */
   lastInterrupt: RunningLine | null = null;
+  /** Whether CPython was restored from a snapshot or started. */
+  startedFrom: "snapshot" | "start" = "start";
+  /** Why a snapshot given to `start` could not be restored, else null. */
+  notRestored: string | null = null;
+  /** What the start cost: loading CPython (started or restored), then the server on top. */
+  startMs = { runtime: 0, setup: 0 };
 
   private constructor(
     pyodide: PyodideInterface,
@@ -71,26 +70,43 @@ export class PythonServer {
 
   /**
    * Start CPython from Pyodide's files at `indexURL` (in Node: the package's
-   * own folder); `frameworks`, the stacks a project may import.
+   * own folder); `frameworks`, the stacks a project may import; `snapshot`,
+   * a memory snapshot of this server (see `python-setup.ts`) to restore
+   * instead of starting CPython: one that cannot be restored (another
+   * Pyodide's, damaged) gives a plain start, and `startedFrom` says which.
    */
-  static async start(indexURL?: string, frameworks?: FrameworkSource): Promise<PythonServer> {
-    const pyodide = await loadPyodide({
+  static async start(
+    indexURL?: string,
+    frameworks?: FrameworkSource,
+    snapshot?: Promise<Uint8Array>,
+  ): Promise<PythonServer> {
+    const options = {
       ...(indexURL ? { indexURL } : {}),
       // Only the user's output matters, and the server module catches it.
       stdout: () => undefined,
       stderr: () => undefined,
-    });
-    pyodide.FS.mkdirTree(`${LIBRARY}/paste`);
-    pyodide.FS.writeFile(`${LIBRARY}/playground_load.py`, loadSource);
-    pyodide.FS.writeFile(`${LIBRARY}/playground_layers.py`, layersSource);
-    pyodide.FS.writeFile(`${LIBRARY}/playground_layer_findings.py`, layerFindingsSource);
-    pyodide.FS.writeFile(`${LIBRARY}/playground_observe.py`, observeSource);
-    pyodide.FS.writeFile(`${LIBRARY}/playground_server.py`, serverSource);
-    pyodide.FS.writeFile(`${LIBRARY}/playground_frameworks.py`, frameworksSource);
-    pyodide.FS.writeFile(`${LIBRARY}/playground_precompiled.py`, precompiledSource);
-    pyodide.FS.writeFile(`${LIBRARY}/paste/__init__.py`, pasteInit);
-    pyodide.FS.writeFile(`${LIBRARY}/paste/httpserver.py`, pasteServer);
-    pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(LIBRARY)})`);
+    };
+    const began = performance.now();
+    let pyodide: PyodideInterface | null = null;
+    let notRestored: string | null = null;
+    let loaded = began;
+    if (snapshot) {
+      try {
+        // Pyodide's files load while the snapshot is fetched; it waits for it before CPython's memory is made.
+        pyodide = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+        loaded = performance.now();
+        installLibrary(pyodide, LIBRARY_FILES);
+        restored(pyodide);
+      } catch (error) {
+        pyodide = null;
+        notRestored = error instanceof Error ? error.message : String(error);
+      }
+    }
+    if (!pyodide) {
+      pyodide = await loadPyodide(options);
+      loaded = performance.now();
+      installLibrary(pyodide, LIBRARY_FILES);
+    }
     const manifest = frameworks?.manifest;
     const module = pyodide.pyimport("playground_frameworks") as PyProxy;
     const configure = module.configure as (expected: unknown, reason: string | null) => void;
@@ -102,7 +118,22 @@ export class PythonServer {
     expected.destroy();
     module.destroy();
     const server = pyodide.pyimport("playground_server") as PyProxy;
-    return new PythonServer(pyodide, server, frameworks ?? null);
+    const python = new PythonServer(pyodide, server, frameworks ?? null);
+    python.startedFrom = snapshot && !notRestored ? "snapshot" : "start";
+    python.notRestored = notRestored;
+    python.startMs = { runtime: loaded - began, setup: performance.now() - loaded };
+    return python;
+  }
+
+  /**
+   * A memory snapshot of a new server (what the build ships, and the tests
+   * restore): CPython started as a browser's is, the server imported.
+   */
+  static async snapshot(indexURL?: string): Promise<Uint8Array> {
+    return makeSnapshot(
+      await loadPyodide({ ...(indexURL ? { indexURL } : {}), ...SNAPSHOT_START }),
+      LIBRARY_FILES,
+    );
   }
 
   /**

@@ -10,8 +10,9 @@
  * moment (the time limit) and start a new one.
  */
 import frameworks from "virtual:frameworks";
+import snapshot from "virtual:python-snapshot";
 import type { FrameworkStack } from "../frameworks/manifest";
-import type { StartedReply, StartProgress } from "../protocol/runner";
+import type { StartedReply, StartProgress, StartReport } from "../protocol/runner";
 import type { ServeProgress } from "../wsgi/serve-progress";
 import { interruptedMessage, interruptedResponse, type InterruptedStop } from "../wsgi/stopped";
 import { InterruptLine, jobToken, type JobStop } from "./interrupt";
@@ -25,11 +26,14 @@ let loaded: number | null = null;
 /** The page's way to interrupt CPython in the middle of a job, when it shares memory. */
 let line: InterruptLine | null = null;
 
+/** What CPython's start fetches: Pyodide's files, and the snapshot when the build has one. */
+const START_BYTES = __PYODIDE_BYTES__ + (snapshot?.bytes ?? 0);
+
 /** Tell the page how CPython's start (or a framework's download, `name`) is going. */
 function progress(
   phase: StartProgress["phase"],
   loaded: number,
-  total = __PYODIDE_BYTES__,
+  total = START_BYTES,
   name?: string,
 ) {
   self.postMessage({
@@ -74,10 +78,10 @@ function countFetches(): () => void {
   let before = 0;
   globalThis.fetch = async (input, init) => {
     const start = before;
-    return counted(await real(input, init), __PYODIDE_BYTES__, (bytes) => {
+    return counted(await real(input, init), START_BYTES, (bytes) => {
       const loaded = start + bytes;
       before = Math.max(before, loaded);
-      progress(loaded >= __PYODIDE_BYTES__ ? "start-up" : "download", loaded);
+      progress(loaded >= START_BYTES ? "start-up" : "download", loaded);
     });
   };
   return () => (globalThis.fetch = real);
@@ -96,14 +100,27 @@ async function fetchStack(siteURL: string, stack: FrameworkStack): Promise<Uint8
     const body = counted(response, stack.bytes, (bytes) =>
       progress("download", bytes, stack.bytes, stack.title),
     );
-    const bytes = new Uint8Array(await body.arrayBuffer());
-    // A host that sent it with Content-Encoding: gzip has had it inflated already.
-    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-    const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Uint8Array(await new Response(inflated).arrayBuffer());
+    return await inflated(body);
   } finally {
     progress("done", stack.bytes, stack.bytes, stack.title);
   }
+}
+
+/** A gzipped file's bytes, inflated by the browser (a host that sent it with Content-Encoding: gzip has done so). */
+async function inflated(response: Response): Promise<Uint8Array> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** The build's memory snapshot of CPython (see python-setup.ts), fetched beside Pyodide's files. */
+async function fetchSnapshot(siteURL: string): Promise<Uint8Array> {
+  if (!snapshot) throw new Error("this build has no snapshot");
+  const url = new URL(`python/${snapshot.file}`, siteURL);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname} answered ${response.status}`);
+  return inflated(response);
 }
 
 /** CPython, started once, from the site's own copy of Pyodide. */
@@ -111,13 +128,14 @@ function python(siteURL: string): Promise<PythonServer> {
   if (!server) {
     progress("download", 0);
     const uncount = countFetches();
-    server = PythonServer.start(new URL(`pyodide/${__PYODIDE_VERSION__}/`, siteURL).href, {
-      manifest: frameworks,
-      fetch: (stack) => fetchStack(siteURL, stack),
-    });
+    server = PythonServer.start(
+      new URL(`pyodide/${__PYODIDE_VERSION__}/`, siteURL).href,
+      { manifest: frameworks, fetch: (stack) => fetchStack(siteURL, stack) },
+      snapshot ? fetchSnapshot(siteURL) : undefined,
+    );
     void server.finally(() => {
       uncount();
-      progress("done", __PYODIDE_BYTES__);
+      progress("done", START_BYTES);
     });
   }
   server.catch(() => (server = null));
@@ -154,12 +172,33 @@ function asJob<T>(
   });
 }
 
+/** How CPython's start went: from where, and what each part cost (the files from Resource Timing). */
+function startReport(python: PythonServer, began: number): StartReport {
+  const files = (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+    .filter((entry) => /\/(pyodide\/[^/]+|python)\/[^/]+$/.test(new URL(entry.name).pathname))
+    .map((entry) => ({
+      name: new URL(entry.name).pathname.split("/").pop()!,
+      ms: Math.round(entry.responseEnd - entry.startTime),
+      transferBytes: entry.transferSize,
+    }));
+  return {
+    from: python.startedFrom,
+    ...(python.notRestored ? { notRestored: python.notRestored } : {}),
+    totalMs: Math.round(performance.now() - began),
+    files,
+    runtimeMs: Math.round(python.startMs.runtime),
+    setupMs: Math.round(python.startMs.setup),
+  };
+}
+
 const handle: RunnerHandler = async (message, reply, { port, overPort }) => {
   switch (message.type) {
     case "start": {
       let answer: StartedReply = { error: null };
+      const began = performance.now();
       try {
         started = await python(message.siteURL);
+        answer.report = startReport(started, began);
         if (message.interrupt) {
           line = new InterruptLine(message.interrupt);
           started.interruptWith(message.interrupt);

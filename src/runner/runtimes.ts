@@ -78,6 +78,11 @@ export function runtimeFor(entry: string): Runtime | { error: string } {
   };
 }
 
+/** A language's name in the page: "Python", "TypeScript". */
+export function languageName(language: Language): string {
+  return RUNTIMES.find((each) => each.language === language)!.name;
+}
+
 /** The language of a project whose entry file is `entry`, or null when no runtime takes it. */
 export function languageOf(entry: string): Language | null {
   const runtime = runtimeFor(entry);

@@ -22,13 +22,20 @@ export interface ProjectContent {
   draft: RequestDraft;
 }
 
-/** A new project: the default app and `GET /`. */
-export function newProjectContent(
-  language: "typescript" | "python" = "typescript",
-): ProjectContent {
+/** A new project in `language`: its hello world and `GET /`. */
+export function newProjectContent(language: "typescript" | "python"): ProjectContent {
   return language === "python"
     ? { files: { "app.py": DEFAULT_PYTHON_APP }, entry: "app.py", draft: defaultDraft() }
     : { files: { "app.ts": DEFAULT_APP }, entry: "app.ts", draft: defaultDraft() };
+}
+
+/**
+ * What a link leaves out stands for this project: TypeScript's hello world,
+ * as when the format was made (version 1), whatever a new project is now,
+ * so that every link keeps opening what it opened.
+ */
+function linkBaseline(): ProjectContent {
+  return newProjectContent("typescript");
 }
 
 function base64(bytes: Uint8Array): string {
@@ -63,7 +70,7 @@ const rowsIn = (rows: { name: string; value: string; enabled?: boolean }[]): Row
 
 /** What differs from a new project, as a link carries it. */
 export function toShared(content: ProjectContent, name?: string): SharedProject {
-  const fresh = newProjectContent();
+  const fresh = linkBaseline();
   const out: SharedProject = {};
   if (JSON.stringify(content.files) !== JSON.stringify(fresh.files)) out.files = content.files;
   if (content.entry !== Object.keys(content.files)[0]) out.entry = content.entry;
@@ -118,7 +125,7 @@ export function toShared(content: ProjectContent, name?: string): SharedProject 
 
 /** The project a link (or a saved copy) describes, defaults filled in. */
 export function fromShared(shared: SharedProject): ProjectContent {
-  const fresh = newProjectContent();
+  const fresh = linkBaseline();
   const files = shared.files && Object.keys(shared.files).length ? shared.files : fresh.files;
   const entry = shared.entry ?? Object.keys(files)[0]!;
   const r = shared.request ?? {};

@@ -17,7 +17,7 @@ const b64url = (bytes: Uint8Array) =>
 
 describe("share links", () => {
   it("round-trip files and the request, and carry only what differs from a new project", () => {
-    const content = newProjectContent();
+    const content = newProjectContent("typescript");
     content.files = { "app.ts": "export default 1;", "lib/util.ts": "export const x = 2;" };
     content.draft.method = "POST";
     content.draft.target = "/form?x=%2F";
@@ -35,8 +35,17 @@ describe("share links", () => {
   });
 
   it("encodes a new project as almost nothing", () => {
-    expect(toShared(newProjectContent())).toEqual({});
+    expect(toShared(newProjectContent("typescript"))).toEqual({});
     expect(encodeShare({}).length).toBeLessThan(10);
+  });
+
+  it("opens a link that leaves the files out as TypeScript's hello world, whatever a new project is now", () => {
+    const content = fromShared({});
+    expect(content.entry).toBe("app.ts");
+    expect(content.files).toEqual(newProjectContent("typescript").files);
+    // A new Python project's link carries its files.
+    const python = toShared(newProjectContent("python"));
+    expect(fromShared(python).files).toEqual(newProjectContent("python").files);
   });
 
   it("keeps opening a version 1 link made before any later change", () => {

@@ -97,7 +97,7 @@ describe("a project with checks, taken home", () => {
   });
 
   it("a TypeScript project's zip says how to run the checks with Hurl; no checks, nothing added", () => {
-    const ts = newProjectContent();
+    const ts = newProjectContent("typescript");
     const withChecks = unzipSync(
       projectToZip({ ...ts, files: { ...ts.files, "checks.hurl": checks } }),
     );
@@ -196,7 +196,7 @@ describe("zips that are refused, with the reason", () => {
 
 describe("any bytes at all", () => {
   it("give a project or a ProjectZipError (fuzzed)", () => {
-    const content = newProjectContent();
+    const content = newProjectContent("typescript");
     content.files = { "app.ts": "export default 1;", "lib/b.ts": "export const b = 2;" };
     const valid = projectToZip(content);
     fc.assert(

@@ -17,13 +17,15 @@ describe("a debounced save", () => {
   it("writes the edited project, not the one on screen when the timer fires", () => {
     const first = createProject("First");
     watchForChanges();
-    setFileText("app.ts", "export default 'typed into the first project';");
+    // A new project's entry, in whichever language a new project is.
+    const entry = useWorkspace.getState().entry;
+    setFileText(entry, "typed into the first project");
     const second = createProject("Second");
     expect(useProjects.getState().currentId).toBe(second);
-    expect(useWorkspace.getState().files["app.ts"]).not.toContain("typed into");
+    expect(useWorkspace.getState().files[entry]).not.toContain("typed into");
     const saved = pending.get(`wsgi-playground:project:${first}`)!() as {
       files?: Record<string, string>;
     };
-    expect(saved.files?.["app.ts"]).toBe("export default 'typed into the first project';");
+    expect(saved.files?.[entry]).toBe("typed into the first project");
   });
 });

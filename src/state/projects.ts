@@ -14,6 +14,7 @@ import {
 import type { SharedProject } from "../share/share-codec";
 import { load, saveLater } from "./persist";
 import { replaceRequest, useRequest } from "./request";
+import { newProjectLanguage } from "./settings";
 import { useWorkspace } from "./workspace";
 
 const INDEX = "wsgi-playground:projects";
@@ -130,7 +131,7 @@ export async function loadProjects(): Promise<{
 /** Add a project and put it on screen. */
 export function createProject(
   name: string,
-  content: ProjectContent = newProjectContent(),
+  content: ProjectContent = newProjectContent(newProjectLanguage()),
   trusted = true,
 ): string {
   const id = newId();
@@ -169,7 +170,7 @@ export function adoptProject(id: string): void {
 export async function openProject(id: string): Promise<void> {
   const saved = await load<SharedProject>(projectKey(id));
   useProjects.setState({ currentId: id });
-  showContent(saved ? fromShared(saved) : newProjectContent(), !isHeld(id));
+  showContent(saved ? fromShared(saved) : newProjectContent(newProjectLanguage()), !isHeld(id));
   saveIndex();
 }
 

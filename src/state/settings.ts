@@ -1,11 +1,14 @@
 /**
  * @module settings
- * The user's preferences that outlive a project: for now, how long the app
- * may run for one request before it is stopped. Kept in local storage; where
- * that is unavailable the defaults hold for the session.
+ * The user's preferences that outlive a project: how long the app may run
+ * for one request before it is stopped, the language of a new project (the
+ * one last chosen; Python until then), and the language of the project last
+ * on screen (the runner to start before the saved project is read). Kept in
+ * local storage; where that is unavailable the defaults hold for the session.
  */
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
+import type { Language } from "../runner/runtimes";
 
 /** The time limit's bounds and default, in seconds. */
 export const RUN_LIMIT = { min: 1, max: 60, default: 5 } as const;
@@ -14,21 +17,41 @@ export const RUN_LIMIT = { min: 1, max: 60, default: 5 } as const;
 export interface Settings {
   /** Seconds the app may run for one request (or its module's top level). */
   runLimitSeconds: number;
+  /** The language **New project** makes: the one last chosen from the menu. */
+  newProjectLanguage: Language;
+  /** The language of the project on screen when the page was last open, if any. */
+  lastLanguage: Language | null;
 }
+
+const LANGUAGES: readonly Language[] = ["python", "typescript"];
 
 /** The settings store. */
 export const useSettings = create<Settings>()(
-  persist(() => ({ runLimitSeconds: RUN_LIMIT.default as number }), {
-    name: "wsgi-playground:settings",
-    storage: createJSONStorage(() => localStorage),
-    // A hand-edited or older value outside the bounds falls back to the default.
-    merge: (saved, current) => {
-      const seconds = (saved as Partial<Settings> | undefined)?.runLimitSeconds;
-      return typeof seconds === "number" && checkRunLimit(String(seconds)) === null
-        ? { ...current, runLimitSeconds: seconds }
-        : current;
+  persist(
+    (): Settings => ({
+      runLimitSeconds: RUN_LIMIT.default,
+      newProjectLanguage: "python",
+      lastLanguage: null,
+    }),
+    {
+      name: "wsgi-playground:settings",
+      storage: createJSONStorage(() => localStorage),
+      // A hand-edited or older value that is not one falls back to the default.
+      merge: (saved, current) => {
+        const { runLimitSeconds, newProjectLanguage, lastLanguage } = (saved ??
+          {}) as Partial<Settings>;
+        const language = (value: unknown) => LANGUAGES.find((each) => each === value) ?? undefined;
+        return {
+          ...current,
+          ...(typeof runLimitSeconds === "number" && checkRunLimit(String(runLimitSeconds)) === null
+            ? { runLimitSeconds }
+            : {}),
+          newProjectLanguage: language(newProjectLanguage) ?? current.newProjectLanguage,
+          lastLanguage: language(lastLanguage) ?? null,
+        };
+      },
     },
-  }),
+  ),
 );
 
 /** Why `text` is not a time limit, or null when it is one. */
@@ -50,4 +73,20 @@ export function setRunLimitSeconds(seconds: number): void {
 /** The time limit in milliseconds. */
 export function runLimitMs(): number {
   return useSettings.getState().runLimitSeconds * 1000;
+}
+
+/** The language **New project** makes now. */
+export function newProjectLanguage(): Language {
+  return useSettings.getState().newProjectLanguage;
+}
+
+/** The user chose a language for a new project: the next **New project** is in it too. */
+export function setNewProjectLanguage(language: Language): void {
+  useSettings.setState({ newProjectLanguage: language });
+}
+
+/** The project on screen is in `language` (the next page load starts its runner first). */
+export function setLastLanguage(language: Language): void {
+  if (useSettings.getState().lastLanguage !== language)
+    useSettings.setState({ lastLanguage: language });
 }

@@ -10,8 +10,9 @@
  * renameFile("routes.py", "../routes.py");           // "… climbs out of the project …"
  */
 import { create } from "zustand";
-import { DEFAULT_APP } from "./default-app";
+import { DEFAULT_APP, DEFAULT_PYTHON_APP } from "./default-app";
 import { canBeEntry, checkFilePath, checkProjectSize } from "./file-paths";
+import { newProjectLanguage } from "./settings";
 
 /** The files of the project being edited. */
 export interface WorkspaceState {
@@ -25,13 +26,15 @@ export interface WorkspaceState {
   trusted: boolean;
 }
 
+/** What is on screen before a project is: a new project in the language of the next one (a first visit keeps it). */
+function firstFiles(): Pick<WorkspaceState, "files" | "entry" | "active"> {
+  const [entry, text] =
+    newProjectLanguage() === "python" ? ["app.py", DEFAULT_PYTHON_APP] : ["app.ts", DEFAULT_APP];
+  return { files: { [entry]: text }, entry, active: entry };
+}
+
 /** The workspace store. */
-export const useWorkspace = create<WorkspaceState>(() => ({
-  files: { "app.ts": DEFAULT_APP },
-  entry: "app.ts",
-  active: "app.ts",
-  trusted: true,
-}));
+export const useWorkspace = create<WorkspaceState>(() => ({ ...firstFiles(), trusted: true }));
 
 /** The user read the code from a link and pressed Run. */
 export function trustCode(): void {

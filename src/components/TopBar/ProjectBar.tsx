@@ -16,6 +16,8 @@ import {
   renameProject,
   useProjects,
 } from "../../state/projects";
+import { languageName, type Language } from "../../runner/runtimes";
+import { setNewProjectLanguage, useSettings } from "../../state/settings";
 import { useWorkspace } from "../../state/workspace";
 
 function download(bytes: Uint8Array, name: string) {
@@ -27,9 +29,19 @@ function download(bytes: Uint8Array, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/**
+ * A new project with `language`'s hello world; `chosen` (the menu item of
+ * that language) makes it the language of every **New project** after.
+ */
+function newProject(language: Language, chosen = false) {
+  if (chosen) setNewProjectLanguage(language);
+  createProject(`New ${languageName(language)} project`, newProjectContent(language));
+}
+
 /** The project controls of the top bar. */
 export function ProjectBar() {
   const { projects, currentId } = useProjects();
+  const language = useSettings((state) => state.newProjectLanguage);
   const [problem, setProblem] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const upload = useRef<HTMLInputElement>(null);
@@ -77,16 +89,16 @@ export function ProjectBar() {
           <button
             type="button"
             role="menuitem"
-            onClick={() => createProject("New project", newProjectContent())}
+            onClick={() => newProject(language)}
+            aria-description={`in ${languageName(language)}, the language last chosen`}
           >
-            New TypeScript project
+            New project <span className="menu-hint">{languageName(language)}</span>
           </button>
-          <button
-            type="button"
-            role="menuitem"
-            onClick={() => createProject("New Python project", newProjectContent("python"))}
-          >
+          <button type="button" role="menuitem" onClick={() => newProject("python", true)}>
             New Python project
+          </button>
+          <button type="button" role="menuitem" onClick={() => newProject("typescript", true)}>
+            New TypeScript project
           </button>
           <button
             type="button"
