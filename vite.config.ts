@@ -7,8 +7,8 @@
  * or under any sub-path of a static host.
  */
 import { createReadStream } from "node:fs";
-import { copyFile, cp, mkdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { copyFile, cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { build, createLogger, defineConfig, type Plugin } from "vite";
@@ -20,6 +20,18 @@ import { buildProject } from "./src/compiler/build-project.ts";
 import { newProjectContent } from "./src/share/project-state.ts";
 
 const swEntry = fileURLToPath(new URL("./src/sw/service-worker.ts", import.meta.url));
+
+/**
+ * Every file of the build in `outDir`, by its path there, but the service
+ * worker itself and the host's `_headers` (the benchmark's floor page is
+ * copied in later, and is not the site's).
+ */
+async function siteFiles(outDir: string): Promise<string[]> {
+  const paths = (await readdir(outDir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split("\\").join("/"));
+  return paths.filter((path) => path !== "sw.js" && path !== "_headers").sort();
+}
 
 /** Serve `sw.js` in dev (as a module) and build it as one classic script. */
 function serviceWorker(): Plugin {
@@ -45,6 +57,8 @@ function serviceWorker(): Plugin {
       await build({
         configFile: false,
         logLevel: "warn",
+        // What the worker keeps for a visit without the network (see src/sw/site-cache.ts).
+        define: { __SITE_FILES__: JSON.stringify(await siteFiles(outDir)) },
         build: {
           outDir,
           emptyOutDir: false,
@@ -380,6 +394,8 @@ export default defineConfig({
     __BUILD_ID__: JSON.stringify(Date.now().toString(36)),
     __PYODIDE_VERSION__: JSON.stringify(PYODIDE_VERSION),
     __PYODIDE_BYTES__: JSON.stringify(PYODIDE_BYTES),
+    // The service worker's build names the site's files; in dev there is nothing to keep.
+    __SITE_FILES__: "null",
   },
   build: {
     target: "es2022",

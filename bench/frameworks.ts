@@ -80,7 +80,7 @@ export async function frameworkMeasures(browser: Browser) {
   const bottleFirst: number[] = [];
   let roundTrips: number[] = [];
   for (let run = 0; run < 3; run++) {
-    const context = await newContext(browser);
+    const context = await newContext(browser, "python");
     const page = await openPlayground(context, linkFor(PY_HELLO, "/", "app.py"));
     const flask = { "app.py": FLASK_TIMED };
     firstBuild.push(await load(page, 1000, flask));

@@ -14,9 +14,22 @@ const THROUGHPUT_REQUESTS = 800;
  * A fresh browser context. tsx keeps function names with a `__name` helper
  * that the functions sent to page.evaluate would miss in the page: give it one.
  */
-export async function newContext(browser: Browser): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  language: "typescript" | "python" | "default",
+): Promise<BrowserContext> {
   const context = await browser.newContext();
   await context.addInitScript("globalThis.__name = (target) => target;");
+  // A first visit makes a new project in the language last chosen (as the e2e page object sets it).
+  if (language !== "default")
+    await context.addInitScript((chosen) => {
+      const key = "wsgi-playground:settings";
+      if (localStorage.getItem(key)) return;
+      localStorage.setItem(
+        key,
+        JSON.stringify({ state: { newProjectLanguage: chosen }, version: 0 }),
+      );
+    }, language);
   return context;
 }
 

@@ -34,6 +34,9 @@ declare module "virtual:credits" {
   export default credits;
 }
 
+/** The build's files, by path, for the service worker to keep offline (null in dev; see vite.config.ts). */
+declare const __SITE_FILES__: readonly string[] | null;
+
 /** Which build of the playground this is (see vite.config.ts). */
 declare const __BUILD_ID__: string;
 

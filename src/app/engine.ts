@@ -27,7 +27,8 @@ import {
   previewConfig,
   servePreview,
 } from "./preview-service";
-import { compilerAnswered } from "./start-order";
+import { keepOffline } from "./keep-offline";
+import { afterEditorShown, compilerAnswered } from "./start-order";
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -92,6 +93,9 @@ export function startEngine(): void {
     });
     relay.attachRunner();
     keepPreviewConfigSent(relay);
+    // Once the editor is up: what this visit loaded, kept for one without the network.
+    const kept = relay;
+    void afterEditorShown(() => keepOffline(kept, registration.scope), 10_000);
     updatePreview({
       available: true,
       scope: registration.scope,
@@ -140,6 +144,20 @@ export const benchHooks = {
   async serveText(record: RequestRecord): Promise<string> {
     const response = await clients().runner.serve(record);
     return new TextDecoder().decode(response.body);
+  },
+  /** Let the standby runner start (held back on a page opened with `?bench=hold-standby`). */
+  releaseStandby(): void {
+    clients().runner.holdStandby(false);
+  },
+  /** The page's memory with its Workers (cross-origin isolated pages only), in bytes. */
+  async memory(): Promise<number> {
+    const measure = (
+      performance as unknown as {
+        measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }>;
+      }
+    ).measureUserAgentSpecificMemory;
+    if (!measure) throw new Error("measureUserAgentSpecificMemory is not available here");
+    return (await measure.call(performance)).bytes;
   },
   /** Compile a project; the time esbuild took, in ms. */
   async compile(files: Record<string, string>, entry: string): Promise<number> {

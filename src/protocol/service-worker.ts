@@ -67,7 +67,17 @@ export interface PreviewConfigMessage {
   preview: PreviewConfig;
 }
 
-export type PageToWorkerMessage = AttachRunnerMessage | PreviewConfigMessage;
+export type PageToWorkerMessage = AttachRunnerMessage | PreviewConfigMessage | KeepSiteMessage;
+
+/**
+ * Page → service worker: keep these of the build's files for a visit
+ * without the network (what the page loaded before the worker controlled it,
+ * and Python's runtime when it started one); paths under the scope.
+ */
+export interface KeepSiteMessage {
+  type: "keep-site";
+  paths: string[];
+}
 
 /** Service worker → page: send me a runner port. */
 export interface RunnerWantedMessage {

@@ -132,6 +132,8 @@ export class RunnerClient {
   /** A second runner, started and idle, that replaces a stopped one at once (see `Runtime.standby`). */
   private standby: Runner | null = null;
   private standbyPlanned = false;
+  /** No standby starts while held (the benchmark's memory with one runtime). */
+  private standbyHeld = false;
   /** A replaced runner getting the last build again: requests wait for it. */
   private reloading: Promise<unknown> = Promise.resolve();
 
@@ -166,6 +168,7 @@ export class RunnerClient {
       ...(line ? { interrupt: line.buffer } : {}),
     };
     // The runtime starts as soon as its Worker exists: Python's takes seconds.
+    performance.mark("wsgi:runtime-start");
     const started = ask<StartedReply>(worker, start, START_TIMEOUT_MS, "The app runner").then(
       (answer) => {
         if (answer.report) {
@@ -204,7 +207,7 @@ export class RunnerClient {
    * few seconds, and must not slow the build or the requests that follow.
    */
   private keepStandby() {
-    if (!this.runtime.standby || this.standby || this.standbyPlanned) return;
+    if (!this.runtime.standby || this.standby || this.standbyPlanned || this.standbyHeld) return;
     this.standbyPlanned = true;
     const runtime = this.runtime;
     requestIdleCallback(
@@ -214,6 +217,12 @@ export class RunnerClient {
       },
       { timeout: 3000 },
     );
+  }
+
+  /** Hold the standby back (true), or let it start once a build has loaded (false). */
+  holdStandby(held: boolean): void {
+    this.standbyHeld = held;
+    if (!held && this.lastBuild) this.keepStandby();
   }
 
   /** Past the limit: replace the runner (the stopped port request named, if it was one). */

@@ -130,6 +130,12 @@ export class ServerRelay {
     }
   }
 
+  /** Ask the worker to keep these of the site's files (paths under its scope) for a visit without the network. */
+  keepSite(paths: string[]): void {
+    const message: PageToWorkerMessage = { type: "keep-site", paths };
+    this.worker.postMessage(message);
+  }
+
   /** Tell the worker the preview's configuration changed. */
   sendPreviewConfig(preview: PreviewConfig): void {
     const message: PageToWorkerMessage = { type: "preview-config", preview };

@@ -8,9 +8,14 @@
  *
  * Lifecycle. `install` skips waiting and `activate` claims every client, so
  * a first visit is served without a reload and a new deployment takes over
- * at once instead of leaving an old worker serving stale code. Nothing is
- * cached here: the static files come from the network (the host's HTTP cache
- * does its job), so a deploy can never be masked by this worker.
+ * at once instead of leaving an old worker serving stale code.
+ *
+ * Offline. The playground's own files are kept in one cache per build (see
+ * `site-cache.ts`), so that a second visit starts, Python included, with the
+ * network off: files named by their bytes come from the cache first, the
+ * page itself from the network first (a new deployment shows at once) and
+ * from the cache when there is no network. A new build's worker deletes the
+ * old build's cache as it activates.
  *
  * State. The browser stops an idle service worker and starts it again on the
  * next event, with its globals gone. What is kept (runner ports, which frame
@@ -76,6 +81,14 @@ import {
   recordToResponse,
 } from "./convert";
 import { PreviewStream } from "./preview-stream";
+import {
+  cacheName,
+  keepFiles,
+  pathInScope,
+  policyOf,
+  serveSiteFile,
+  staleCaches,
+} from "./site-cache";
 import { chooseOwner, directOwner, isPreviewWindow, routeOf, type Routes } from "./preview-routes";
 import { attach, runnerPages, runners, serveWith, SERVE_TIMEOUT_MS } from "./runner-links";
 
@@ -93,13 +106,31 @@ const COOKIE_WAIT_MS = 5_000;
 /** Which clients are previews and whose; a cache rebuilt on demand after a restart. */
 const routes: Routes = { owners: new Map(), notPreview: new Set() };
 
+/** The build's own files, by path under the scope (none in dev: nothing is kept). */
+const SITE_FILES: readonly string[] = __SITE_FILES__ ?? [];
+const SITE_CACHE = cacheName(SITE_FILES);
+
 self.addEventListener("install", () => {
   void self.skipWaiting();
 });
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil(self.clients.claim());
+  const pruned = caches
+    .keys()
+    .then((names) =>
+      Promise.all(staleCaches(names, SITE_CACHE).map((name) => caches.delete(name))),
+    );
+  event.waitUntil(Promise.all([self.clients.claim(), pruned]));
 });
+
+/** The playground's own request: one of the build's files by its policy, else the network. */
+async function siteOrNetwork(request: Request): Promise<Response> {
+  const path = request.method === "GET" ? pathInScope(request.url, self.registration.scope) : null;
+  const policy = path === null ? "network" : policyOf(path, SITE_FILES);
+  if (policy === "network") return fetch(request);
+  const key = new URL(path || "index.html", self.registration.scope).href;
+  return serveSiteFile(request, policy, await caches.open(SITE_CACHE), key);
+}
 
 self.addEventListener("message", (event: ExtendableMessageEvent) => {
   const client = event.source;
@@ -111,6 +142,11 @@ self.addEventListener("message", (event: ExtendableMessageEvent) => {
   } else if (message.type === "attach-runner" && event.ports[0]) {
     attach(client.id, event.ports[0], event.ports[1] ?? null, message.preview, message.replaced);
     routes.notPreview.add(client.id);
+  } else if (message.type === "keep-site") {
+    const scope = self.registration.scope;
+    event.waitUntil(
+      caches.open(SITE_CACHE).then((cache) => keepFiles(cache, scope, message.paths, SITE_FILES)),
+    );
   }
 });
 
@@ -276,7 +312,7 @@ async function serveByPage(event: FetchEvent, owner: WindowClient): Promise<Resp
 
 async function servePreview(event: FetchEvent, known: boolean): Promise<Response> {
   const request = event.request;
-  if (!known && !(await fromPreview(event.clientId))) return fetch(request);
+  if (!known && !(await fromPreview(event.clientId))) return siteOrNetwork(request);
   try {
     const direct = directOwner(event.clientId, event.resultingClientId, routes, runnerPages());
     const link = direct === undefined ? undefined : runners.get(direct);
@@ -301,4 +337,6 @@ async function servePreview(event: FetchEvent, known: boolean): Promise<Response
 self.addEventListener("fetch", (event) => {
   const route = routeOf(event.request, event.clientId, self.location.origin, routes);
   if (route !== "network") event.respondWith(servePreview(event, route === "preview"));
+  else if (SITE_FILES.length > 0 && event.request.method === "GET")
+    event.respondWith(siteOrNetwork(event.request));
 });
