@@ -9,6 +9,7 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { assertChromium, CHROMIUM_ARGS, chromiumPath } from "../e2e/chromium.ts";
+import { keptRuntimeFiles } from "../e2e/site-cache.ts";
 import {
   armKeys,
   armMark,
@@ -158,20 +159,6 @@ interface PythonVisit {
   report: StartReport;
   /** The page's memory with one CPython, then with the standby started too (bytes). */
   memory?: { one: number; two: number };
-}
-
-/** How many of Python's runtime files the site's cache holds (Pyodide's wasm and library, the snapshot). */
-function keptRuntimeFiles(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    let count = 0;
-    for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      for (const request of await cache.keys())
-        if (/pyodide\.asm\.wasm|python_stdlib\.zip|snapshot-\w+\.bin\.gz/.test(request.url))
-          count++;
-    }
-    return count;
-  });
 }
 
 /** Navigate to the playground and time its start: navigation to the build ready, to the first response drawn. */
@@ -611,7 +598,11 @@ async function main(): Promise<void> {
   assertChromium();
   buildSite();
   const server = await serveSite();
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    // Memory is measured at once, not at the browser's next garbage collection (up to 20 s later).
+    args: [...CHROMIUM_ARGS, "--enable-blink-features=ForceEagerMeasureMemory"],
+  });
   try {
     const started = Date.now();
     const { base, withBody, panel, preview, pyPanel, pyPreview, pyStack, tsStack } =

@@ -4,22 +4,9 @@
  * **New project** makes; and after one visit the playground starts Python
  * with the network off, from what its service worker kept.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { Playground } from "./playground";
-
-/** How many of Python's runtime files (Pyodide's wasm and library, the snapshot) the site's cache holds. */
-function keptRuntimeFiles(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    let count = 0;
-    for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      for (const request of await cache.keys())
-        if (/pyodide\.asm\.wasm|python_stdlib\.zip|snapshot-\w+\.bin\.gz/.test(request.url))
-          count++;
-    }
-    return count;
-  });
-}
+import { keptRuntimeFiles } from "./site-cache";
 
 test("a first visit shows app.py with Python's hello world, and answers Hello world! from CPython", async ({
   page,

@@ -169,7 +169,7 @@ export class PythonServer {
     }
     if (stacks.length > 0)
       this.pyodide.runPython(
-        "import importlib, playground_precompiled\nimportlib.invalidate_caches()\nplayground_precompiled.refresh()",
+        "import playground_load, playground_precompiled\nplayground_load.invalidate_caches()\nplayground_precompiled.refresh()",
       );
     return null;
   }

@@ -1,0 +1,19 @@
+/**
+ * What the service worker's cache holds, read from a page of the site (the
+ * offline test and the benchmark's next visit wait for it).
+ */
+import type { Page } from "@playwright/test";
+
+/** How many of Python's runtime files (Pyodide's wasm and library, the snapshot) the site's cache holds. */
+export function keptRuntimeFiles(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    let count = 0;
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys())
+        if (/pyodide\.asm\.wasm|python_stdlib\.zip|snapshot-\w+\.bin\.gz/.test(request.url))
+          count++;
+    }
+    return count;
+  });
+}
