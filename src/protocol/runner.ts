@@ -72,8 +72,12 @@ export interface StartReport {
   notRestored?: string;
   /** From the start message to ready. */
   totalMs: number;
-  /** Each file fetched: its name, from request to last byte, and bytes over the wire (0: from a cache). */
-  files: { name: string; ms: number; transferBytes: number }[];
+  /**
+   * Each file read: its name, from request to last byte, its bytes, and
+   * where from: the service worker's kept copy, or the site (through the
+   * browser's HTTP cache or the worker).
+   */
+  files: { name: string; ms: number; bytes: number; from: "kept" | "site" }[];
   /** Loading the runtime: its files' fetch, WebAssembly compile, CPython's start or restore. */
   runtimeMs: number;
   /** The playground's server on top: its modules written (and imported, without a snapshot). */

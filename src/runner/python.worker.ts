@@ -49,7 +49,12 @@ function progress(
  * `response` with its body counted as it is read (`loaded` hears the bytes
  * so far), each whole percent of `total` told once.
  */
-function counted(response: Response, total: number, loaded: (bytes: number) => void): Response {
+function counted(
+  response: Response,
+  total: number,
+  loaded: (bytes: number) => void,
+  done: (bytes: number) => void = () => undefined,
+): Response {
   if (!response.body) return response;
   let bytes = 0;
   let told = -1;
@@ -63,6 +68,7 @@ function counted(response: Response, total: number, loaded: (bytes: number) => v
       }
       controller.enqueue(chunk);
     },
+    flush: () => done(bytes),
   });
   // Headers kept: the wasm's Content-Type lets it compile while it streams in.
   return new Response(response.body.pipeThrough(counting), {
@@ -72,17 +78,54 @@ function counted(response: Response, total: number, loaded: (bytes: number) => v
   });
 }
 
-/** `fetch` that counts the bytes of every response (CPython's files) for the progress bar. Returns the undo. */
+/** The files CPython's start read, for its report: by name, how long, how many bytes, from where. */
+const startFiles: StartReport["files"] = [];
+
+/**
+ * The service worker's kept copy of one of CPython's files (named by its
+ * version or its bytes, so any build's copy is right), read here without
+ * the hop through the worker; null when none is kept.
+ */
+async function keptCopy(url: URL): Promise<Response | null> {
+  if (url.origin !== location.origin || !/\/(pyodide\/[\d.]+|python)\/[^/]+$/.test(url.pathname))
+    return null;
+  try {
+    return (await caches.match(url.href)) ?? null;
+  } catch {
+    return null; // no Cache Storage here (an opaque origin, a policy)
+  }
+}
+
+/**
+ * `fetch` for CPython's start: its files from the kept copy when there is
+ * one, each counted for the progress bar and the start's report. Returns
+ * the undo.
+ */
 function countFetches(): () => void {
   const real = globalThis.fetch;
   let before = 0;
   globalThis.fetch = async (input, init) => {
     const start = before;
-    return counted(await real(input, init), START_BYTES, (bytes) => {
-      const loaded = start + bytes;
-      before = Math.max(before, loaded);
-      progress(loaded >= START_BYTES ? "start-up" : "download", loaded);
-    });
+    const began = performance.now();
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+    const kept = await keptCopy(url);
+    const response = kept ?? (await real(input, init));
+    return counted(
+      response,
+      START_BYTES,
+      (bytes) => {
+        const loaded = start + bytes;
+        before = Math.max(before, loaded);
+        progress(loaded >= START_BYTES ? "start-up" : "download", loaded);
+      },
+      (bytes) =>
+        startFiles.push({
+          name: url.pathname.split("/").pop()!,
+          ms: Math.round(performance.now() - began),
+          bytes,
+          from: kept ? "kept" : "site",
+        }),
+    );
   };
   return () => (globalThis.fetch = real);
 }
@@ -172,20 +215,13 @@ function asJob<T>(
   });
 }
 
-/** How CPython's start went: from where, and what each part cost (the files from Resource Timing). */
+/** How CPython's start went: from where, and what each part cost. */
 function startReport(python: PythonServer, began: number): StartReport {
-  const files = (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
-    .filter((entry) => /\/(pyodide\/[^/]+|python)\/[^/]+$/.test(new URL(entry.name).pathname))
-    .map((entry) => ({
-      name: new URL(entry.name).pathname.split("/").pop()!,
-      ms: Math.round(entry.responseEnd - entry.startTime),
-      transferBytes: entry.transferSize,
-    }));
   return {
     from: python.startedFrom,
     ...(python.notRestored ? { notRestored: python.notRestored } : {}),
     totalMs: Math.round(performance.now() - began),
-    files,
+    files: startFiles,
     runtimeMs: Math.round(python.startMs.runtime),
     setupMs: Math.round(python.startMs.setup),
   };
