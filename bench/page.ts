@@ -63,6 +63,14 @@ export async function openPlayground(
       timeout: 60_000,
     },
   );
+  // What the page asks its service worker to keep for an offline visit (tens of MB on a first visit) is kept.
+  await page.waitForFunction(
+    () => performance.getEntriesByName("wsgi:site-kept").length > 0,
+    null,
+    {
+      timeout: 120_000,
+    },
+  );
   await page.waitForTimeout(1000);
   return page;
 }

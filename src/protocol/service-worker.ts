@@ -72,7 +72,8 @@ export type PageToWorkerMessage = AttachRunnerMessage | PreviewConfigMessage | K
 /**
  * Page → service worker: keep these of the build's files for a visit
  * without the network (what the page loaded before the worker controlled it,
- * and Python's runtime when it started one); paths under the scope.
+ * and Python's runtime when it started one); paths under the scope. The
+ * worker answers on the port sent with it: how many files it added.
  */
 export interface KeepSiteMessage {
   type: "keep-site";

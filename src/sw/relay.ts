@@ -5,6 +5,7 @@
  * asks of the page for the preview (serve a request, keep what a served one
  * set). The request panel does not use it: its requests go to the runner.
  */
+import { ask } from "../protocol/ask";
 import type {
   PageToWorkerMessage,
   PreviewConfig,
@@ -130,10 +131,14 @@ export class ServerRelay {
     }
   }
 
-  /** Ask the worker to keep these of the site's files (paths under its scope) for a visit without the network. */
-  keepSite(paths: string[]): void {
+  /**
+   * Ask the worker to keep these of the site's files (paths under its scope)
+   * for a visit without the network; resolves with how many it added.
+   */
+  keepSite(paths: string[]): Promise<number> {
     const message: PageToWorkerMessage = { type: "keep-site", paths };
-    this.worker.postMessage(message);
+    // Tens of megabytes on a first visit, from the HTTP cache or the site.
+    return ask<number>(this.worker, message, 300_000, "The service worker");
   }
 
   /** Tell the worker the preview's configuration changed. */

@@ -144,8 +144,15 @@ self.addEventListener("message", (event: ExtendableMessageEvent) => {
     routes.notPreview.add(client.id);
   } else if (message.type === "keep-site") {
     const scope = self.registration.scope;
+    const reply = event.ports[0];
     event.waitUntil(
-      caches.open(SITE_CACHE).then((cache) => keepFiles(cache, scope, message.paths, SITE_FILES)),
+      caches
+        .open(SITE_CACHE)
+        .then((cache) => keepFiles(cache, scope, message.paths, SITE_FILES))
+        .then(
+          (added) => reply?.postMessage(added),
+          () => reply?.postMessage(0),
+        ),
     );
   }
 });
