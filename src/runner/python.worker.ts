@@ -110,8 +110,10 @@ function countFetches(): () => void {
     const url = new URL(input instanceof Request ? input.url : String(input), location.href);
     const kept = await keptCopy(url);
     const response = kept ?? (await real(input, init));
-    return counted(
-      response,
+    // The wasm itself goes on untouched: a Response with its URL is one V8 may keep the compiled code of.
+    const wasm = url.pathname.endsWith(".wasm");
+    const measured = counted(
+      wasm ? response.clone() : response,
       START_BYTES,
       (bytes) => {
         const loaded = start + bytes;
@@ -126,6 +128,9 @@ function countFetches(): () => void {
           from: kept ? "kept" : "site",
         }),
     );
+    if (!wasm) return measured;
+    void measured.arrayBuffer().catch(() => undefined);
+    return response;
   };
   return () => (globalThis.fetch = real);
 }
