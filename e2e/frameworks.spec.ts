@@ -76,10 +76,11 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
 
   test("Flask with ProxyFix answers JSON for X-Forwarded-* headers, and Layers shows what ProxyFix changed", async () => {
     const { files, example } = exampleFiles("Flask behind a proxy: ProxyFix");
-    // Flask's stack is held back until its progress bar has been read.
+    // Flask's stack is held back until its progress bar has been read (the
+    // context's route: the service worker fetches it for the runner, and keeps it).
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/frameworks/flask-*.tar.gz", async (route) => {
+    await page.context().route("**/frameworks/flask-*.tar.gz", async (route) => {
       await held;
       await route.continue();
     });
@@ -90,7 +91,7 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
     release();
     await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
     await expect(bar).toBeHidden();
-    await page.unroute("**/frameworks/flask-*.tar.gz");
+    await page.context().unroute("**/frameworks/flask-*.tar.gz");
     await playground.sendForResponse();
     const theirs = await python3Answer(files, requestBytes(example.request));
     expect(theirs.status).toBe("200 OK");
