@@ -117,6 +117,8 @@ test("the app page's own script fetches JSON from the app", async ({ page }) => 
 
 test("reload, back and forward work in the preview", async ({ page }) => {
   await openWith(page, SITE);
+  // The home page first, as a person sees it before typing a URL (else it is not in the frame's history).
+  await expect(frame(page).getByRole("heading", { name: "Home" })).toBeVisible();
   await page.getByLabel("Preview URL").fill("/count");
   await page.getByRole("button", { name: "Go" }).click();
   const site = frame(page);
