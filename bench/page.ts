@@ -3,6 +3,7 @@
  * project, and timing by the page's own performance marks and key events.
  */
 import type { Browser, BrowserContext, Frame, Page } from "@playwright/test";
+import { chooseLanguage } from "../e2e/language-choice.ts";
 import { encodeShare } from "../src/share/share-codec.ts";
 import { ORIGIN } from "./site.ts";
 
@@ -21,15 +22,7 @@ export async function newContext(
   const context = await browser.newContext();
   await context.addInitScript("globalThis.__name = (target) => target;");
   // A first visit makes a new project in the language last chosen (as the e2e page object sets it).
-  if (language !== "default")
-    await context.addInitScript((chosen) => {
-      const key = "wsgi-playground:settings";
-      if (localStorage.getItem(key)) return;
-      localStorage.setItem(
-        key,
-        JSON.stringify({ state: { newProjectLanguage: chosen }, version: 0 }),
-      );
-    }, language);
+  if (language !== "default") await chooseLanguage(context, language);
   return context;
 }
 

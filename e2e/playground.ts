@@ -4,10 +4,8 @@ import { readFileSync } from "node:fs";
  * names, so the specs read as steps.
  */
 import { expect, type Browser, type Locator, type Page } from "@playwright/test";
+import { chooseLanguage, type Language } from "./language-choice";
 import { ROOT_URL } from "./servers";
-
-/** A language a project is written in. */
-export type Language = "python" | "typescript";
 
 /** The first lines of a test app: the "wsgi" imports and a blank line. */
 export const APP_IMPORTS =
@@ -55,23 +53,9 @@ export class Playground {
     await expect(this.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
   }
 
-  /**
-   * Before the page loads: the language the user last chose for a new
-   * project, as the Project menu records it (in local storage, where the
-   * playground keeps its settings), unless the page has chosen one since.
-   */
+  /** Before the page loads: `language` as the one the user last chose for a new project. */
   async chooseLanguage(language: Language): Promise<void> {
-    await this.page.addInitScript((chosen) => {
-      const key = "wsgi-playground:settings";
-      const saved = JSON.parse(localStorage.getItem(key) ?? "null") as {
-        state: Record<string, unknown>;
-        version: number;
-      } | null;
-      const settings = saved ?? { state: {}, version: 0 };
-      if (settings.state["newProjectLanguage"]) return;
-      settings.state["newProjectLanguage"] = chosen;
-      localStorage.setItem(key, JSON.stringify(settings));
-    }, language);
+    await chooseLanguage(this.page, language);
   }
 
   /** Wait until everything typed is stored in the browser and written to the address bar. */
