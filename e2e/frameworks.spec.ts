@@ -119,8 +119,25 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
 
   test("a Bottle route with a parameter sets a cookie, and reads it back on the next request", async () => {
     const { files, example } = exampleFiles("Bottle: a route parameter and a cookie");
+    // A download longer than the time limit is the network's time, not the
+    // app's: Bottle's stack is held past a 2 s limit, and the build still loads.
+    const limit = page.getByLabel("Time limit");
+    await limit.fill("2");
+    await limit.blur();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.context().route("**/frameworks/bottle-*.tar.gz", async (route) => {
+      await held;
+      await route.continue();
+    });
     await playground.openExample(example.title, "python");
+    await expect(playground.buildStatus).toHaveText("Loading Bottle…");
+    await page.waitForTimeout(2_500);
+    release();
     await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
+    await page.context().unroute("**/frameworks/bottle-*.tar.gz");
+    await limit.fill("5");
+    await limit.blur();
     await playground.sendForResponse();
     const theirs = await python3Answer(files, requestBytes(example.request));
     expect(theirs.head).toContain("\r\nSet-Cookie: last_name=Ada; Path=/\r\n");

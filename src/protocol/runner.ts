@@ -84,6 +84,17 @@ export interface StartReport {
   setupMs: number;
 }
 
+/**
+ * The load's own code starts now (Python: its framework stacks are in, and
+ * its module's top level runs): the time limit starts here, since a
+ * download is the network's time, not the app's.
+ */
+export interface LoadRunningReply {
+  type: "load-running";
+  /** The `load` message's id. */
+  id: number;
+}
+
 /** The build is loaded. */
 export interface LoadedReply {
   type: "loaded";
@@ -126,7 +137,12 @@ export interface ServeFailedReply {
 }
 
 export type RunnerReply =
-  LoadedReply | LoadFailedReply | ServedReply | ServeFailedReply | ServeProgressReply;
+  | LoadRunningReply
+  | LoadedReply
+  | LoadFailedReply
+  | ServedReply
+  | ServeFailedReply
+  | ServeProgressReply;
 
 /**
  * Runner → page, for a `serve` that came over a port (from the service

@@ -263,6 +263,7 @@ const handle: RunnerHandler = async (message, reply, { port, overPort }) => {
         reply({ type: "load-failed", id, ...unready });
         return;
       }
+      reply({ type: "load-running", id });
       const failure = asJob(
         jobToken(id, overPort),
         "its module's top level",

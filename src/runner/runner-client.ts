@@ -116,6 +116,8 @@ export class RunnerClient {
   private readonly onRestart: (stopped: StoppedServe | null) => void;
   private readonly onStartProgress: (progress: StartProgress) => void;
   private readonly onRunning: (running: Running | null) => void;
+  /** Each load under way, by its id: its code starts running (and its time limit with it). */
+  private readonly runningOf = new Map<number, () => void>();
   /** Who hears the progress of each panel request under way, by its id. */
   private readonly progressOf = new Map<number, (progress: ServeProgress) => void>();
   /** What runs under the limit now, and how to stop it before the limit (Stop). */
@@ -155,6 +157,8 @@ export class RunnerClient {
       if (message.type === "start-progress") {
         // A standby starting in idle time is nobody's wait.
         if (worker === this.worker) this.onStartProgress(message);
+      } else if (message.type === "load-running") {
+        this.runningOf.get(message.id)?.();
       } else if (message.type === "serve-progress") {
         this.progressOf.get(message.id)?.(message.progress);
       } else if (message.type === "serving") this.watch(message.id, message.request);
@@ -278,13 +282,20 @@ export class RunnerClient {
   /**
    * `work` sent from here as job `token` (`what` it is, for the message),
    * failing with StoppedError at the limit or on Stop, unless the runner,
-   * interrupted, answers for it within the grace period.
+   * interrupted, answers for it within the grace period. The limit counts
+   * from when `begins` resolves (a load: once its downloads are in).
    */
-  private async limited<T>(work: Promise<T>, what: string, token: number): Promise<T> {
+  private async limited<T>(
+    work: Promise<T>,
+    what: string,
+    token: number,
+    begins: Promise<void> = Promise.resolve(),
+  ): Promise<T> {
     const afterMs = this.limitMs();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let grace: ReturnType<typeof setTimeout> | undefined;
     let done = () => {};
+    let settled = false;
     const limit = new Promise<never>((_, reject) => {
       // Settle first: the restart fails everything still waiting on the old runner.
       const replace = (error: StoppedError) => {
@@ -296,20 +307,24 @@ export class RunnerClient {
         clearTimeout(grace);
         grace = setTimeout(() => replace(error), INTERRUPT_GRACE_MS);
       };
-      timer = setTimeout(
-        () => stopWith(new StoppedError(stoppedMessage(afterMs, what), afterMs)),
-        afterMs,
-      );
-      const began = performance.now();
-      done = this.run(what, () => {
-        clearTimeout(timer);
-        const ms = Math.round(performance.now() - began);
-        stopWith(new StoppedError(stoppedByUserMessage(ms, what), ms, true));
+      void begins.then(() => {
+        if (settled) return;
+        timer = setTimeout(
+          () => stopWith(new StoppedError(stoppedMessage(afterMs, what), afterMs)),
+          afterMs,
+        );
+        const began = performance.now();
+        done = this.run(what, () => {
+          clearTimeout(timer);
+          const ms = Math.round(performance.now() - began);
+          stopWith(new StoppedError(stoppedByUserMessage(ms, what), ms, true));
+        });
       });
     });
     try {
       return await Promise.race([work, limit]);
     } finally {
+      settled = true;
       clearTimeout(timer);
       clearTimeout(grace);
       done();
@@ -348,8 +363,14 @@ export class RunnerClient {
     const notStarted = await this.started;
     if (notStarted !== null) return { ok: false, error: notStarted };
     const { id, reply } = this.pending.open(REPLY_TIMEOUT_MS);
+    const running = new Promise<void>((resolve) => this.runningOf.set(id, resolve));
     this.post({ type: "load", id, buildId, program, entry });
-    const answer = await this.limited(reply, "its module's top level", jobToken(id, false));
+    let answer: RunnerReply;
+    try {
+      answer = await this.limited(reply, "its module's top level", jobToken(id, false), running);
+    } finally {
+      this.runningOf.delete(id);
+    }
     if (answer.type === "loaded") {
       this.lastBuild = { buildId, program, entry };
       this.keepStandby();

@@ -57,6 +57,7 @@ const handle: RunnerHandler = (message, reply, { port }) => {
       port?.postMessage({ error: null } satisfies StartedReply);
       return;
     case "load":
+      reply({ type: "load-running", id: message.id });
       reply(load(message.program, message.entry, message.id, message.buildId));
       return;
     case "serve": {
