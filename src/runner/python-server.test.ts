@@ -631,6 +631,29 @@ describe.skipIf(!hasPython())(
         );
       });
 
+      it("a standard-library module comes from the zip compiled once, with the spec zipimport gives", () => {
+        const app = `import builtins, zipimport
+compiled = []
+_compile = builtins.compile
+def counting(source, name, *args, **kwargs):
+    compiled.append(name)
+    return _compile(source, name, *args, **kwargs)
+builtins.compile = counting
+import xml.dom.minidom
+builtins.compile = _compile
+ours = xml.dom.minidom.__spec__
+theirs = zipimport.zipimporter(xml.dom.__path__[0]).find_spec("xml.dom.minidom")
+fields = lambda s: (s.name, s.origin, s.submodule_search_locations, s.has_location, s.cached, s.parent)
+said = repr((compiled.count(ours.origin), fields(ours) == fields(theirs), ours.origin))
+def application(environ, start_response):
+    start_response("200 OK", [])
+    return [said.encode()]
+`;
+        expect(python.load({ "app.py": app }, "app.py")).toBeNull();
+        const ours = python.serve(rawRecord(bytes("GET / HTTP/1.0\r\n\r\n")), 1);
+        expect(latin1(ours.body)).toBe("(1, True, '/lib/python312.zip/xml/dom/minidom.py')");
+      });
+
       it("a WebAssembly limit says so at the error", () => {
         const failure = python.load({ "app.py": "data = b'a' * (3 * 1024**3)\n" }, "app.py");
         expect(failure?.summary).toBe(
