@@ -8,19 +8,21 @@
  * way a request is served and kept.
  */
 import { CompilerClient } from "../compiler/compiler-client";
-import { languageOf, runtimeFor, type Language, type Runtime } from "../runner/runtimes";
+import { languageOf } from "../runner/runtimes";
 import { RunnerClient } from "../runner/runner-client";
 import { updatePreview } from "../state/preview";
 import { updateRun } from "../state/run";
 import { fromShared } from "../share/project-state";
-import { decodeShare, isShareFragment } from "../share/share-codec";
-import { runLimitMs, setLastLanguage, useSettings } from "../state/settings";
+import { decodeShare } from "../share/share-codec";
+import { isShareFragment } from "../share/share-fragment";
+import { runLimitMs, setLastLanguage } from "../state/settings";
 import { useWorkspace } from "../state/workspace";
 import { registerServiceWorker, ServerRelay } from "../sw/relay";
 import type { RequestRecord } from "../wsgi/records";
 import { watchProjectSwitches } from "./builds";
 import { watchChecks } from "./checks-service";
 import { clients, hasStarted, setClients } from "./clients";
+import { firstRuntime } from "./first-runtime";
 import {
   keepPreviewConfigSent,
   keepPreviewServed,
@@ -34,20 +36,6 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/**
- * The runtime to start before the project is read from storage (CPython
- * takes a while: it starts at once): a link's, else that of the project on
- * screen last time, else a new project's. Wrong, it is replaced by the
- * project's own.
- */
-function startingRuntime(): Runtime {
-  const fallback = runtimeFor(useWorkspace.getState().entry);
-  const guess = linkEntry() ?? entryOf(useSettings.getState().lastLanguage);
-  const runtime = guess ? runtimeFor(guess) : fallback;
-  if (!("error" in runtime)) return runtime;
-  return "error" in fallback ? (runtimeFor("app.ts") as Runtime) : fallback;
-}
-
 /** The entry file of the project the address bar's link carries, if it carries one. */
 function linkEntry(): string | null {
   if (!isShareFragment(location.hash)) return null;
@@ -56,10 +44,6 @@ function linkEntry(): string | null {
   } catch {
     return null;
   }
-}
-
-function entryOf(language: Language | null): string | null {
-  return language === "python" ? "app.py" : language === "typescript" ? "app.ts" : null;
 }
 
 /** Start the workers and the service worker. */
@@ -75,7 +59,7 @@ export function startEngine(): void {
   void compiler.firstAnswer.then(compilerAnswered);
   let relay: ServerRelay | null = null;
   const runner = new RunnerClient({
-    runtime: startingRuntime(),
+    runtime: firstRuntime(linkEntry()),
     limitMs: runLimitMs,
     onRestart: (stopped) => relay?.attachRunner({ stopped }),
     onStartProgress: ({ phase, loaded, total, name }) =>

@@ -20,21 +20,13 @@
  * gets that request's 504 record for the service worker to answer with.
  */
 import { PendingReplies } from "../protocol/pending-replies";
-import { ask } from "../protocol/ask";
-import type {
-  Program,
-  RunnerMessage,
-  RunnerReply,
-  RunnerRequest,
-  StartedReply,
-  StartMessage,
-  StartProgress,
-} from "../protocol/runner";
+import type { Program, RunnerReply, RunnerRequest, StartProgress } from "../protocol/runner";
 import type { StoppedServe } from "../protocol/service-worker";
 import type { RequestRecord, ResponseRecord, SourceLocation } from "../wsgi/records";
 import type { ServeProgress } from "../wsgi/serve-progress";
 import { stoppedByUserMessage, stoppedMessage, stoppedResponse } from "../wsgi/stopped";
-import { InterruptLine, jobToken } from "./interrupt";
+import { jobToken, type InterruptLine } from "./interrupt";
+import { startRunner, takeEarly } from "./runner-start";
 import { runtimeFor, type Runtime } from "./runtimes";
 
 /**
@@ -44,8 +36,6 @@ import { runtimeFor, type Runtime } from "./runtimes";
 const REPLY_TIMEOUT_MS = 65_000;
 /** How long an interrupted app has to stop before its runner is replaced. */
 const INTERRUPT_GRACE_MS = 1_000;
-/** How long a runtime may take to start (Python: CPython's 10 MB of wasm and its library). */
-const START_TIMEOUT_MS = 180_000;
 
 /** The app ran past the time limit and its runner was replaced. */
 export class StoppedError extends Error {
@@ -148,12 +138,15 @@ export class RunnerClient {
     this.spawn();
   }
 
-  /** A runner Worker of the current runtime, starting; its messages come here. */
+  /**
+   * A runner Worker of the current runtime, starting (the one the page
+   * started early, when it is for this runtime); its messages come here.
+   */
   private makeRunner(): Runner {
-    const worker = this.runtime.spawn();
-    worker.onmessage = (event: MessageEvent<RunnerMessage>) => {
+    const starting = takeEarly(this.runtime) ?? startRunner(this.runtime);
+    const { worker, runtime, line } = starting;
+    starting.listen((message) => {
       // A standby never serves: only the runner in use reaches this.
-      const message = event.data;
       if (message.type === "start-progress") {
         // A standby starting in idle time is nobody's wait.
         if (worker === this.worker) this.onStartProgress(message);
@@ -164,16 +157,8 @@ export class RunnerClient {
       } else if (message.type === "serving") this.watch(message.id, message.request);
       else if (message.type === "serve-ended") this.unwatch(message.id);
       else this.pending.resolve(message.id, message);
-    };
-    const line = this.runtime.interruptible ? InterruptLine.create() : null;
-    const start: StartMessage = {
-      type: "start",
-      siteURL: new URL(import.meta.env.BASE_URL, location.href).href,
-      ...(line ? { interrupt: line.buffer } : {}),
-    };
-    // The runtime starts as soon as its Worker exists: Python's takes seconds.
-    performance.mark("wsgi:runtime-start");
-    const started = ask<StartedReply>(worker, start, START_TIMEOUT_MS, "The app runner").then(
+    });
+    const started = starting.reply.then(
       (answer) => {
         if (answer.report) {
           // For the benchmark: where the runtime came from and what its start cost.
@@ -187,7 +172,7 @@ export class RunnerClient {
       },
       (error: unknown) => (error instanceof Error ? error.message : String(error)),
     );
-    return { worker, runtime: this.runtime, started, line };
+    return { worker, runtime, started, line };
   }
 
   /**

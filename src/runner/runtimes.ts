@@ -21,6 +21,8 @@ export interface Runtime {
   name: string;
   /** The entry file extensions it takes. */
   extensions: readonly string[];
+  /** A new project's entry file. */
+  newEntry: string;
   /** Start a runner Worker for it. */
   spawn(): Worker;
   /**
@@ -41,6 +43,7 @@ const TYPESCRIPT: Runtime = {
   language: "typescript",
   name: "TypeScript",
   extensions: [".ts", ".tsx", ".js", ".jsx", ".mjs"],
+  newEntry: "app.ts",
   spawn: () =>
     new Worker(new URL("./runner.worker.ts", import.meta.url), {
       type: "module",
@@ -56,6 +59,7 @@ const PYTHON: Runtime = {
   language: "python",
   name: "Python",
   extensions: [".py"],
+  newEntry: "app.py",
   spawn: () =>
     new Worker(new URL("./python.worker.ts", import.meta.url), {
       type: "module",
@@ -78,9 +82,14 @@ export function runtimeFor(entry: string): Runtime | { error: string } {
   };
 }
 
+/** The runtime of a language. */
+export function runtimeOf(language: Language): Runtime {
+  return RUNTIMES.find((each) => each.language === language)!;
+}
+
 /** A language's name in the page: "Python", "TypeScript". */
 export function languageName(language: Language): string {
-  return RUNTIMES.find((each) => each.language === language)!.name;
+  return runtimeOf(language).name;
 }
 
 /** The language of a project whose entry file is `entry`, or null when no runtime takes it. */

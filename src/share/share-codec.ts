@@ -165,10 +165,7 @@ export function encodeShare(project: SharedProject): string {
   return `v1.${toBase64Url(deflateSync(strToU8(json), { level: 9 }))}`;
 }
 
-/** True when a fragment looks like a share link (of any version). */
-export function isShareFragment(fragment: string): boolean {
-  return /^#?v\d+\./.test(fragment);
-}
+export { isShareFragment } from "./share-fragment";
 
 /** The project a fragment carries; throws a {@link ShareLinkError} saying what is wrong. */
 export function decodeShare(fragment: string): SharedProject {

@@ -1,0 +1,70 @@
+/**
+ * @module runner-start
+ * A runner Worker, started: created, sent its `start`, its messages held
+ * until someone listens. The runner client makes its runners here, and the
+ * page's first one may be made earlier still, before the page's main code
+ * has loaded (see `start-early.ts`): CPython's start is the longest wait of
+ * a visit, and nothing in it needs the page.
+ */
+import { ask } from "../protocol/ask";
+import type { RunnerMessage, StartedReply, StartMessage } from "../protocol/runner";
+import { InterruptLine } from "./interrupt";
+import type { Runtime } from "./runtimes";
+
+/** How long a runtime may take to start (Python: CPython's 10 MB of wasm and its library). */
+const START_TIMEOUT_MS = 180_000;
+
+/** A runner Worker whose runtime is starting. */
+export interface StartingRunner {
+  worker: Worker;
+  runtime: Runtime;
+  /** The memory it shares with this page to be interrupted, when it can be. */
+  line: InterruptLine | null;
+  /** Its answer to `start`: rejects when it never came. */
+  reply: Promise<StartedReply>;
+  /** Hear its messages: those it sent so far, then each as it comes. */
+  listen(handler: (message: RunnerMessage) => void): void;
+}
+
+/** A runner Worker for `runtime`, starting its runtime at once (Python's takes a while). */
+export function startRunner(runtime: Runtime): StartingRunner {
+  const worker = runtime.spawn();
+  const held: RunnerMessage[] = [];
+  worker.onmessage = (event: MessageEvent<RunnerMessage>) => held.push(event.data);
+  const line = runtime.interruptible ? InterruptLine.create() : null;
+  const start: StartMessage = {
+    type: "start",
+    siteURL: new URL(import.meta.env.BASE_URL, location.href).href,
+    ...(line ? { interrupt: line.buffer } : {}),
+  };
+  performance.mark("wsgi:runtime-start");
+  const reply = ask<StartedReply>(worker, start, START_TIMEOUT_MS, "The app runner");
+  return {
+    worker,
+    runtime,
+    line,
+    reply,
+    listen(handler) {
+      worker.onmessage = (event: MessageEvent<RunnerMessage>) => handler(event.data);
+      for (const message of held.splice(0)) handler(message);
+    },
+  };
+}
+
+let early: StartingRunner | null = null;
+
+/** Start the page's first runner now, before its runner client exists. */
+export function startEarly(runtime: Runtime): void {
+  early ??= startRunner(runtime);
+}
+
+/** The runner started early, if it is for `runtime` (one for another is stopped). */
+export function takeEarly(runtime: Runtime): StartingRunner | null {
+  const runner = early;
+  early = null;
+  if (runner && runner.runtime !== runtime) {
+    runner.worker.terminate();
+    return null;
+  }
+  return runner;
+}
