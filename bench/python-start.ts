@@ -47,16 +47,15 @@ async function pythonVisit(page: Page, memory: boolean): Promise<PythonVisit> {
   );
   const visit: PythonVisit = { startSent, built, answered, report: report as StartReport };
   const hooks = "window.wsgiPlaygroundBench";
-  if (memory) {
-    const one = (await page.evaluate(`${hooks}.memory()`)) as number;
-    await page.evaluate(`${hooks}.releaseStandby()`);
-    await page.waitForFunction(
-      () => performance.getEntriesByName("wsgi:runtime-started").length > 1,
-      null,
-      { timeout: 120_000 },
-    );
-    visit.memory = { one, two: (await page.evaluate(`${hooks}.memory()`)) as number };
-  } else await page.evaluate(`${hooks}.releaseStandby()`);
+  const one = memory ? ((await page.evaluate(`${hooks}.memory()`)) as number) : 0;
+  // The standby starts, and the page is left once it has: a next visit comes to a quiet browser.
+  await page.evaluate(`${hooks}.releaseStandby()`);
+  await page.waitForFunction(
+    () => performance.getEntriesByName("wsgi:runtime-started").length > 1,
+    null,
+    { timeout: 120_000 },
+  );
+  if (memory) visit.memory = { one, two: (await page.evaluate(`${hooks}.memory()`)) as number };
   return visit;
 }
 
@@ -65,8 +64,9 @@ async function pythonVisit(page: Page, memory: boolean): Promise<PythonVisit> {
  * visit (a new browser: empty caches, the ~20 MB of Python's runtime and
  * snapshot fetched from the site), and on the next visit in the same
  * browser, once its service worker has kept those files; from navigation to
- * the first build ready and to the first response drawn. The next visit
- * measures the page's memory too.
+ * the first build ready and to the first response drawn. A visit ends once
+ * its standby CPython has started (a next visit comes later than that, to
+ * a quiet browser). The next visit measures the page's memory too.
  */
 export async function pythonStart(browser: Browser) {
   const first: PythonVisit[] = [];
