@@ -23,6 +23,7 @@ test("a first visit shows app.py with Python's hello world, and answers Hello wo
   await expect(playground.responseBody).toContainText("Hello world!");
   // CPython's own wsgiref answered.
   await expect(playground.responseHeaders).toContainText(/WSGIServer\/0\.2 CPython\/3\.12/);
+  await page.screenshot({ path: "test-results/screens/python-first-visit.png" });
 });
 
 test("New TypeScript project answers, and New project is TypeScript from then on, after a reload too", async ({
