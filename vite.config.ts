@@ -16,6 +16,7 @@ import { collectCredits, frameworksManifest as builtManifest } from "./scripts/c
 import { ensureFrameworks, FRAMEWORKS_DIR, readManifest } from "./scripts/frameworks.ts";
 import { ensureSnapshot, readSnapshotManifest, SNAPSHOT_DIR } from "./scripts/python-snapshot.ts";
 import { runtimeDeclaration } from "./scripts/runtime-declarations.ts";
+import { sandboxOrigin } from "./scripts/sandbox-origin.ts";
 import { buildProject } from "./src/compiler/build-project.ts";
 import { newProjectContent } from "./src/share/project-state.ts";
 
@@ -366,6 +367,8 @@ function quietLogger() {
 const ISOLATION_HEADERS = {
   "Cross-Origin-Opener-Policy": "same-origin",
   "Cross-Origin-Embedder-Policy": "credentialless",
+  // The sandbox page is the playground's frame from another origin (see scripts/sandbox-origin.ts).
+  "Cross-Origin-Resource-Policy": "cross-origin",
 };
 
 export default defineConfig({
@@ -382,6 +385,7 @@ export default defineConfig({
     frameworksManifest(),
     pythonSnapshot(),
     credits(),
+    sandboxOrigin(),
   ],
   // The workers are built on their own, with their own options: their plugin timings are as unwanted.
   worker: {
@@ -400,8 +404,12 @@ export default defineConfig({
   build: {
     target: "es2022",
     chunkSizeWarningLimit: 8000,
-    // Timings of the build's plugins are for profiling it, not for every build.
-    rolldownOptions: { checks: { pluginTimings: false } },
+    rolldownOptions: {
+      // The playground, and the sandbox page its user code runs in (on an origin of its own).
+      input: { index: "index.html", sandbox: "sandbox.html" },
+      // Timings of the build's plugins are for profiling it, not for every build.
+      checks: { pluginTimings: false },
+    },
   },
   server: { port: 5173, headers: ISOLATION_HEADERS },
   preview: { port: 4173, strictPort: true, headers: ISOLATION_HEADERS },

@@ -45,3 +45,7 @@ declare const __PYODIDE_VERSION__: string;
 
 /** How many bytes CPython's start fetches (its progress bar's end; see vite.config.ts). */
 declare const __PYODIDE_BYTES__: number;
+
+/** Where user code runs, as the build was told (see scripts/sandbox-origin.ts). */
+// eslint-disable-next-line @typescript-eslint/consistent-type-imports
+declare const __SANDBOX__: import("./sandbox/sandbox-setting").SandboxSetting;

@@ -1,19 +1,16 @@
 /**
  * @module clients
  * The page's handles on its workers, once `startEngine` has made them: the
- * compiler, the app runner, and the relay to the service worker (which may
- * never come: some browser contexts have no service workers).
+ * compiler and the app runner (in this page, or in the sandbox page: see
+ * `sandbox/sandbox-link.ts`).
  */
 import type { CompilerClient } from "../compiler/compiler-client";
-import type { RunnerClient } from "../runner/runner-client";
-import type { ServerRelay } from "../sw/relay";
+import type { AppRunner } from "../runner/runner-client";
 
 /** The started clients. */
 export interface Clients {
   compiler: CompilerClient;
-  runner: RunnerClient;
-  /** Rejects, with the reason, where no service worker can run: the preview cannot, the panel still works. */
-  relay: Promise<ServerRelay>;
+  runner: AppRunner;
 }
 
 let started: Clients | null = null;

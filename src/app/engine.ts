@@ -9,15 +9,18 @@
  */
 import { CompilerClient } from "../compiler/compiler-client";
 import { languageOf } from "../runner/runtimes";
-import { RunnerClient } from "../runner/runner-client";
+import type { StartProgress } from "../protocol/runner";
+import { RunnerClient, type AppRunner, type Running } from "../runner/runner-client";
+import { SandboxLink } from "../sandbox/sandbox-link";
+import { pageSandbox } from "../sandbox/page-sandbox";
 import { updatePreview } from "../state/preview";
 import { updateRun } from "../state/run";
 import { fromShared } from "../share/project-state";
 import { decodeShare } from "../share/share-codec";
 import { isShareFragment } from "../share/share-fragment";
-import { runLimitMs, setLastLanguage } from "../state/settings";
+import { runLimitMs, setLastLanguage, useSettings } from "../state/settings";
 import { useWorkspace } from "../state/workspace";
-import { registerServiceWorker, ServerRelay } from "../sw/relay";
+import { keepSite, registerServiceWorker, ServerRelay } from "../sw/relay";
 import type { RequestRecord } from "../wsgi/records";
 import { watchProjectSwitches } from "./builds";
 import { watchChecks } from "./checks-service";
@@ -30,7 +33,11 @@ import {
   servePreview,
 } from "./preview-service";
 import { keepOffline } from "./keep-offline";
+import { reachFrameWith } from "./preview-frame";
 import { afterEditorShown, compilerAnswered } from "./start-order";
+
+/** How long the sandbox page may take to say it listens (its first load included). */
+const SANDBOX_TIMEOUT_MS = 20_000;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -57,16 +64,30 @@ export function startEngine(): void {
   watchChecks();
   const compiler = new CompilerClient();
   void compiler.firstAnswer.then(compilerAnswered);
+  const onStartProgress = ({ phase, loaded, total, name }: StartProgress) =>
+    updateRun({
+      runtimeStart: phase === "done" ? null : { phase, loaded, total, ...(name ? { name } : {}) },
+    });
+  const onRunning = (running: Running | null) => updateRun({ running });
+  const sandbox = pageSandbox();
+  const runner = sandbox
+    ? startSandbox(sandbox, onStartProgress, onRunning)
+    : startHere(onStartProgress, onRunning);
+  setClients({ compiler, runner });
+}
+
+/** The runner in this page, and this page's service worker serving the preview with it. */
+function startHere(
+  onStartProgress: (progress: StartProgress) => void,
+  onRunning: (running: Running | null) => void,
+): AppRunner {
   let relay: ServerRelay | null = null;
   const runner = new RunnerClient({
     runtime: firstRuntime(linkEntry()),
     limitMs: runLimitMs,
     onRestart: (stopped) => relay?.attachRunner({ stopped }),
-    onStartProgress: ({ phase, loaded, total, name }) =>
-      updateRun({
-        runtimeStart: phase === "done" ? null : { phase, loaded, total, ...(name ? { name } : {}) },
-      }),
-    onRunning: (running) => updateRun({ running }),
+    onStartProgress,
+    onRunning,
   });
   const started = registerServiceWorker().then((registration) => {
     relay = new ServerRelay(registration, {
@@ -79,17 +100,67 @@ export function startEngine(): void {
     keepPreviewConfigSent(relay);
     // Once the editor is up: what this visit loaded, kept for one without the network.
     const kept = relay;
-    void afterEditorShown(() => keepOffline(kept, registration.scope), 10_000);
+    void afterEditorShown(
+      () => keepOffline((paths) => kept.keepSite(paths), registration.scope),
+      10_000,
+    );
     updatePreview({
       available: true,
       scope: registration.scope,
       path: new URL(registration.scope).pathname,
     });
-    return relay;
   });
   // Without a service worker the request panel still works; the preview cannot.
   started.catch((error: unknown) => updatePreview({ available: false, reason: message(error) }));
-  setClients({ compiler, runner, relay: started });
+  return runner;
+}
+
+/**
+ * The runner in the sandbox page on `origin` (user code on an origin of its
+ * own: see `sandbox/`), whose service worker serves the preview; this
+ * page's own worker keeps its files for a visit without the network.
+ */
+function startSandbox(
+  origin: string,
+  onStartProgress: (progress: StartProgress) => void,
+  onRunning: (running: Running | null) => void,
+): AppRunner {
+  const link = new SandboxLink(
+    origin,
+    {
+      language: firstRuntime(linkEntry()).language,
+      limitMs: runLimitMs,
+      previewConfig,
+      servePreview,
+      previewServed: keepPreviewServed,
+      onStartProgress,
+      onRunning,
+      onPreview: (scope, reason) =>
+        updatePreview(
+          scope
+            ? { available: true, scope, path: new URL(scope).pathname }
+            : { available: false, reason: reason ?? "The sandbox has no service worker." },
+        ),
+    },
+    SANDBOX_TIMEOUT_MS,
+  );
+  link.connected.catch((error: unknown) =>
+    updatePreview({ available: false, reason: message(error) }),
+  );
+  keepPreviewConfigSent(link);
+  reachFrameWith(link.frameReach);
+  useSettings.subscribe(({ runLimitSeconds }, before) => {
+    if (runLimitSeconds !== before.runLimitSeconds) link.sendTimeLimit(runLimitSeconds * 1000);
+  });
+  void registerServiceWorker().then((registration) => {
+    const worker = registration.active;
+    if (!worker) return;
+    void afterEditorShown(
+      () => keepOffline((paths) => keepSite(worker, paths), registration.scope, link.keepSite()),
+      10_000,
+    );
+  });
+  return link;
 }
 
 /**

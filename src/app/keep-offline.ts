@@ -7,7 +7,6 @@
  * Asked once the editor is up, when the page is idle.
  */
 import snapshot from "virtual:python-snapshot";
-import type { ServerRelay } from "../sw/relay";
 
 /** Pyodide's files a start fetches, by name in its folder. */
 const PYODIDE_FILES = [
@@ -37,15 +36,23 @@ export function loadedPaths(scope: string, pythonStarted: boolean): string[] {
   return [...new Set(paths)];
 }
 
-/**
- * Ask the worker to keep what this page loaded (call it when the page is
- * idle); `wsgi:site-kept` marks when it has (its detail: how many files it
- * added), for the benchmark, which measures a page that has settled.
- */
-export function keepOffline(relay: ServerRelay, scope: string): void {
+/** How a page asks its service worker to keep files: how many it added. */
+export type KeepSite = (paths: string[]) => Promise<number>;
+
+/** Ask the worker to keep what this page loaded (and Python's runtime, if it ran here); resolves with how many files it added. */
+export function keepLoaded(keep: KeepSite, scope: string): Promise<number> {
   const python = performance.getEntriesByName("wsgi:runtime-started").length > 0;
-  void relay.keepSite(loadedPaths(scope, python)).then(
-    (added) => performance.mark("wsgi:site-kept", { detail: { added } }),
-    () => performance.mark("wsgi:site-kept", { detail: { added: 0 } }),
+  return keep(loadedPaths(scope, python)).catch(() => 0);
+}
+
+/**
+ * Ask the worker to keep what this page loaded, and `others` (what the
+ * sandbox's worker keeps: see `sandbox-main.ts`), when the page is idle;
+ * `wsgi:site-kept` marks when both are kept (its detail: how many files
+ * were added), for the benchmark, which measures a page that has settled.
+ */
+export function keepOffline(keep: KeepSite, scope: string, others = Promise.resolve(0)): void {
+  void Promise.all([keepLoaded(keep, scope), others.catch(() => 0)]).then(([here, there]) =>
+    performance.mark("wsgi:site-kept", { detail: { added: here + there } }),
   );
 }

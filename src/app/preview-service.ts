@@ -12,7 +12,6 @@ import { cookieSnapshot, useCookies } from "../state/cookies";
 import { useRequest } from "../state/request";
 import { useWorkspace } from "../state/workspace";
 import { previewRecord } from "../sw/convert";
-import type { ServerRelay } from "../sw/relay";
 import type { ResponseRecord } from "../wsgi/records";
 import { ensureBuilt, onBuildLoaded, screenIsBuilt } from "./builds";
 import { exchange, keepExchange } from "./exchange";
@@ -41,7 +40,9 @@ function previewInputs(): unknown[] {
 }
 
 /** Send the service worker the preview's configuration whenever it changes. */
-export function keepPreviewConfigSent(relay: ServerRelay): void {
+export function keepPreviewConfigSent(relay: {
+  sendPreviewConfig(preview: PreviewConfig): void;
+}): void {
   let sent = JSON.stringify(previewConfig());
   let inputs = previewInputs();
   const update = () => {

@@ -95,6 +95,11 @@ export interface LoadRunningReply {
   id: number;
 }
 
+/** A build that loaded, or the reason it did not (what the runner client's `load` resolves with). */
+export type LoadResult =
+  | { ok: true; buildId: number }
+  | { ok: false; error: string; location?: SourceLocation; summary?: string };
+
 /** The build is loaded. */
 export interface LoadedReply {
   type: "loaded";

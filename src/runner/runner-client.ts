@@ -20,9 +20,15 @@
  * gets that request's 504 record for the service worker to answer with.
  */
 import { PendingReplies } from "../protocol/pending-replies";
-import type { Program, RunnerReply, RunnerRequest, StartProgress } from "../protocol/runner";
+import type {
+  LoadResult,
+  Program,
+  RunnerReply,
+  RunnerRequest,
+  StartProgress,
+} from "../protocol/runner";
 import type { StoppedServe } from "../protocol/service-worker";
-import type { RequestRecord, ResponseRecord, SourceLocation } from "../wsgi/records";
+import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 import type { ServeProgress } from "../wsgi/serve-progress";
 import { stoppedByUserMessage, stoppedMessage, stoppedResponse } from "../wsgi/stopped";
 import { jobToken, type InterruptLine } from "./interrupt";
@@ -53,10 +59,7 @@ export class StoppedError extends Error {
   }
 }
 
-/** A build that loaded, or the reason it did not. */
-export type LoadResult =
-  | { ok: true; buildId: number }
-  | { ok: false; error: string; location?: SourceLocation; summary?: string };
+export type { LoadResult } from "../protocol/runner";
 
 /** What the runner client is made with. */
 export interface RunnerClientOptions {
@@ -95,8 +98,25 @@ interface Runner {
   line: InterruptLine | null;
 }
 
+/** What the page asks of the app runner, wherever it runs (here, or in the sandbox page). */
+export interface AppRunner {
+  /** Load a build; resolves when the app is ready to answer, or with why not. */
+  load(buildId: number, program: Program, entry: string): Promise<LoadResult>;
+  /** Serve a request; past the limit, the server's 504 record. */
+  serve(
+    request: RequestRecord,
+    onProgress?: (progress: ServeProgress) => void,
+  ): Promise<ResponseRecord>;
+  /** Have the runtime `entry` needs started, running no code. */
+  prepare(entry: string): Promise<void>;
+  /** Stop what the app is running now (the Stop button); false when nothing runs. */
+  stopNow(): boolean;
+  /** Hold the standby runner back, or let it start. */
+  holdStandby(held: boolean): void;
+}
+
 /** Owns the runner Worker. */
-export class RunnerClient {
+export class RunnerClient implements AppRunner {
   private worker!: Worker;
   private line: InterruptLine | null = null;
   private runtime: Runtime;

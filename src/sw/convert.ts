@@ -79,10 +79,14 @@ export async function requestToRecord(
 
 /**
  * The page is cross-origin isolated (see vite.config.ts), so a frame in it
- * must say it embeds nothing that did not agree to it: every preview
- * response carries this unless the app's own headers set a policy.
+ * must say it embeds nothing that did not agree to it, and, served from
+ * the sandbox's origin, that the playground may frame it: every preview
+ * response carries these unless the app's own headers set them.
  */
-export const EMBEDDER_POLICY: [string, string] = ["Cross-Origin-Embedder-Policy", "credentialless"];
+export const PREVIEW_POLICIES: readonly [string, string][] = [
+  ["Cross-Origin-Embedder-Policy", "credentialless"],
+  ["Cross-Origin-Resource-Policy", "cross-origin"],
+];
 
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 // What the Response constructor refuses, or a browser must not be handed.
@@ -122,7 +126,7 @@ export function previewHead(
       // A header a browser cannot hold (a bad name or value); the findings report it.
     }
   }
-  if (!headers.has(EMBEDDER_POLICY[0])) headers.set(...EMBEDDER_POLICY);
+  for (const [name, value] of PREVIEW_POLICIES) if (!headers.has(name)) headers.set(name, value);
   const statusText = status.slice(4).replace(/[^\t\x20-\x7e\x80-\xff]/g, "");
   return {
     init: { status: code, statusText, headers },
@@ -145,7 +149,7 @@ export function recordToResponse(record: ResponseRecord, method: string): Respon
       headers: {
         "Content-Type": "text/plain; charset=utf-8",
         "X-WSGI-Playground": "preview-error",
-        [EMBEDDER_POLICY[0]]: EMBEDDER_POLICY[1],
+        ...Object.fromEntries(PREVIEW_POLICIES),
       },
     });
   }

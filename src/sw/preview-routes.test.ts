@@ -3,7 +3,14 @@
  * app serves, and which playground page serves each.
  */
 import { describe, expect, it } from "vitest";
-import { chooseOwner, directOwner, isPreviewWindow, routeOf, type Routes } from "./preview-routes";
+import {
+  chooseOwner,
+  directOwner,
+  isPreviewWindow,
+  isSandboxPage,
+  routeOf,
+  type Routes,
+} from "./preview-routes";
 
 const ORIGIN = "http://127.0.0.1:4173";
 
@@ -36,12 +43,28 @@ describe("which requests are the preview's", () => {
     expect(routeOf(get("/assets/index.js"), "page", ORIGIN, routes([], ["page"]))).toBe("network");
   });
 
+  it("the sandbox page's address, and only it, is not the app's", () => {
+    const scope = `${ORIGIN}/play/`;
+    expect(isSandboxPage(`${ORIGIN}/play/sandbox.html?playground=x&language=python`, scope)).toBe(
+      true,
+    );
+    expect(isSandboxPage(`${ORIGIN}/play/sandbox.html`, scope)).toBe(false);
+    expect(isSandboxPage(`${ORIGIN}/sandbox.html?playground=x`, scope)).toBe(false);
+    expect(isSandboxPage(`http://elsewhere/play/sandbox.html?playground=x`, scope)).toBe(false);
+  });
+
   it("a client not met since a restart is looked at", () => {
     expect(routeOf(get("/api"), "who", ORIGIN, routes())).toBe("unknown-client");
-    expect(isPreviewWindow({ type: "window", frameType: "nested" })).toBe(true);
-    expect(isPreviewWindow({ type: "window", frameType: "top-level" })).toBe(false);
-    expect(isPreviewWindow({ type: "worker" })).toBe(false);
-    expect(isPreviewWindow(undefined)).toBe(false);
+    const scope = `${ORIGIN}/`;
+    expect(isPreviewWindow({ type: "window", frameType: "nested" }, scope)).toBe(true);
+    expect(isPreviewWindow({ type: "window", frameType: "top-level" }, scope)).toBe(false);
+    expect(isPreviewWindow({ type: "worker" }, scope)).toBe(false);
+    expect(isPreviewWindow(undefined, scope)).toBe(false);
+    // The sandbox page is a frame, and no preview.
+    const sandbox = `${ORIGIN}/sandbox.html?playground=http%3A%2F%2F127.0.0.1%3A4173`;
+    expect(isPreviewWindow({ type: "window", frameType: "nested", url: sandbox }, scope)).toBe(
+      false,
+    );
   });
 
   it("nothing from another origin", () => {
@@ -75,6 +98,9 @@ describe("which page serves a preview request", () => {
     expect(chooseOwner([], routes(), new Set(["page-b"]), unfocused)).toBe("page-b");
     expect(chooseOwner([], routes(), new Set(), unfocused)).toBe("page-a");
     expect(chooseOwner([], routes(), new Set(), [windows[2]!])).toBeNull();
+    // On the sandbox's origin the page with the runner is the sandbox page, a frame.
+    const sandbox = { id: "sandbox", frameType: "nested", focused: false };
+    expect(chooseOwner([], routes(), new Set(["sandbox"]), [sandbox, windows[2]!])).toBe("sandbox");
   });
 
   it("without asking the page: the document's owner, or the only page for a frame's navigation", () => {

@@ -54,9 +54,31 @@ export function routeOf(
   return "network";
 }
 
-/** A client met again after a restart is a preview document when it is a frame (the playground has no others). */
-export function isPreviewWindow(client: { type: string; frameType?: string } | undefined): boolean {
-  return client?.type === "window" && client.frameType === "nested";
+/**
+ * The sandbox page's address (see `sandbox-main.ts`): a frame, but never
+ * the app's, nor is what it loads. The one address of the virtual host the
+ * preview cannot show: `/sandbox.html?playground=…`.
+ */
+export function isSandboxPage(url: string, scope: string): boolean {
+  const { origin, pathname, searchParams } = new URL(url);
+  const base = new URL(scope);
+  return (
+    origin === base.origin &&
+    pathname === `${base.pathname}sandbox.html` &&
+    searchParams.has("playground")
+  );
+}
+
+/**
+ * A client met again after a restart is a preview document when it is a
+ * frame, other than the sandbox page (the playground has no others).
+ */
+export function isPreviewWindow(
+  client: { type: string; frameType?: string; url?: string } | undefined,
+  scope: string,
+): boolean {
+  if (client?.type !== "window" || client.frameType !== "nested") return false;
+  return !(client.url && isSandboxPage(client.url, scope));
 }
 
 /**
@@ -76,8 +98,9 @@ export function chooseOwner(
     const owner = routes.owners.get(id) ?? (runnerPages.has(id) ? id : undefined);
     if (owner && open.has(owner)) return owner;
   }
+  // A playground is a top-level window, or a sandbox page (a frame) with a runner.
   const playgrounds = windows.filter(
-    (w) => w.frameType === "top-level" && !routes.owners.has(w.id),
+    (w) => (w.frameType === "top-level" || runnerPages.has(w.id)) && !routes.owners.has(w.id),
   );
   return (
     (

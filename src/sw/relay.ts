@@ -41,8 +41,15 @@ function controlled(): Promise<void> {
   });
 }
 
-/** Register the service worker; resolves with its registration once one is active. */
-export async function registerServiceWorker(): Promise<ServiceWorkerRegistration> {
+/**
+ * Register the service worker; resolves with its registration once one is
+ * active. A page that must be its client (the playground: its own files
+ * offline) waits for it, and reloads once after a hard reload left it
+ * without (`reloadUncontrolled`).
+ */
+export async function registerServiceWorker({
+  reloadUncontrolled = true,
+} = {}): Promise<ServiceWorkerRegistration> {
   if (!("serviceWorker" in navigator)) {
     throw new Error(
       "This browser context has no service workers (a private window or an embedding may block them).",
@@ -56,6 +63,7 @@ export async function registerServiceWorker(): Promise<ServiceWorkerRegistration
     .then(() => navigator.serviceWorker.ready);
   // Some contexts (an embedding, a policy) accept the registration and never activate it.
   const registration = await withTimeout(start, START_TIMEOUT_MS, "it did not start");
+  if (!reloadUncontrolled) return registration;
   // On a first visit the new worker claims this page as it activates, which
   // may land just after `ready`: wait for it. A hard reload loads the page
   // without a controller after clients.claim() already ran: reload once so
@@ -72,6 +80,48 @@ export async function registerServiceWorker(): Promise<ServiceWorkerRegistration
     sessionStorage.removeItem(RELOAD_FLAG);
   }
   return registration;
+}
+
+/**
+ * Ask `worker` to keep these of the site's files (paths under its scope)
+ * for a visit without the network; resolves with how many it added.
+ */
+export function keepSite(worker: ServiceWorker, paths: string[]): Promise<number> {
+  const message: PageToWorkerMessage = { type: "keep-site", paths };
+  // Tens of megabytes on a first visit, from the HTTP cache or the site.
+  return ask<number>(worker, message, 300_000, "The service worker");
+}
+
+/**
+ * Answer a preview request on `port` with `serve` (the page's: build,
+ * then the exchange): the response as soon as there is one, or the error.
+ */
+export async function answerPreview(
+  serve: RelayOptions["servePreview"],
+  input: PreviewInput,
+  scopePath: string,
+  port: MessagePort,
+): Promise<void> {
+  const send = (reply: PreviewReply) => {
+    if (reply.type !== "preview-response") return port.postMessage(reply);
+    // The page keeps its copy of the body (history, inspector): move a copy.
+    const body = reply.response.body.slice();
+    port.postMessage({ ...reply, response: { ...reply.response, body } }, [body.buffer]);
+  };
+  let answered = false;
+  try {
+    await serve(input, scopePath, (response) => {
+      answered = true;
+      send({ type: "preview-response", response });
+    });
+  } catch (error) {
+    if (!answered) {
+      send({
+        type: "preview-error",
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
 }
 
 /** What the page does for the service worker; the relay only carries the messages. */
@@ -107,7 +157,12 @@ export class ServerRelay {
       (event: MessageEvent<WorkerToPageMessage>) => {
         if (event.data?.type === "runner-wanted") this.attachRunner();
         if (event.data?.type === "preview-request" && event.ports[0]) {
-          void this.answerPreview(event.data.input, event.data.scopePath, event.ports[0]);
+          void answerPreview(
+            this.options.servePreview,
+            event.data.input,
+            event.data.scopePath,
+            event.ports[0],
+          );
         }
       },
     );
@@ -136,42 +191,13 @@ export class ServerRelay {
    * for a visit without the network; resolves with how many it added.
    */
   keepSite(paths: string[]): Promise<number> {
-    const message: PageToWorkerMessage = { type: "keep-site", paths };
-    // Tens of megabytes on a first visit, from the HTTP cache or the site.
-    return ask<number>(this.worker, message, 300_000, "The service worker");
+    return keepSite(this.worker, paths);
   }
 
   /** Tell the worker the preview's configuration changed. */
   sendPreviewConfig(preview: PreviewConfig): void {
     const message: PageToWorkerMessage = { type: "preview-config", preview };
     this.worker.postMessage(message);
-  }
-
-  private async answerPreview(
-    input: PreviewInput,
-    scopePath: string,
-    port: MessagePort,
-  ): Promise<void> {
-    const send = (reply: PreviewReply) => {
-      if (reply.type !== "preview-response") return port.postMessage(reply);
-      // The page keeps its copy of the body (history, inspector): move a copy.
-      const body = reply.response.body.slice();
-      port.postMessage({ ...reply, response: { ...reply.response, body } }, [body.buffer]);
-    };
-    let answered = false;
-    try {
-      await this.options.servePreview(input, scopePath, (response) => {
-        answered = true;
-        send({ type: "preview-response", response });
-      });
-    } catch (error) {
-      if (!answered) {
-        send({
-          type: "preview-error",
-          error: error instanceof Error ? error.message : String(error),
-        });
-      }
-    }
   }
 
   /** The scope the service worker serves: the preview's root. */

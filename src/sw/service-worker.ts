@@ -74,7 +74,7 @@ import { snapshotCookieHeader } from "../request/cookie-snapshot";
 import type { ResponseRecord } from "../wsgi/records";
 import type { ServeProgress } from "../wsgi/serve-progress";
 import {
-  EMBEDDER_POLICY,
+  PREVIEW_POLICIES,
   previewHead,
   previewRecord,
   readPreviewRequest,
@@ -89,7 +89,14 @@ import {
   serveSiteFile,
   staleCaches,
 } from "./site-cache";
-import { chooseOwner, directOwner, isPreviewWindow, routeOf, type Routes } from "./preview-routes";
+import {
+  chooseOwner,
+  directOwner,
+  isPreviewWindow,
+  isSandboxPage,
+  routeOf,
+  type Routes,
+} from "./preview-routes";
 import { attach, runnerPages, runners, serveWith, SERVE_TIMEOUT_MS } from "./runner-links";
 
 declare const self: ServiceWorkerGlobalScope;
@@ -173,7 +180,10 @@ async function ownerFor(candidates: string[]): Promise<WindowClient | null> {
 
 /** Is this subresource request made by a preview document? */
 async function fromPreview(clientId: string): Promise<boolean> {
-  const preview = isPreviewWindow((await self.clients.get(clientId)) as WindowClient | undefined);
+  const preview = isPreviewWindow(
+    (await self.clients.get(clientId)) as WindowClient | undefined,
+    self.registration.scope,
+  );
   if (!preview) routes.notPreview.add(clientId);
   return preview;
 }
@@ -184,7 +194,7 @@ function failure(status: number, text: string): Response {
     headers: {
       "Content-Type": "text/plain; charset=utf-8",
       "X-WSGI-Playground": "preview-error",
-      [EMBEDDER_POLICY[0]]: EMBEDDER_POLICY[1],
+      ...Object.fromEntries(PREVIEW_POLICIES),
     },
   });
 }
@@ -342,7 +352,10 @@ async function servePreview(event: FetchEvent, known: boolean): Promise<Response
 }
 
 self.addEventListener("fetch", (event) => {
-  const route = routeOf(event.request, event.clientId, self.location.origin, routes);
+  const sandbox = isSandboxPage(event.request.url, self.registration.scope);
+  const route = sandbox
+    ? "network"
+    : routeOf(event.request, event.clientId, self.location.origin, routes);
   if (route !== "network") event.respondWith(servePreview(event, route === "preview"));
   else if (SITE_FILES.length > 0 && event.request.method === "GET")
     event.respondWith(siteOrNetwork(event.request));

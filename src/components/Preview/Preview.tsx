@@ -17,6 +17,7 @@ import {
 } from "../../state/preview";
 import { useRun } from "../../state/run";
 import { defaultDraft } from "../../request/draft";
+import { frameReach, type FrameAction } from "../../app/preview-frame";
 import "./preview.css";
 
 /** The Preview pane. */
@@ -42,7 +43,8 @@ export function Preview() {
     const previous = seenBuild.current;
     seenBuild.current = readyBuild;
     const { opened: isOpen, autoReload: reload } = usePreview.getState();
-    if (previous !== null && isOpen && reload) frame.current?.contentWindow?.location.reload();
+    if (previous !== null && isOpen && reload && frame.current)
+      frameReach().act(frame.current, "reload");
   }, [readyBuild]);
 
   if (available === false) {
@@ -57,12 +59,16 @@ export function Preview() {
   }
 
   const onLoad = () => {
-    try {
-      const href = frame.current?.contentWindow?.location.href;
-      if (href && href !== "about:blank") updatePreview({ path: appPath(href) });
-    } catch {
-      // A frame that left the origin cannot be read; keep the last path.
-    }
+    if (!frame.current) return;
+    // A frame that left the origin cannot be read: the last path stays.
+    void frameReach()
+      .href(frame.current)
+      .then((href) => {
+        if (href && href !== "about:blank") updatePreview({ path: appPath(href) });
+      });
+  };
+  const act = (action: FrameAction) => {
+    if (frame.current) frameReach().act(frame.current, action);
   };
 
   return (
@@ -80,7 +86,7 @@ export function Preview() {
           className="icon"
           aria-label="Back"
           disabled={!opened}
-          onClick={() => frame.current?.contentWindow?.history.back()}
+          onClick={() => act("back")}
         >
           ←
         </button>
@@ -89,7 +95,7 @@ export function Preview() {
           className="icon"
           aria-label="Forward"
           disabled={!opened}
-          onClick={() => frame.current?.contentWindow?.history.forward()}
+          onClick={() => act("forward")}
         >
           →
         </button>
@@ -98,9 +104,7 @@ export function Preview() {
           className="icon"
           aria-label="Reload"
           disabled={!scope}
-          onClick={() =>
-            opened ? frame.current?.contentWindow?.location.reload() : navigatePreview(path)
-          }
+          onClick={() => (opened ? act("reload") : navigatePreview(path))}
         >
           ⟳
         </button>

@@ -1,0 +1,256 @@
+/**
+ * @module sandbox-link
+ * The playground's side of the sandbox (see `sandbox-main.ts`): the hidden
+ * frame on the sandbox origin, and the app runner and preview relay the
+ * page uses, carried over its port. Everything above keeps the interfaces
+ * it had when the runner ran in this page (`AppRunner`): a load, a request,
+ * Stop; what the sandbox asks back (a preview request served through the
+ * jar and the history) is answered with the page's own functions.
+ */
+import type { FrameReach } from "../app/preview-frame";
+import { ask } from "../protocol/ask";
+import { answerPreview } from "../sw/relay";
+import type { Program, StartProgress } from "../protocol/runner";
+import type {
+  ConnectSandbox,
+  FromSandbox,
+  LoadResult,
+  SandboxLoaded,
+  SandboxRunning,
+  SandboxServed,
+  SandboxServeProgress,
+  ToSandbox,
+} from "../protocol/sandbox";
+import type { PreviewConfig, PreviewInput, PreviewServedMessage } from "../protocol/service-worker";
+import type { AppRunner, Running } from "../runner/runner-client";
+import type { Language } from "../runner/runtimes";
+import type { RequestRecord, ResponseRecord } from "../wsgi/records";
+import type { ServeProgress } from "../wsgi/serve-progress";
+
+/** How long a load or a request may take, past the longest time limit (60 s). */
+const JOB_TIMEOUT_MS = 70_000;
+/** How long CPython's start may take before a prepare gives up waiting (its own start timeout is longer). */
+const PREPARE_TIMEOUT_MS = 180_000;
+/** How long the sandbox may take to keep its files (tens of MB on a first visit). */
+const KEEP_TIMEOUT_MS = 300_000;
+
+/** The sandbox page's address: its origin, the playground's folder, who may connect, what to start. */
+export function sandboxPageUrl(sandboxOrigin: string, language: Language | null): string {
+  const folder = new URL(import.meta.env.BASE_URL, location.href).pathname;
+  const url = new URL(`${folder}sandbox.html`, sandboxOrigin);
+  url.searchParams.set("playground", location.origin);
+  if (language) url.searchParams.set("language", language);
+  return url.href;
+}
+
+/** The sandbox frame, and its saying that it listens. */
+let frame: { element: HTMLIFrameElement; listening: Promise<void> } | null = null;
+
+/**
+ * The hidden sandbox frame, made once (the page's first script makes it,
+ * to start the runtime early: see `start-early.ts`), and when it has said
+ * it listens (heard from the start: it may say so before the page's main
+ * code has loaded).
+ */
+export function sandboxFrame(
+  sandboxOrigin: string,
+  language: Language | null,
+): { element: HTMLIFrameElement; listening: Promise<void> } {
+  if (frame) return frame;
+  const element = document.createElement("iframe");
+  element.src = sandboxPageUrl(sandboxOrigin, language);
+  element.title = "Sandbox";
+  element.hidden = true;
+  element.tabIndex = -1;
+  element.setAttribute("aria-hidden", "true");
+  // Its Workers share memory with it (the interrupt): it must be cross-origin isolated too.
+  element.allow = "cross-origin-isolated";
+  const listening = new Promise<void>((resolve) => {
+    const listen = (event: MessageEvent<SandboxLoaded>) => {
+      if (event.origin !== sandboxOrigin || event.source !== element.contentWindow) return;
+      if (event.data?.type !== "sandbox-loaded") return;
+      removeEventListener("message", listen);
+      resolve();
+    };
+    addEventListener("message", listen);
+  });
+  document.body.append(element);
+  frame = { element, listening };
+  return frame;
+}
+
+/** What the playground answers the sandbox with, and hears from it. */
+export interface SandboxPage {
+  /** The first language to run. */
+  language: Language;
+  limitMs: () => number;
+  previewConfig: () => PreviewConfig;
+  servePreview: (
+    input: PreviewInput,
+    scopePath: string,
+    reply: (response: ResponseRecord) => void,
+  ) => Promise<void>;
+  previewServed: (served: PreviewServedMessage) => Promise<void>;
+  onStartProgress: (progress: StartProgress) => void;
+  onRunning: (running: Running | null) => void;
+  /** The sandbox's service worker serves the preview from `scope`, or cannot (`reason`). */
+  onPreview: (scope: string | null, reason?: string) => void;
+}
+
+/** The sandbox, connected: its runner, and what its service worker keeps. */
+export class SandboxLink implements AppRunner {
+  private readonly port: MessagePort;
+  private readonly page: SandboxPage;
+  private running: Running | null = null;
+
+  /**
+   * The link to the sandbox frame on `sandboxOrigin`: what is asked of it
+   * waits on the port until the frame says it listens and the port is
+   * handed over. `connected` rejects when it has not said so within
+   * `timeoutMs` (no sandbox is served there).
+   */
+  readonly connected: Promise<void>;
+
+  constructor(sandboxOrigin: string, page: SandboxPage, timeoutMs: number) {
+    const channel = new MessageChannel();
+    this.port = channel.port1;
+    this.page = page;
+    this.port.onmessage = (event: MessageEvent<FromSandbox>) => this.heard(event.data, event.ports);
+    const { element, listening } = sandboxFrame(sandboxOrigin, page.language);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `The sandbox at ${sandboxOrigin} did not answer within ${timeoutMs / 1000} s.`,
+            ),
+          ),
+        timeoutMs,
+      );
+    });
+    this.connected = Promise.race([listening, late]).then(() => {
+      clearTimeout(timer);
+      const connect: ConnectSandbox = {
+        type: "connect-sandbox",
+        language: page.language,
+        limitMs: page.limitMs(),
+        preview: page.previewConfig(),
+      };
+      element.contentWindow!.postMessage(connect, sandboxOrigin, [channel.port2]);
+    });
+  }
+
+  private ask<T>(message: ToSandbox, timeoutMs: number, transfer: Transferable[] = []): Promise<T> {
+    return ask<T>(this.port, message, timeoutMs, "The sandbox", transfer);
+  }
+
+  private tell(message: ToSandbox): void {
+    this.port.postMessage(message);
+  }
+
+  private heard(message: FromSandbox, ports: readonly MessagePort[]): void {
+    const reply = ports.at(-1);
+    switch (message.type) {
+      case "preview-ready":
+        this.page.onPreview(message.scope, message.reason);
+        return;
+      case "start-progress":
+        this.page.onStartProgress(message.progress);
+        return;
+      case "running":
+        this.running = message.running && fromAge(message.running);
+        this.page.onRunning(this.running);
+        return;
+      case "mark":
+        performance.mark(message.name, {
+          startTime: Math.max(0, performance.now() - message.agoMs),
+          detail: message.detail,
+        });
+        return;
+      case "serve-preview":
+        if (reply)
+          void answerPreview(this.page.servePreview, message.input, message.scopePath, reply);
+        return;
+      case "preview-served":
+        void this.page.previewServed(message.served).finally(() => {
+          reply?.postMessage(this.page.previewConfig());
+        });
+        return;
+    }
+  }
+
+  load(buildId: number, program: Program, entry: string): Promise<LoadResult> {
+    const message: ToSandbox = {
+      type: "load",
+      buildId,
+      program,
+      entry,
+      limitMs: this.page.limitMs(),
+    };
+    return this.ask<LoadResult>(message, JOB_TIMEOUT_MS);
+  }
+
+  async serve(
+    request: RequestRecord,
+    onProgress?: (progress: ServeProgress) => void,
+  ): Promise<ResponseRecord> {
+    const message: ToSandbox = {
+      type: "serve",
+      request,
+      limitMs: this.page.limitMs(),
+      progress: onProgress !== undefined,
+    };
+    let transfer: Transferable[] = [];
+    if (onProgress) {
+      const progress = new MessageChannel();
+      progress.port1.onmessage = (event: MessageEvent<SandboxServeProgress>) =>
+        onProgress(event.data.progress);
+      transfer = [progress.port2];
+    }
+    const served = await this.ask<SandboxServed>(message, JOB_TIMEOUT_MS, transfer);
+    if ("error" in served) throw new Error(served.error);
+    return served.response;
+  }
+
+  async prepare(entry: string): Promise<void> {
+    await this.ask<null>({ type: "prepare", entry }, PREPARE_TIMEOUT_MS);
+  }
+
+  stopNow(): boolean {
+    if (!this.running) return false;
+    this.tell({ type: "stop-now" });
+    return true;
+  }
+
+  holdStandby(held: boolean): void {
+    this.tell({ type: "hold-standby", held });
+  }
+
+  /** Tell the sandbox the time limit changed. */
+  sendTimeLimit(limitMs: number): void {
+    this.tell({ type: "time-limit", limitMs });
+  }
+
+  /** Tell the sandbox's service worker the preview's configuration changed. */
+  sendPreviewConfig(preview: PreviewConfig): void {
+    this.tell({ type: "preview-config", preview });
+  }
+
+  /** How the Preview pane reaches its frame, a document of the sandbox's origin: through the sandbox page. */
+  readonly frameReach: FrameReach = {
+    act: (_frame, action) => this.tell({ type: "preview-frame", action }),
+    href: () =>
+      this.ask<string | null>({ type: "preview-frame", action: "href" }, 5_000).catch(() => null),
+  };
+
+  /** Have the sandbox's service worker keep what the sandbox loaded (Python's runtime, if it ran). */
+  keepSite(): Promise<number> {
+    return this.ask<number>({ type: "keep-site" }, KEEP_TIMEOUT_MS);
+  }
+}
+
+/** A running job the sandbox told of, on this page's clock. */
+function fromAge({ what, limitMs, agoMs }: SandboxRunning): Running {
+  return { what, limitMs, startedAt: performance.now() - agoMs };
+}

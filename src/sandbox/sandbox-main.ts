@@ -1,0 +1,245 @@
+/**
+ * @module sandbox-main
+ * The sandbox page: the one place, on an origin of its own, where user code
+ * runs. It owns the runner Workers (and their time limit: `RunnerClient`)
+ * and the service worker that serves the live preview (`ServerRelay`), and
+ * answers the playground page, its only parent, over one port (see
+ * `protocol/sandbox.ts`). What the preview's requests need of the user's
+ * data (the cookie jar, the history) it asks the playground for.
+ *
+ * Its address names the playground's origin (`?playground=`), the only one
+ * it answers, and may name the language to start at once (`&language=`),
+ * before the playground's code has loaded.
+ */
+import { ask } from "../protocol/ask";
+import type { PreviewConfig, PreviewReply } from "../protocol/service-worker";
+import type {
+  ConnectSandbox,
+  FromSandbox,
+  SandboxLoaded,
+  SandboxServed,
+  ToSandbox,
+} from "../protocol/sandbox";
+import { RunnerClient } from "../runner/runner-client";
+import { runtimeFor, runtimeOf, type Language } from "../runner/runtimes";
+import { keepLoaded } from "../app/keep-offline";
+import { registerServiceWorker, ServerRelay } from "../sw/relay";
+
+/** How long a preview request may wait for the playground (it may be building). */
+const PREVIEW_TIMEOUT_MS = 120_000;
+/** How long the playground may take to keep what a preview response set. */
+const SERVED_TIMEOUT_MS = 5_000;
+
+/** The name of the playground's preview frame (see components/Preview). */
+const PREVIEW_FRAME = "wsgi-preview";
+
+const params = new URLSearchParams(location.search);
+const playground = params.get("playground");
+
+let port: MessagePort | null = null;
+const waiting: { message: FromSandbox; transfer: Transferable[] }[] = [];
+let limitMs = 5_000;
+let preview: PreviewConfig | null = null;
+let runner: RunnerClient | null = null;
+
+/** Tell the playground (once it has connected: until then, what is told waits). */
+function tell(message: FromSandbox, transfer: Transferable[] = []): void {
+  if (port) port.postMessage(message, transfer);
+  else waiting.push({ message, transfer });
+}
+
+/** Ask the playground; rejects when it does not answer within `ms`. */
+function askPlayground<T>(
+  message: FromSandbox,
+  ms: number,
+  transfer: Transferable[] = [],
+): Promise<T> {
+  if (!port) return Promise.reject(new Error("The playground page has not connected."));
+  return ask<T>(port, message, ms, "The playground page", transfer);
+}
+
+/** The playground's clock is not ours: what it hears of a moment is its age. */
+function age(at: number): number {
+  return performance.now() - at;
+}
+
+// The marks the benchmark reads, on the playground's timeline too.
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.name.startsWith("wsgi:")) continue;
+    const detail = (entry as PerformanceMark).detail as unknown;
+    tell({ type: "mark", name: entry.name, agoMs: age(entry.startTime), detail: detail ?? null });
+  }
+}).observe({ type: "mark", buffered: true });
+
+/** The runner client, made for `language` the first time (later: that language's runner prepared). */
+function runnerFor(language: Language): RunnerClient {
+  if (runner) {
+    void runner.prepare(runtimeOf(language).newEntry);
+    return runner;
+  }
+  let relay: ServerRelay | null = null;
+  const made = new RunnerClient({
+    runtime: runtimeOf(language),
+    limitMs: () => limitMs,
+    onRestart: (stopped) => relay?.attachRunner({ stopped }),
+    onStartProgress: (progress) => tell({ type: "start-progress", progress }),
+    onRunning: (running) =>
+      tell({
+        type: "running",
+        running: running && {
+          what: running.what,
+          limitMs: running.limitMs,
+          agoMs: age(running.startedAt),
+        },
+      }),
+  });
+  runner = made;
+  // Nothing here needs the worker's control (the preview's frames are its clients): no reload for it.
+  void registerServiceWorker({ reloadUncontrolled: false }).then(
+    (registration) => {
+      relay = new ServerRelay(registration, {
+        connectRunner: () => made.connect(),
+        previewConfig: () => preview,
+        servePreview: async (input, scopePath, reply) => {
+          const answer = await askPlayground<PreviewReply>(
+            { type: "serve-preview", input, scopePath },
+            PREVIEW_TIMEOUT_MS,
+          );
+          if (answer.type === "preview-error") throw new Error(answer.error);
+          reply(answer.response);
+        },
+        previewServed: async (served) => {
+          const transfer = [served.response.body.buffer as ArrayBuffer];
+          const config = await askPlayground<PreviewConfig | null>(
+            { type: "preview-served", served },
+            SERVED_TIMEOUT_MS,
+            transfer,
+          ).catch(() => null);
+          if (config) preview = config;
+        },
+      });
+      relay.attachRunner();
+      sandboxRelay = relay;
+      tell({ type: "preview-ready", scope: registration.scope });
+    },
+    (error: unknown) =>
+      tell({
+        type: "preview-ready",
+        scope: null,
+        reason: error instanceof Error ? error.message : String(error),
+      }),
+  );
+  return made;
+}
+
+let sandboxRelay: ServerRelay | null = null;
+
+/** The playground's preview frame, a sibling of this page's on this origin: do `action`, or say its address. */
+function previewFrame(action: "back" | "forward" | "reload" | "href"): string | null {
+  try {
+    const frame = (parent as unknown as Record<string, Window | undefined>)[PREVIEW_FRAME];
+    if (!frame) return null;
+    if (action === "href") return frame.location.href;
+    if (action === "back") frame.history.back();
+    else if (action === "forward") frame.history.forward();
+    else frame.location.reload();
+  } catch {
+    // The frame left this origin (a link to another site): it cannot be reached.
+  }
+  return null;
+}
+
+/** Answer one message of the playground's. */
+async function answer(message: ToSandbox, ports: readonly MessagePort[]): Promise<void> {
+  const reply = ports.at(-1);
+  const current = runner;
+  switch (message.type) {
+    case "load": {
+      limitMs = message.limitMs;
+      const language = runtimeFor(message.entry);
+      const client = "error" in language ? current : runnerFor(language.language);
+      const result = client
+        ? await client.load(message.buildId, message.program, message.entry)
+        : { ok: false as const, error: "No runner for this project." };
+      reply?.postMessage(result);
+      return;
+    }
+    case "serve": {
+      limitMs = message.limitMs;
+      const progress = message.progress ? ports[0] : undefined;
+      let served: SandboxServed;
+      try {
+        if (!current) throw new Error("No build of the app is loaded yet.");
+        const response = await current.serve(
+          message.request,
+          progress ? (each) => progress.postMessage({ progress: each }) : undefined,
+        );
+        served = { response };
+      } catch (error) {
+        served = { error: error instanceof Error ? error.message : String(error) };
+      }
+      progress?.close();
+      const transfer = "response" in served ? [served.response.body.buffer as ArrayBuffer] : [];
+      reply?.postMessage(served, transfer);
+      return;
+    }
+    case "prepare": {
+      const language = runtimeFor(message.entry);
+      if (!("error" in language)) {
+        if (current) await current.prepare(message.entry);
+        else runnerFor(language.language);
+      }
+      reply?.postMessage(null);
+      return;
+    }
+    case "time-limit":
+      limitMs = message.limitMs;
+      return;
+    case "stop-now":
+      current?.stopNow();
+      return;
+    case "hold-standby":
+      current?.holdStandby(message.held);
+      return;
+    case "preview-config":
+      preview = message.preview;
+      sandboxRelay?.sendPreviewConfig(message.preview);
+      return;
+    case "preview-frame": {
+      reply?.postMessage(previewFrame(message.action));
+      return;
+    }
+    case "keep-site": {
+      const relay = sandboxRelay;
+      reply?.postMessage(
+        relay ? await keepLoaded((paths) => relay.keepSite(paths), relay.scope) : 0,
+      );
+      return;
+    }
+  }
+}
+
+function connect(event: MessageEvent<ConnectSandbox>): void {
+  const given = event.ports[0];
+  if (port || !given) return;
+  port = given;
+  limitMs = event.data.limitMs;
+  preview = event.data.preview;
+  runnerFor(event.data.language);
+  port.onmessage = (message: MessageEvent<ToSandbox>) => void answer(message.data, message.ports);
+  for (const { message, transfer } of waiting.splice(0)) port.postMessage(message, transfer);
+}
+
+if (playground && parent !== window) {
+  window.addEventListener("message", (event: MessageEvent<ConnectSandbox>) => {
+    // The playground, and only it, connects: a page that frames this one elsewhere gets nothing.
+    if (event.origin !== playground || event.source !== parent) return;
+    if (event.data?.type === "connect-sandbox") connect(event);
+  });
+  // CPython's start is the longest wait of a visit: it begins before the playground connects.
+  const language = params.get("language");
+  if (language === "python" || language === "typescript") runnerFor(language);
+  const loaded: SandboxLoaded = { type: "sandbox-loaded" };
+  parent.postMessage(loaded, playground);
+}
