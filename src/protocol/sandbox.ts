@@ -5,7 +5,7 @@
  * Workers, the time limit, and the service worker that serves the live
  * preview; the playground keeps the user's projects, history and cookie
  * jar. They talk over one MessagePort, handed over once the sandbox says
- * it listens (`SandboxLoaded`, `ConnectSandbox`).
+ * it listens (`SandboxListening`, `ConnectSandbox`).
  *
  * A question carries its own reply port (see `ask`): the playground asks
  * the sandbox to load, serve, prepare and keep files; the sandbox asks the
@@ -16,7 +16,8 @@
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 import type { ServeProgress } from "../wsgi/serve-progress";
 import type { Program, StartProgress } from "./runner";
-export type { LoadResult } from "./runner";
+import type { LoadResult } from "./runner";
+export type { LoadResult };
 import type {
   PreviewConfig,
   PreviewInput,
@@ -25,7 +26,7 @@ import type {
 } from "./service-worker";
 
 /** Sandbox → playground window, by `postMessage`: it listens for the port. */
-export interface SandboxLoaded {
+export interface SandboxListening {
   type: "sandbox-loaded";
 }
 
@@ -40,7 +41,7 @@ export interface ConnectSandbox {
 
 /** Playground → sandbox, on the port. */
 export type ToSandbox =
-  /** Answered with a LoadResult. */
+  /** Answered with a SandboxLoad. */
   | { type: "load"; buildId: number; program: Program; entry: string; limitMs: number }
   /**
    * Answered with `{ response }` or `{ error }`. With `progress`, the
@@ -63,6 +64,9 @@ export type ToSandbox =
   | { type: "preview-frame"; action: "back" | "forward" | "reload" | "href" }
   /** Answered with how many files the sandbox's service worker added. */
   | { type: "keep-site" };
+
+/** What the sandbox answers a `load` with: the result, or why the load failed outright (the time limit). */
+export type SandboxLoad = LoadResult | { thrown: string };
 
 /** What the sandbox answers a `serve` with. */
 export type SandboxServed = { response: ResponseRecord } | { error: string };

@@ -15,7 +15,8 @@ import type {
   ConnectSandbox,
   FromSandbox,
   LoadResult,
-  SandboxLoaded,
+  SandboxLoad,
+  SandboxListening,
   SandboxRunning,
   SandboxServed,
   SandboxServeProgress,
@@ -66,7 +67,7 @@ export function sandboxFrame(
   // Its Workers share memory with it (the interrupt): it must be cross-origin isolated too.
   element.allow = "cross-origin-isolated";
   const listening = new Promise<void>((resolve) => {
-    const listen = (event: MessageEvent<SandboxLoaded>) => {
+    const listen = (event: MessageEvent<SandboxListening>) => {
       if (event.origin !== sandboxOrigin || event.source !== element.contentWindow) return;
       if (event.data?.type !== "sandbox-loaded") return;
       removeEventListener("message", listen);
@@ -180,7 +181,7 @@ export class SandboxLink implements AppRunner {
     }
   }
 
-  load(buildId: number, program: Program, entry: string): Promise<LoadResult> {
+  async load(buildId: number, program: Program, entry: string): Promise<LoadResult> {
     const message: ToSandbox = {
       type: "load",
       buildId,
@@ -188,7 +189,9 @@ export class SandboxLink implements AppRunner {
       entry,
       limitMs: this.page.limitMs(),
     };
-    return this.ask<LoadResult>(message, JOB_TIMEOUT_MS);
+    const loaded = await this.ask<SandboxLoad>(message, JOB_TIMEOUT_MS);
+    if ("thrown" in loaded) throw new Error(loaded.thrown);
+    return loaded;
   }
 
   async serve(

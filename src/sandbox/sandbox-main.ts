@@ -16,7 +16,8 @@ import type { PreviewConfig, PreviewReply } from "../protocol/service-worker";
 import type {
   ConnectSandbox,
   FromSandbox,
-  SandboxLoaded,
+  SandboxListening,
+  SandboxLoad,
   SandboxServed,
   ToSandbox,
 } from "../protocol/sandbox";
@@ -29,9 +30,6 @@ import { registerServiceWorker, ServerRelay } from "../sw/relay";
 const PREVIEW_TIMEOUT_MS = 120_000;
 /** How long the playground may take to keep what a preview response set. */
 const SERVED_TIMEOUT_MS = 5_000;
-
-/** The name of the playground's preview frame (see components/Preview). */
-const PREVIEW_FRAME = "wsgi-preview";
 
 const params = new URLSearchParams(location.search);
 const playground = params.get("playground");
@@ -135,17 +133,34 @@ function runnerFor(language: Language): RunnerClient {
 
 let sandboxRelay: ServerRelay | null = null;
 
-/** The playground's preview frame, a sibling of this page's on this origin: do `action`, or say its address. */
+/**
+ * The playground's preview frame: a sibling of this page, the playground's
+ * other frame on this origin (found by index: a page may rename its window).
+ */
+function previewWindow(): Window | null {
+  for (let i = 0; i < parent.length; i++) {
+    const frame = parent[i];
+    if (!frame || frame === window) continue;
+    try {
+      if (frame.location.origin === location.origin) return frame;
+    } catch {
+      // A frame of another origin (the preview left for another site).
+    }
+  }
+  return null;
+}
+
+/** Do `action` in the playground's preview frame, or say its address (null: it cannot be reached). */
 function previewFrame(action: "back" | "forward" | "reload" | "href"): string | null {
+  const frame = previewWindow();
+  if (!frame) return null;
   try {
-    const frame = (parent as unknown as Record<string, Window | undefined>)[PREVIEW_FRAME];
-    if (!frame) return null;
     if (action === "href") return frame.location.href;
     if (action === "back") frame.history.back();
     else if (action === "forward") frame.history.forward();
     else frame.location.reload();
   } catch {
-    // The frame left this origin (a link to another site): it cannot be reached.
+    // It left this origin meanwhile.
   }
   return null;
 }
@@ -159,9 +174,15 @@ async function answer(message: ToSandbox, ports: readonly MessagePort[]): Promis
       limitMs = message.limitMs;
       const language = runtimeFor(message.entry);
       const client = "error" in language ? current : runnerFor(language.language);
-      const result = client
-        ? await client.load(message.buildId, message.program, message.entry)
-        : { ok: false as const, error: "No runner for this project." };
+      let result: SandboxLoad;
+      try {
+        result = client
+          ? await client.load(message.buildId, message.program, message.entry)
+          : { ok: false, error: "No runner for this project." };
+      } catch (error) {
+        // Stopped at the time limit, or the runner restarted under it: the playground says why.
+        result = { thrown: error instanceof Error ? error.message : String(error) };
+      }
       reply?.postMessage(result);
       return;
     }
@@ -240,6 +261,6 @@ if (playground && parent !== window) {
   // CPython's start is the longest wait of a visit: it begins before the playground connects.
   const language = params.get("language");
   if (language === "python" || language === "typescript") runnerFor(language);
-  const loaded: SandboxLoaded = { type: "sandbox-loaded" };
+  const loaded: SandboxListening = { type: "sandbox-loaded" };
   parent.postMessage(loaded, playground);
 }

@@ -174,7 +174,13 @@ async function ownerFor(candidates: string[]): Promise<WindowClient | null> {
   })) as WindowClient[];
   // Pages that were closed or reloaded since: forget their runners.
   for (const id of runners.keys()) if (!windows.some((w) => w.id === id)) runners.delete(id);
-  const owner = chooseOwner(candidates, routes, runnerPages(), windows);
+  // On the sandbox's origin the sandbox page, a frame, stands where a playground window would.
+  const facts = windows.map(({ id, focused, frameType, url }) => ({
+    id,
+    focused,
+    frameType: isSandboxPage(url, self.registration.scope) ? "top-level" : frameType,
+  }));
+  const owner = chooseOwner(candidates, routes, runnerPages(), facts);
   return windows.find((w) => w.id === owner) ?? null;
 }
 
