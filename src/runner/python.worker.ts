@@ -103,31 +103,31 @@ async function keptCopy(url: URL): Promise<Response | null> {
  */
 function countFetches(): () => void {
   const real = globalThis.fetch;
-  let before = 0;
+  // The bytes in so far, of every file: files come in side by side.
+  let loaded = 0;
   globalThis.fetch = async (input, init) => {
-    const start = before;
+    let mine = 0;
+    /** This file has `bytes` in so far. */
+    const arrived = (bytes: number) => {
+      loaded += bytes - mine;
+      mine = bytes;
+      progress(loaded >= START_BYTES ? "start-up" : "download", loaded);
+    };
     const began = performance.now();
     const url = new URL(input instanceof Request ? input.url : String(input), location.href);
     const kept = await keptCopy(url);
     const response = kept ?? (await real(input, init));
     // The wasm itself goes on untouched: a Response with its URL is one V8 may keep the compiled code of.
     const wasm = url.pathname.endsWith(".wasm");
-    const measured = counted(
-      wasm ? response.clone() : response,
-      START_BYTES,
-      (bytes) => {
-        const loaded = start + bytes;
-        before = Math.max(before, loaded);
-        progress(loaded >= START_BYTES ? "start-up" : "download", loaded);
-      },
-      (bytes) =>
-        startFiles.push({
-          name: url.pathname.split("/").pop()!,
-          ms: Math.round(performance.now() - began),
-          bytes,
-          from: kept ? "kept" : "site",
-        }),
-    );
+    const measured = counted(wasm ? response.clone() : response, START_BYTES, arrived, (bytes) => {
+      arrived(bytes);
+      startFiles.push({
+        name: url.pathname.split("/").pop()!,
+        ms: Math.round(performance.now() - began),
+        bytes,
+        from: kept ? "kept" : "site",
+      });
+    });
     if (!wasm) return measured;
     void measured.arrayBuffer().catch(() => undefined);
     return response;

@@ -9,7 +9,7 @@
  */
 import type { FrameReach } from "../app/preview-frame";
 import { ask } from "../protocol/ask";
-import { answerPreview } from "../sw/relay";
+import { answerPreview, type RelayOptions } from "../sw/relay";
 import type { Program, StartProgress } from "../protocol/runner";
 import type {
   ConnectSandbox,
@@ -22,7 +22,7 @@ import type {
   SandboxServeProgress,
   ToSandbox,
 } from "../protocol/sandbox";
-import type { PreviewConfig, PreviewInput, PreviewServedMessage } from "../protocol/service-worker";
+import type { PreviewConfig } from "../protocol/service-worker";
 import type { AppRunner, Running } from "../runner/runner-client";
 import type { Language } from "../runner/runtimes";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
@@ -81,17 +81,11 @@ export function sandboxFrame(
 }
 
 /** What the playground answers the sandbox with, and hears from it. */
-export interface SandboxPage {
+export interface SandboxPage extends Pick<RelayOptions, "servePreview" | "previewServed"> {
   /** The first language to run. */
   language: Language;
   limitMs: () => number;
   previewConfig: () => PreviewConfig;
-  servePreview: (
-    input: PreviewInput,
-    scopePath: string,
-    reply: (response: ResponseRecord) => void,
-  ) => Promise<void>;
-  previewServed: (served: PreviewServedMessage) => Promise<void>;
   onStartProgress: (progress: StartProgress) => void;
   onRunning: (running: Running | null) => void;
   /** The sandbox's service worker serves the preview from `scope`, or cannot (`reason`). */
