@@ -5,7 +5,7 @@
  * `sandbox/sandbox-link.ts`).
  */
 import type { CompilerClient } from "../compiler/compiler-client";
-import type { AppRunner } from "../runner/runner-client";
+import type { AppRunner } from "../runner/app-runner";
 
 /** The started clients. */
 export interface Clients {

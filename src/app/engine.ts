@@ -10,7 +10,8 @@
 import { CompilerClient } from "../compiler/compiler-client";
 import { languageOf } from "../runner/runtimes";
 import type { StartProgress } from "../protocol/runner";
-import { RunnerClient, type AppRunner, type Running } from "../runner/runner-client";
+import type { AppRunner, Running } from "../runner/app-runner";
+import { RunnerClient } from "../runner/runner-client";
 import { SandboxLink } from "../sandbox/sandbox-link";
 import { pageSandbox } from "../sandbox/page-sandbox";
 import { updatePreview } from "../state/preview";

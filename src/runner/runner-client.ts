@@ -33,6 +33,7 @@ import type { ServeProgress } from "../wsgi/serve-progress";
 import { stoppedByUserMessage, stoppedMessage, stoppedResponse } from "../wsgi/stopped";
 import { jobToken, type InterruptLine } from "./interrupt";
 import { startRunner, takeEarly } from "./runner-start";
+import type { AppRunner, Running } from "./app-runner";
 import { runtimeFor, type Runtime } from "./runtimes";
 
 /**
@@ -59,7 +60,6 @@ export class StoppedError extends Error {
   }
 }
 
-export type { LoadResult } from "../protocol/runner";
 
 /** What the runner client is made with. */
 export interface RunnerClientOptions {
@@ -79,16 +79,6 @@ export interface RunnerClientOptions {
   onRunning?: (running: Running | null) => void;
 }
 
-/** What the app is running under the time limit, for a countdown and a Stop button. */
-export interface Running {
-  /** What it runs: "GET /spin", "its module's top level". */
-  what: string;
-  /** `performance.now()` when it began. */
-  startedAt: number;
-  /** The time limit, in ms. */
-  limitMs: number;
-}
-
 /** A runner Worker, the runtime it runs, and its start (null once started, else why not). */
 interface Runner {
   worker: Worker;
@@ -96,23 +86,6 @@ interface Runner {
   started: Promise<string | null>;
   /** The memory it shares with this page to be interrupted, when it can be. */
   line: InterruptLine | null;
-}
-
-/** What the page asks of the app runner, wherever it runs (here, or in the sandbox page). */
-export interface AppRunner {
-  /** Load a build; resolves when the app is ready to answer, or with why not. */
-  load(buildId: number, program: Program, entry: string): Promise<LoadResult>;
-  /** Serve a request; past the limit, the server's 504 record. */
-  serve(
-    request: RequestRecord,
-    onProgress?: (progress: ServeProgress) => void,
-  ): Promise<ResponseRecord>;
-  /** Have the runtime `entry` needs started, running no code. */
-  prepare(entry: string): Promise<void>;
-  /** Stop what the app is running now (the Stop button); false when nothing runs. */
-  stopNow(): boolean;
-  /** Hold the standby runner back, or let it start. */
-  holdStandby(held: boolean): void;
 }
 
 /** Owns the runner Worker. */

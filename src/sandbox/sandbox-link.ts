@@ -23,7 +23,7 @@ import type {
   ToSandbox,
 } from "../protocol/sandbox";
 import type { PreviewConfig } from "../protocol/service-worker";
-import type { AppRunner, Running } from "../runner/runner-client";
+import type { AppRunner, Running } from "../runner/app-runner";
 import type { Language } from "../runner/runtimes";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 import type { ServeProgress } from "../wsgi/serve-progress";

@@ -39,6 +39,8 @@ const waiting: { message: FromSandbox; transfer: Transferable[] }[] = [];
 let limitMs = 5_000;
 let preview: PreviewConfig | null = null;
 let runner: RunnerClient | null = null;
+/** The relay to this origin's service worker, once it is active. */
+let sandboxRelay: ServerRelay | null = null;
 
 /** Tell the playground (once it has connected: until then, what is told waits). */
 function tell(message: FromSandbox, transfer: Transferable[] = []): void {
@@ -130,8 +132,6 @@ function runnerFor(language: Language): RunnerClient {
   );
   return made;
 }
-
-let sandboxRelay: ServerRelay | null = null;
 
 /**
  * The playground's preview frame: a sibling of this page, the playground's

@@ -1,0 +1,38 @@
+/**
+ * @module app-runner
+ * What the page asks of the app runner, wherever it runs: in this page
+ * (`RunnerClient`, which owns the Worker) or in the sandbox page, over its
+ * port (`sandbox/sandbox-link.ts`).
+ */
+import type { LoadResult, Program } from "../protocol/runner";
+import type { RequestRecord, ResponseRecord } from "../wsgi/records";
+import type { ServeProgress } from "../wsgi/serve-progress";
+
+export type { LoadResult };
+
+/** What the app is running under the time limit, for a countdown and a Stop button. */
+export interface Running {
+  /** What it runs: "GET /spin", "its module's top level". */
+  what: string;
+  /** `performance.now()` when it began. */
+  startedAt: number;
+  /** The time limit, in ms. */
+  limitMs: number;
+}
+
+/** What the page asks of the app runner, wherever it runs (here, or in the sandbox page). */
+export interface AppRunner {
+  /** Load a build; resolves when the app is ready to answer, or with why not. */
+  load(buildId: number, program: Program, entry: string): Promise<LoadResult>;
+  /** Serve a request; past the limit, the server's 504 record. */
+  serve(
+    request: RequestRecord,
+    onProgress?: (progress: ServeProgress) => void,
+  ): Promise<ResponseRecord>;
+  /** Have the runtime `entry` needs started, running no code. */
+  prepare(entry: string): Promise<void>;
+  /** Stop what the app is running now (the Stop button); false when nothing runs. */
+  stopNow(): boolean;
+  /** Hold the standby runner back, or let it start. */
+  holdStandby(held: boolean): void;
+}
