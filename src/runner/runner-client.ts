@@ -60,7 +60,6 @@ export class StoppedError extends Error {
   }
 }
 
-
 /** What the runner client is made with. */
 export interface RunnerClientOptions {
   /** The runtime to start with; a build for another language replaces it. */
