@@ -228,7 +228,9 @@ async function answer(message: ToSandbox, ports: readonly MessagePort[]): Promis
       sandboxRelay?.sendPreviewConfig(message.preview);
       return;
     case "preview-frame": {
-      reply?.postMessage(previewFrame(message.action));
+      // Done whether or not it is answered (`reply?.postMessage(previewFrame(…))` would skip it untold).
+      const href = previewFrame(message.action);
+      reply?.postMessage(href);
       return;
     }
     case "keep-site": {
