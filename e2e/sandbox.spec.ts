@@ -1,13 +1,13 @@
 /**
- * User code on an origin of its own (see src/sandbox/). A hostile app from a link, once Run,
+ * User code on an origin of its own (for now on `?sandbox`: see
+ * src/sandbox/sandbox-setting.ts). A hostile app from a link, once Run,
  * runs on the sandbox's origin, in its runner and in its preview page: it
  * sees no database of the playground's, and cannot read the playground's
  * page around its frame.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { encodeShare } from "../src/share/share-codec";
 import { Playground } from "./playground";
-import { sandboxOriginOf } from "./servers";
 
 /** What the app's HTML finds in the browser, written into the page for the test to read. */
 const PAGE_SCRIPT = `<p id="page">page: …</p><script>
@@ -55,6 +55,12 @@ export default function app(environ: Environ, start_response: StartResponse) {
 }
 `;
 
+/** The sandbox's origin for the playground at `page`: its port, one up. */
+function sandboxOf(page: Page): string {
+  const url = new URL(page.url());
+  return `${url.protocol}//${url.hostname}:${Number(url.port) + 1}`;
+}
+
 for (const [language, entry, source] of [
   ["Python", "app.py", PYTHON_APP],
   ["TypeScript", "app.ts", TYPESCRIPT_APP],
@@ -72,7 +78,7 @@ for (const [language, entry, source] of [
     await expect(playground.buildStatus).toHaveText("Waiting for Run");
     await page.getByRole("button", { name: "Run", exact: true }).click();
     await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
-    const sandbox = sandboxOriginOf(page.url());
+    const sandbox = sandboxOf(page);
     // The runner: listing the databases takes a moment; the second answer has it.
     await playground.sendForResponse();
     await playground.sendForResponse();
