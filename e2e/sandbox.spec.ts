@@ -70,11 +70,11 @@ for (const [language, entry, source] of [
   }) => {
     const playground = new Playground(page);
     // Saved work first: the playground's own database exists.
-    await playground.open(language === "Python" ? "python" : "typescript", "./");
+    await playground.open(language === "Python" ? "python" : "typescript", "./?sandbox");
     await playground.saved();
     const ours = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
     expect(ours).toContain("keyval-store");
-    await page.goto(`./#${encodeShare({ files: { [entry]: source } })}`);
+    await page.goto(`./?sandbox#${encodeShare({ files: { [entry]: source } })}`);
     await expect(playground.buildStatus).toHaveText("Waiting for Run");
     await page.getByRole("button", { name: "Run", exact: true }).click();
     await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
