@@ -1,13 +1,14 @@
 /**
- * User code on an origin of its own (for now on `?sandbox`: see
- * src/sandbox/sandbox-setting.ts). A hostile app from a link, once Run,
+ * User code on an origin of its own (see src/sandbox/). A hostile app from a link, once Run,
  * runs on the sandbox's origin, in its runner and in its preview page: it
- * sees no database of the playground's, and cannot read the playground's
- * page around its frame.
+ * sees no database and no stored setting of the playground's, cannot read
+ * the playground's page around its frame, and cannot send the playground's
+ * tab elsewhere.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { encodeShare } from "../src/share/share-codec";
 import { Playground } from "./playground";
+import { sandboxOriginOf } from "./servers";
 
 /** What the app's HTML finds in the browser, written into the page for the test to read. */
 const PAGE_SCRIPT = `<p id="page">page: …</p><script>
@@ -15,8 +16,11 @@ const PAGE_SCRIPT = `<p id="page">page: …</p><script>
   let parentPage = "blocked";
   try { parentPage = "read: " + parent.document.title; } catch {}
   const dbs = (await indexedDB.databases()).map((d) => d.name).join(",");
-  document.getElementById("page").textContent =
-    "page: origin=" + location.origin + " parent=" + parentPage + " dbs=[" + dbs + "]";
+  const secret = localStorage.getItem("playground-secret") ?? "none";
+  let topPage = "blocked";
+  try { top.location.href = "/?hijacked"; topPage = "sent away"; } catch {}
+  document.getElementById("page").textContent = "page: origin=" + location.origin +
+    " parent=" + parentPage + " dbs=[" + dbs + "] secret=" + secret + " top=" + topPage;
 })();
 </script>`;
 
@@ -55,12 +59,6 @@ export default function app(environ: Environ, start_response: StartResponse) {
 }
 `;
 
-/** The sandbox's origin for the playground at `page`: its port, one up. */
-function sandboxOf(page: Page): string {
-  const url = new URL(page.url());
-  return `${url.protocol}//${url.hostname}:${Number(url.port) + 1}`;
-}
-
 for (const [language, entry, source] of [
   ["Python", "app.py", PYTHON_APP],
   ["TypeScript", "app.ts", TYPESCRIPT_APP],
@@ -70,15 +68,20 @@ for (const [language, entry, source] of [
   }) => {
     const playground = new Playground(page);
     // Saved work first: the playground's own database exists.
-    await playground.open(language === "Python" ? "python" : "typescript", "./?sandbox");
+    await playground.open(language === "Python" ? "python" : "typescript", "./");
     await playground.saved();
     const ours = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
     expect(ours).toContain("keyval-store");
-    await page.goto(`./?sandbox#${encodeShare({ files: { [entry]: source } })}`);
+    await page.evaluate(() => localStorage.setItem("playground-secret", "kept here"));
+    await page.goto(`./#${encodeShare({ files: { [entry]: source } })}`);
     await expect(playground.buildStatus).toHaveText("Waiting for Run");
+    const sandbox = sandboxOriginOf(page.url());
+    // Before Run, the banner says where the code will run.
+    await expect(page.getByLabel("Code from a link")).toContainText(
+      `It runs on ${sandbox}, an origin of its own`,
+    );
     await page.getByRole("button", { name: "Run", exact: true }).click();
     await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
-    const sandbox = sandboxOf(page);
     // The runner: listing the databases takes a moment; the second answer has it.
     await playground.sendForResponse();
     await playground.sendForResponse();
@@ -88,9 +91,12 @@ for (const [language, entry, source] of [
     await page.getByRole("button", { name: /^Open http/ }).click();
     const preview = page.frameLocator('iframe[title="Preview"]');
     await expect(preview.locator("#page")).toHaveText(
-      `page: origin=${sandbox} parent=blocked dbs=[]`,
+      `page: origin=${sandbox} parent=blocked dbs=[] secret=none top=blocked`,
       { timeout: 20_000 },
     );
     await expect(preview.locator("#runner")).toContainText(`origin=${sandbox}`);
+    // The playground is where it was, with its editor.
+    expect(new URL(page.url()).search).not.toContain("hijacked");
+    await expect(playground.editor).toBeVisible();
   });
 }

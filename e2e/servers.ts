@@ -13,3 +13,9 @@ export const SUBPATH_PORT = PORT + 2;
 export const ROOT_URL = `http://127.0.0.1:${ROOT_PORT}/`;
 /** The same build under a sub-path, as a static host's project page serves it. */
 export const SUBPATH_URL = `http://127.0.0.1:${SUBPATH_PORT}/tools/wsgi-playground/`;
+
+/** Where the build at `url` runs user code: its host one port up (the build's default setting). */
+export function sandboxOriginOf(url: string): string {
+  const { protocol, hostname, port } = new URL(url);
+  return `${protocol}//${hostname}:${Number(port) + 1}`;
+}

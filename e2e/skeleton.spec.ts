@@ -4,7 +4,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { Playground } from "./playground";
-import { SUBPATH_URL } from "./servers";
+import { sandboxOriginOf, SUBPATH_URL } from "./servers";
 
 test("the default app answers Hello world with wsgiref's headers", async ({ page }) => {
   const playground = new Playground(page);
@@ -92,10 +92,11 @@ test("the request panel sends method, target, headers and body as typed", async 
 });
 
 test("the page works with every other origin blocked", async ({ page, baseURL }) => {
-  const ownOrigin = new URL(baseURL!).origin;
+  // The deployment's own two origins: the playground's and its sandbox's.
+  const own = [new URL(baseURL!).origin, sandboxOriginOf(baseURL!)];
   const outside: string[] = [];
   await page.context().route(
-    (url) => !["blob:", "data:"].includes(url.protocol) && url.origin !== ownOrigin,
+    (url) => !["blob:", "data:"].includes(url.protocol) && !own.includes(url.origin),
     (route) => {
       outside.push(route.request().url());
       return route.abort("blockedbyclient");

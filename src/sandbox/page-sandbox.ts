@@ -6,11 +6,10 @@ import { sandboxOrigin } from "./sandbox-setting";
 
 /**
  * Where this page's user code runs: the sandbox's origin, or null for the
- * page's own. For now the sandbox is used only when the address asks for
- * it (`?sandbox`): with it, the preview's reload, its recovery from a
- * stopped service worker and a sub-path deploy do not work yet.
+ * page's own (the build was told there is none, or the page's address has
+ * no port to go one up from: see README's "Code from a link runs on an
+ * origin of its own").
  */
 export function pageSandbox(): string | null {
-  if (!new URLSearchParams(location.search).has("sandbox")) return null;
   return sandboxOrigin(__SANDBOX__, new URL(location.href));
 }

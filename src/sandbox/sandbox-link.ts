@@ -66,6 +66,8 @@ export function sandboxFrame(
   element.setAttribute("aria-hidden", "true");
   // Its Workers share memory with it (the interrupt): it must be cross-origin isolated too.
   element.allow = "cross-origin-isolated";
+  // Scripts on its own origin (its storage, its service worker); no navigating the playground, no popups, no forms.
+  element.setAttribute("sandbox", "allow-scripts allow-same-origin");
   const listening = new Promise<void>((resolve) => {
     const listen = (event: MessageEvent<SandboxListening>) => {
       if (event.origin !== sandboxOrigin || event.source !== element.contentWindow) return;

@@ -20,6 +20,14 @@ import { defaultDraft } from "../../request/draft";
 import { frameReach, type FrameAction } from "../../app/preview-frame";
 import "./preview.css";
 
+/**
+ * What the app's pages may do in the preview: what a page in a browser tab
+ * does (scripts, forms, dialogs, downloads, a popup on a click), but not
+ * navigate the playground away.
+ */
+const PREVIEW_SANDBOX =
+  "allow-scripts allow-same-origin allow-forms allow-modals allow-downloads allow-popups allow-popups-to-escape-sandbox";
+
 /** The Preview pane. */
 export function Preview() {
   const { available, reason, scope, path, opened, autoReload, loadSeq } = usePreview();
@@ -151,7 +159,13 @@ export function Preview() {
         </p>
       )}
       {opened ? (
-        <iframe ref={frame} title="Preview" name="wsgi-preview" onLoad={onLoad} />
+        <iframe
+          ref={frame}
+          title="Preview"
+          name="wsgi-preview"
+          sandbox={PREVIEW_SANDBOX}
+          onLoad={onLoad}
+        />
       ) : (
         <div className="preview-closed">
           <button

@@ -8,6 +8,21 @@ import { ensureBuilt } from "../../app/builds";
 import { useStorageWarning } from "../../state/persist";
 import { dismissLinkError, useShareLink } from "../../state/share-link";
 import { trustCode, useWorkspace } from "../../state/workspace";
+import { pageSandbox } from "../../sandbox/page-sandbox";
+
+/** Where a link's code will run, as the banner says it: an origin of its own, or this one. */
+function whereCodeRuns(sandbox: string | null) {
+  return sandbox ? (
+    <>
+      It runs on <code>{sandbox}</code>, an origin of its own that cannot reach your saved projects.
+    </>
+  ) : (
+    <>
+      <strong>This deployment has no sandbox:</strong> it runs on the playground&rsquo;s own origin,
+      where it could read, change or delete your saved projects.
+    </>
+  );
+}
 
 /** The banners under the top bar. */
 export function Banners() {
@@ -27,7 +42,7 @@ export function Banners() {
       {!trusted && (
         <div className="banner banner-hold" role="alert" aria-label="Code from a link">
           <strong>This code came from a link or a file, and has not run.</strong> Read it, then run
-          it if you trust it.
+          it if you trust it. {whereCodeRuns(pageSandbox())}
           <button
             type="button"
             className="small primary"
