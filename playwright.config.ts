@@ -16,7 +16,10 @@ export default defineConfig({
   // a fresh browser compiling esbuild's and Monaco's code in every test).
   timeout: 120_000,
   expect: { timeout: 30_000 },
-  fullyParallel: false,
+  // A file's tests are spread over the workers (a long file no longer ends
+  // the run on one worker while the other waits); the tests that share one
+  // started page are serial groups, kept on one worker.
+  fullyParallel: true,
   // One test (one Chromium) per core, two at most. A fresh browser context
   // keeps a core busy in bursts (the page, then the editor, then esbuild),
   // while much of a test is waiting (time limits, debounced saves): two
