@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sandboxSetting } from "./sandbox-origin";
+import { contentPolicy, sandboxSetting } from "./sandbox-origin";
 
 describe("the sandbox setting (WSGI_SANDBOX)", () => {
   it("is the next port when unset or empty", () => {
@@ -29,5 +29,23 @@ describe("the sandbox setting (WSGI_SANDBOX)", () => {
     expect(() => sandboxSetting("https://example.org/sandbox/")).toThrow(
       /a scheme, a host, a port at most/,
     );
+  });
+});
+
+describe("who may frame the two ports", () => {
+  it("lets the playground's pages be framed by themselves only, and connect to their origin", () => {
+    expect(contentPolicy(4173, 4174, "127.0.0.1:4173")).toBe(
+      "frame-ancestors 'self'; connect-src 'self'",
+    );
+  });
+
+  it("lets the sandbox's be framed by the playground one port down, on the request's host", () => {
+    expect(contentPolicy(4174, 4174, "127.0.0.1:4174")).toBe(
+      "frame-ancestors http://127.0.0.1:4173",
+    );
+    expect(contentPolicy(5174, 5174, "localhost:5174")).toBe(
+      "frame-ancestors http://localhost:5173",
+    );
+    expect(contentPolicy(4174, 4174, "[::1]:4174")).toBe("frame-ancestors http://[::1]:4173");
   });
 });

@@ -41,18 +41,50 @@ export function sandboxSetting(value = process.env.WSGI_SANDBOX): SandboxSetting
   return { kind: "origin", origin: url.origin };
 }
 
-/** Serve `middlewares` on the port after `httpServer`'s once it listens, and say where. */
+/**
+ * The Content-Security-Policy of what a server answers on `localPort`
+ * (`sandboxPort` is the sandbox's, `host` the request's Host): the
+ * playground's pages may be framed only by themselves and connect only to
+ * their own origin; the sandbox's (its page, the preview's documents) may
+ * be framed only by the playground, one port down on the same host, and
+ * connect anywhere (the user's app is theirs).
+ */
+export function contentPolicy(localPort: number, sandboxPort: number, host = ""): string {
+  // The playground's pages (and its compiler's Worker) fetch nothing but their own files.
+  if (localPort !== sandboxPort) return "frame-ancestors 'self'; connect-src 'self'";
+  const playground = new URL(`http://${host || "127.0.0.1"}`);
+  playground.port = String(sandboxPort - 1);
+  return `frame-ancestors ${playground.origin}`;
+}
+
+/**
+ * Serve `middlewares` on the port after `httpServer`'s once it listens, and
+ * say where; every answer on either port has its policy (`contentPolicy`).
+ */
 function serveNextPort(
   httpServer: Server | null,
   middlewares: Connect.Server,
   log: (line: string) => void,
 ): void {
   if (!httpServer) return;
+  let sandboxPort = 0;
+  middlewares.use((request, response, next) => {
+    if (sandboxPort) {
+      const policy = contentPolicy(
+        request.socket.localPort ?? 0,
+        sandboxPort,
+        request.headers.host,
+      );
+      response.setHeader("Content-Security-Policy", policy);
+    }
+    next();
+  });
   httpServer.once("listening", () => {
     const address = httpServer.address() as AddressInfo | null;
     if (!address) return;
     const sandbox = createServer(middlewares);
     const port = address.port + 1;
+    sandboxPort = port;
     const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
     sandbox.on("error", (error) =>
       log(
