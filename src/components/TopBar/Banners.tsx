@@ -10,6 +10,9 @@ import { dismissLinkError, useShareLink } from "../../state/share-link";
 import { trustCode, useWorkspace } from "../../state/workspace";
 import { pageSandbox } from "../../sandbox/page-sandbox";
 
+/** Where this page runs user code (fixed for the page's life). */
+const SANDBOX = pageSandbox();
+
 /** Where a link's code will run, as the banner says it: an origin of its own, or this one. */
 function whereCodeRuns(sandbox: string | null) {
   return sandbox ? (
@@ -42,7 +45,7 @@ export function Banners() {
       {!trusted && (
         <div className="banner banner-hold" role="alert" aria-label="Code from a link">
           <strong>This code came from a link or a file, and has not run.</strong> Read it, then run
-          it if you trust it. {whereCodeRuns(pageSandbox())}
+          it if you trust it. {whereCodeRuns(SANDBOX)}
           <button
             type="button"
             className="small primary"
