@@ -280,6 +280,35 @@ describe.skipIf(!manifest.available || !hasPython())(
       expect(ours.errors).toMatch(/ \* Debugger PIN: \d{3}-\d{3}-\d{3}/);
       expect(ours.layers?.[0]?.name).toBe("DebuggedApplication");
     });
+
+    it("debug mode finds nothing between its layers, as wsgiref.validate at Flask's boundary says nothing", async () => {
+      const app = [
+        "from flask import Flask",
+        "from boundary import wrap",
+        "app = Flask(__name__)",
+        "@app.route('/')",
+        "def index():",
+        "    return 'hi'",
+        "app.wsgi_app = wrap(app.wsgi_app)",
+        "app.run(debug=True)",
+        "",
+      ].join("\n");
+      const ours = await serve(
+        { "app.py": app, "boundary.py": "def wrap(app):\n    return app\n" },
+        request("/"),
+      );
+      expect(latin1(ours.body)).toBe("hi");
+      expect(ours.layers?.map((l) => l.name)).toContain("Flask.wsgi_app");
+      expect(ours.findings.filter((f) => f.source === "layers").map((f) => f.message)).toEqual([]);
+      const theirs = await runInFolder(
+        { "app.py": app, "boundary.py": "from wsgiref.validate import validator as wrap\n" },
+        "app.py",
+        serializeRequest(request("/")),
+        zips,
+      );
+      expect(latin1(parseResponse(theirs.sent).body)).toBe("hi");
+      expect(theirs.stderr).not.toMatch(/AssertionError|WSGIWarning/);
+    });
   },
 );
 

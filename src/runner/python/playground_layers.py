@@ -30,132 +30,19 @@ import wsgiref.handlers
 import wsgiref.simple_server
 
 import playground_layer_findings
+from playground_layer import (
+    GENERATOR,
+    VARARGS,
+    Layer,
+    code_of,
+    generator_of,
+    left_by,
+    positional,
+)
 from playground_load import LIBRARY, PROJECT
 
 _SERVER_FILES = (LIBRARY, wsgiref.handlers.__file__, wsgiref.simple_server.__file__)
 """The server's own code (the playground's, wsgiref's): its error_output(environ, start_response) is no layer."""
-
-_VARARGS = 0x04
-_GENERATOR = 0x20
-
-
-def _positional(frame, code):
-    """The positional arguments a frame was called with (a *args tuple's, when it has one)."""
-    names = code.co_varnames
-    loc = frame.f_locals
-    count = code.co_argcount
-    values = [loc.get(name) for name in names[:count]]
-    if code.co_flags & _VARARGS:
-        values.extend(loc.get(names[count + code.co_kwonlyargcount], ()))
-    return values
-
-
-def _code_of(function):
-    """The code object a call of `function` runs, if it is Python's."""
-    function = getattr(function, "__func__", function)
-    code = getattr(function, "__code__", None)
-    if code is None:
-        code = getattr(getattr(type(function), "__call__", None), "__code__", None)
-    return code
-
-
-def _takes_self(function):
-    """A bound method or a callable object: its frame's first argument is `self`."""
-    return hasattr(function, "__func__") or not hasattr(function, "__code__")
-
-
-def _where(code):
-    """Where a layer is defined: a project file relative, else the module's path."""
-    name = code.co_filename
-    if name.startswith(PROJECT + "/"):
-        name = name[len(PROJECT) + 1 :]
-    return {"file": name, "line": code.co_firstlineno, "column": 1}
-
-
-def _name(code, takes_self):
-    qualname = getattr(code, "co_qualname", code.co_name)
-    if takes_self and code.co_name == "__call__":
-        # An instance with __call__ is named by its class, as it is written: `Mount`.
-        return qualname.rsplit(".", 1)[0]
-    return qualname
-
-
-class Layer:
-    """What one layer received and passed on."""
-
-    def __init__(self, code, takes_self, environ, start_response, snapshot):
-        self.name = _name(code, takes_self)
-        self.where = _where(code)
-        self.kind = (
-            "generator"
-            if code.co_flags & _GENERATOR
-            else "callable object"
-            if code.co_name == "__call__"
-            else "method"
-            if takes_self
-            else "function"
-        )
-        self.environ = environ
-        self.environ_snapshot = snapshot(environ)
-        self.objects = {key: environ.get(key) for key in ("wsgi.input", "wsgi.errors")}
-        self.start_response = start_response
-        self.sr_code = _code_of(start_response)
-        self.sr_takes_self = _takes_self(start_response)
-        self.calls = []
-        self.returned = None
-        self.returned_type = None
-        self.returned_len = None
-        self.chunks = []
-        self.passes_through = False
-        """It returned the very iterable the layer below returned."""
-        self.total = 0.0
-        self.below = 0.0
-        self.environ_problems = []
-        """What wsgiref.validate says of the environ as it came in."""
-        self.sr_problems = []
-        """What it says of the calls of a start_response that is not the server's."""
-        self.iterator_problems = []
-        self.bad_chunk = None
-        """repr() of the first chunk its iterable gave that was not bytes."""
-        self.entered_at = None
-        self.returned_at = None
-        self.first_chunk_at = None
-        self.closed_at = None
-        """Milliseconds since the request began: when its code began, returned, gave a chunk, was closed."""
-
-    def report(self, caller, closed_by):
-        """The layer as the page gets it (JSON); `closed_by`: who closed its iterable, if anyone."""
-        replaced = (
-            [key for key, value in self.objects.items() if caller and value is not caller.objects.get(key)]
-            if caller
-            else []
-        )
-        passed = "server's" if caller is None else None
-        if caller is not None:
-            passed = "caller's" if self.start_response is caller.start_response else "wrapper"
-        closable = self.returned is not None and hasattr(self.returned, "close")
-        return {
-            "name": self.name,
-            "kind": self.kind,
-            "defined": self.where,
-            "environ": self.environ_snapshot,
-            "replaced": replaced,
-            "startResponse": passed,
-            "startResponseName": getattr(self.start_response, "__qualname__", type(self.start_response).__name__),
-            "calls": self.calls,
-            "returned": self.returned_type,
-            "returnedLen": self.returned_len,
-            "chunks": self.chunks,
-            "passesThrough": self.passes_through,
-            "closable": closable,
-            "closedBy": closed_by,
-            "enteredAt": self.entered_at,
-            "returnedAt": self.returned_at,
-            "firstChunkAt": self.first_chunk_at,
-            "closedAt": self.closed_at,
-            "timeTotal": self.total * 1000,
-            "timeSelf": max(self.total - self.below, 0.0) * 1000,
-        }
 
 
 class LayerWatch:
@@ -172,7 +59,7 @@ class LayerWatch:
         # Each active layer call: [layer, started, time in the layers below].
         self.active = []
         self.sr_codes = {}
-        self.server_sr_code = _code_of(server_start_response)
+        self.server_sr_code = code_of(server_start_response)
         self.watched = {}
         """id(iterable) → the layer that returned it (the iterable is kept alive by it)."""
         self.next_frames = {}
@@ -237,11 +124,11 @@ class LayerWatch:
                 self.next_frames[frame] = owner
             return
         count = code.co_argcount
-        if not (count in (2, 3) or (code.co_flags & _VARARGS and count <= 1)):
+        if not (count in (2, 3) or (code.co_flags & VARARGS and count <= 1)):
             return
         if code.co_filename.startswith(_SERVER_FILES):
             return
-        args = _positional(frame, code)
+        args = positional(frame, code)
         for first in (0, 1):
             if len(args) < first + 2:
                 break
@@ -252,13 +139,12 @@ class LayerWatch:
 
     def _enter(self, frame, code, takes_self, environ, start_response):
         layer = Layer(code, takes_self, environ, start_response, self.snapshot)
-        if code.co_flags & _GENERATOR:
+        if code.co_flags & GENERATOR:
             # The generator object its caller got back, now that its frame runs.
-            for other in self.layers:
-                returned = other.returned
-                if getattr(returned, "gi_frame", None) is frame:
-                    layer.returned, layer.returned_type = returned, "generator"
-                    self.watched[id(returned)] = layer
+            returned = generator_of(frame, [other.returned for other in self.layers])
+            if returned is not None:
+                layer.returned, layer.returned_type = returned, "generator"
+                self.watched[id(returned)] = layer
         layer.entered_at = self._at()
         # validate's word on the environ as it came in. The first layer's is the server's own
         # (reported by the server); a layer whose environ is the one above it, unchanged, gets
@@ -282,7 +168,7 @@ class LayerWatch:
         """A start_response some layer was given is called: the innermost such layer called it."""
         active = [entry[0] for entry in self.active]
         layer = next((each for each in reversed(active) if each in callers), None) or callers[-1]
-        args = _positional(frame, code)[1 if layer.sr_takes_self else 0 :]
+        args = positional(frame, code)[1 if layer.sr_takes_self else 0 :]
         status = args[0] if args else None
         headers = args[1] if len(args) > 1 else None
         exc_info = args[2] if len(args) > 2 else None
@@ -314,7 +200,8 @@ class LayerWatch:
             }
         owner = self.next_frames.pop(frame, None)
         if owner is not None:
-            self._chunk(owner, value)
+            if left_by(frame) == "return":
+                self._chunk(owner, value)
             return
         layer = self.by_frame.get(frame)
         if layer is None:
@@ -332,9 +219,13 @@ class LayerWatch:
         if self.active:
             self.active[-1][2] += spent
         if layer.kind == "generator":
-            self._chunk(layer, value)
+            if left_by(frame) == "yield":
+                self._chunk(layer, value)
             return
         if layer.returned is None:
+            if frame.f_code.co_name == "__init__":
+                # A class is an app too (PEP 3333): its caller gets the instance, not __init__'s None.
+                value = frame.f_locals.get("self")
             layer.returned = value
             layer.returned_at = self._at()
             layer.returned_type = type(value).__name__
