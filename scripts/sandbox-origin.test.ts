@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentPolicy, sandboxSetting } from "./sandbox-origin";
+import { contentPolicy, playgroundAddress, sandboxLine, sandboxSetting } from "./sandbox-origin";
 
 describe("the sandbox setting (WSGI_SANDBOX)", () => {
   it("is the next port when unset or empty", () => {
@@ -47,5 +47,29 @@ describe("who may frame the two ports", () => {
       "frame-ancestors http://localhost:5173",
     );
     expect(contentPolicy(4174, 4174, "[::1]:4174")).toBe("frame-ancestors http://[::1]:4173");
+  });
+});
+
+describe("a page opened on the sandbox's port", () => {
+  it("goes to the same address on the playground's, one port down", () => {
+    expect(playgroundAddress(4174, { url: "/", host: "127.0.0.1:4174", dest: "document" })).toBe(
+      "http://127.0.0.1:4173/",
+    );
+    expect(
+      playgroundAddress(5174, { url: "/sub/?x=1", host: "localhost:5174", dest: "document" }),
+    ).toBe("http://localhost:5173/sub/?x=1");
+  });
+
+  it("leaves what the playground frames or fetches there: the sandbox page, its files, the preview", () => {
+    for (const dest of ["iframe", "script", "worker", "empty", undefined])
+      expect(playgroundAddress(4174, { url: "/sandbox.html", host: "127.0.0.1:4174", dest })).toBe(
+        null,
+      );
+  });
+
+  it("is printed after the playground's address, saying it is not the one to open", () => {
+    expect(sandboxLine("127.0.0.1", 4174)).toBe(
+      "  ➜  Sandbox: http://127.0.0.1:4174/ (where user code runs; open the Local address above, not this one)",
+    );
   });
 });

@@ -58,27 +58,62 @@ export function contentPolicy(localPort: number, sandboxPort: number, host = "")
 }
 
 /**
+ * Where a request to the sandbox's port should go instead: a page opened
+ * in a tab of its own (`Sec-Fetch-Dest: document`) is sent to the same
+ * path on the playground, one port down; the sandbox's own page, its
+ * files and the preview's documents are framed, and stay (null).
+ */
+export function playgroundAddress(
+  sandboxPort: number,
+  request: { url?: string; host?: string; dest?: string | string[] },
+): string | null {
+  if (request.dest !== "document") return null;
+  const address = new URL(request.url ?? "/", `http://${request.host || "127.0.0.1"}`);
+  address.port = String(sandboxPort - 1);
+  return address.href;
+}
+
+/** What the server prints under its own addresses: the sandbox's port, and that it is not one to open. */
+export function sandboxLine(host: string, port: number): string {
+  return `  ➜  Sandbox: http://${host}:${port}/ (where user code runs; open the Local address above, not this one)`;
+}
+
+/**
  * Serve `middlewares` on the port after `httpServer`'s once it listens, and
- * say where; every answer on either port has its policy (`contentPolicy`).
+ * say where, under the server's own addresses (`printUrls`); every answer
+ * on either port has its policy (`contentPolicy`), and a page opened on the
+ * sandbox's port goes to the playground's (`playgroundAddress`).
  */
 function serveNextPort(
-  httpServer: Server | null,
-  middlewares: Connect.Server,
+  server: { httpServer: Server | null; middlewares: Connect.Server; printUrls(): void },
   log: (line: string) => void,
 ): void {
+  const { httpServer, middlewares } = server;
   if (!httpServer) return;
   let sandboxPort = 0;
+  let line = "";
   middlewares.use((request, response, next) => {
-    if (sandboxPort) {
-      const policy = contentPolicy(
-        request.socket.localPort ?? 0,
-        sandboxPort,
-        request.headers.host,
-      );
-      response.setHeader("Content-Security-Policy", policy);
-    }
-    next();
+    if (!sandboxPort) return next();
+    const localPort = request.socket.localPort ?? 0;
+    const policy = contentPolicy(localPort, sandboxPort, request.headers.host);
+    response.setHeader("Content-Security-Policy", policy);
+    const away =
+      localPort === sandboxPort &&
+      playgroundAddress(sandboxPort, {
+        url: request.url,
+        host: request.headers.host,
+        dest: request.headers["sec-fetch-dest"],
+      });
+    if (!away) return next();
+    response.statusCode = 302;
+    response.setHeader("Location", away);
+    response.end();
   });
+  const printUrls = server.printUrls.bind(server);
+  server.printUrls = () => {
+    printUrls();
+    if (line) log(line);
+  };
   httpServer.once("listening", () => {
     const address = httpServer.address() as AddressInfo | null;
     if (!address) return;
@@ -86,12 +121,13 @@ function serveNextPort(
     const port = address.port + 1;
     sandboxPort = port;
     const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+    line = sandboxLine(host, port);
     sandbox.on("error", (error) =>
       log(
-        `  The sandbox's port ${port} cannot be served (${error.message}): user code will run on the playground's origin.`,
+        `  The sandbox's port ${port} cannot be served (${error.message}): the playground cannot run user code until it can.`,
       ),
     );
-    sandbox.listen(port, address.address, () => log(`  ➜  Sandbox: http://${host}:${port}/`));
+    sandbox.listen(port, address.address);
     httpServer.once("close", () => sandbox.close());
   });
 }
@@ -104,13 +140,13 @@ export function sandboxOrigin(): Plugin {
     config: () => ({ define: { __SANDBOX__: JSON.stringify(setting) } }),
     configureServer(server) {
       if (setting.kind === "next-port")
-        serveNextPort(server.httpServer as Server | null, server.middlewares, (line) =>
+        serveNextPort(server as Parameters<typeof serveNextPort>[0], (line) =>
           server.config.logger.info(line),
         );
     },
     configurePreviewServer(server) {
       if (setting.kind === "next-port")
-        serveNextPort(server.httpServer as Server, server.middlewares, (line) =>
+        serveNextPort(server as Parameters<typeof serveNextPort>[0], (line) =>
           server.config.logger.info(line),
         );
     },

@@ -10,11 +10,13 @@
 import { firstRuntime } from "./app/first-runtime";
 import { startEarly } from "./runner/runner-start";
 import { sandboxFrame } from "./sandbox/sandbox-link";
-import { pageSandbox } from "./sandbox/page-sandbox";
+import { pageOnSandbox, pageSandbox } from "./sandbox/page-sandbox";
 import { isShareFragment } from "./share/share-fragment";
 
 const linked = isShareFragment(location.hash);
 const sandbox = pageSandbox();
 // The sandbox page starts the runtime it is told of by its address.
-if (sandbox) sandboxFrame(sandbox, linked ? null : firstRuntime(null).language);
+if (pageOnSandbox()) {
+  // Not a playground: main.tsx says where it is.
+} else if (sandbox) sandboxFrame(sandbox, linked ? null : firstRuntime(null).language);
 else if (!linked) startEarly(firstRuntime(null));

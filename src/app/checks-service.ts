@@ -43,7 +43,7 @@ export async function runChecksNow(): Promise<void> {
   });
   const results = await runChecks(
     file,
-    (request) => clients().runner.serve(request),
+    (request) => clients().runner.serve(request, undefined, { background: true }),
     (result) => {
       if (seq === runSeq) updateChecks({ results: [...useChecks.getState().results, result] });
     },

@@ -49,7 +49,10 @@ export async function exchange(
   const cookie = how.useCookieJar ? await cookieHeaderToSend(how.host, target) : null;
   const request = compose(cookie);
   const started = performance.now();
-  const response = await clients().runner.serve(request, how.onProgress);
+  // The preview's requests (the playground's own) give way to the panel's.
+  const response = await clients().runner.serve(request, how.onProgress, {
+    background: how.source === "preview",
+  });
   const done = { request, response, time: performance.now() - started };
   await keepExchange(done, how, answered);
   return done;

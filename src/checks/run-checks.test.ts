@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { Environ, StartResponse } from "../runtime/types";
 import { serve } from "../wsgi/server-handler";
+import { stoppedResponse } from "../wsgi/stopped";
 import { parseHurl } from "./hurl-parser";
 import { runChecks, type CheckResult } from "./run-checks";
 
@@ -165,5 +166,36 @@ HTTP 200
       "{{id}} has no value: no earlier check captured id (its [Captures] must run first).",
     );
     expect(results.map((r) => r.passed)).toEqual([false, true]);
+  });
+
+  it("a check that runs past the time limit ends the run: the rest are not sent", async () => {
+    const { file } = parseHurl(`GET http://localhost:8000/
+HTTP 200
+
+# Spins
+GET http://localhost:8000/spin
+HTTP 200
+
+GET http://localhost:8000/
+HTTP 200
+
+GET http://localhost:8000/
+HTTP 200
+`);
+    const sent: string[] = [];
+    const results = await runChecks(file, async (request) => {
+      sent.push(request.target);
+      return request.target === "/spin"
+        ? stoppedResponse(request, 5000, "Stopped after 5 s: GET /spin")
+        : serve(app, request);
+    });
+    expect(sent).toEqual(["/", "/spin"]);
+    expect(results.map((r) => [r.passed, r.error])).toEqual([
+      [true, null],
+      [false, null],
+      [false, "Not run: check 2 ran past the time limit."],
+      [false, "Not run: check 2 ran past the time limit."],
+    ]);
+    expect(results[1]!.failures[0]).toMatchObject({ expected: "200", actual: "504" });
   });
 });

@@ -5,13 +5,13 @@
  * of the checks' own, and judges each response: the status and headers of
  * the response line, every assert, the exact body, and the captures that
  * later entries read as `{{name}}`. An entry that cannot be sent (a
- * template with no value) fails with the reason; the rest still run.
+ * template with no value) fails with the reason; the rest still run. An
+ * entry that runs past the time limit ends the run: the rest are not sent.
  *
  * @example
  * const results = await runChecks(parseHurl(text).file, (request) => runner.serve(request));
  * results.filter((r) => !r.passed).map((r) => r.failures[0]); // [{ assert: "status", expected: "200", actual: "404", … }]
  */
-import { PlaygroundCookieJar } from "../request/cookie-jar";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 import type { Entry, HurlFile } from "./hurl-ast";
 import { judge, runQuery, shown, statusCode, type Answer } from "./check-asserts";
@@ -116,6 +116,8 @@ export async function runChecks(
   serve: Serve,
   onResult?: (result: CheckResult) => void,
 ): Promise<CheckResult[]> {
+  // The jar's code (tough-cookie) loads when checks first run, not with the page.
+  const { PlaygroundCookieJar } = await import("../request/cookie-jar");
   const jar = new PlaygroundCookieJar();
   const variables = new Map<string, unknown>();
   const results: CheckResult[] = [];
@@ -154,6 +156,26 @@ export async function runChecks(
     }
     results.push(result);
     onResult?.(result);
+    if (result.response?.stopped && !result.response.stopped.byUser) {
+      // The app loops: each check after it would wait out the limit too. The run ends here.
+      const why = `Not run: check ${results.length} ran past the time limit.`;
+      for (const rest of file.entries.slice(results.length)) {
+        const skipped: CheckResult = {
+          index: rest.index,
+          title: entryTitle(rest),
+          line: rest.position.line,
+          passed: false,
+          failures: [],
+          error: why,
+          request: null,
+          response: null,
+          errorFindings: 0,
+        };
+        results.push(skipped);
+        onResult?.(skipped);
+      }
+      break;
+    }
   }
   return results;
 }

@@ -53,6 +53,12 @@ export interface ServeMessage {
   request: RequestRecord;
   /** Tell the response as it goes (`ServeProgressReply`s before the `served`): the panel's requests. */
   progress?: boolean;
+  /**
+   * The playground's own request (a check's), not the panel's: it yields to
+   * a panel request (`YieldedReply`). One over a port (the preview's) is
+   * always one.
+   */
+  background?: boolean;
 }
 
 export type RunnerRequest = StartMessage | LoadMessage | AttachMessage | ServeMessage;
@@ -92,6 +98,16 @@ export interface StartReport {
 export interface LoadRunningReply {
   type: "load-running";
   /** The `load` message's id. */
+  id: number;
+}
+
+/**
+ * A request the page sent begins now, after what was before it in the
+ * runner's queue: its time limit starts here.
+ */
+export interface ServeRunningReply {
+  type: "serve-running";
+  /** The `serve` message's id. */
   id: number;
 }
 
@@ -141,7 +157,18 @@ export interface ServeFailedReply {
   error: string;
 }
 
+/**
+ * A background request stopped, or not begun, for a panel request that
+ * waits: send it again, to run after that one (see `runner/interrupt.ts`).
+ */
+export interface YieldedReply {
+  type: "yielded";
+  id: number;
+}
+
 export type RunnerReply =
+  | YieldedReply
+  | ServeRunningReply
   | LoadRunningReply
   | LoadedReply
   | LoadFailedReply

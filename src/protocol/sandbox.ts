@@ -48,7 +48,14 @@ export type ToSandbox =
    * sandbox tells the response as it goes on the port sent with it
    * (`ports[0]`, before the reply port).
    */
-  | { type: "serve"; request: RequestRecord; limitMs: number; progress: boolean }
+  | {
+      type: "serve";
+      request: RequestRecord;
+      limitMs: number;
+      progress: boolean;
+      /** The playground's own request: the panel's go first (see `runner/runner-client.ts`). */
+      background?: boolean;
+    }
   /** Answered (with null) once the runtime `entry` needs is started. */
   | { type: "prepare"; entry: string }
   | { type: "stop-now" }

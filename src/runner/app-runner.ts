@@ -10,6 +10,15 @@ import type { ServeProgress } from "../wsgi/serve-progress";
 
 export type { LoadResult };
 
+/** How a request is served. */
+export interface ServeOptions {
+  /**
+   * The playground's own request (a check's, the preview's served by the
+   * page): the panel's go first (see `runner-client.ts`).
+   */
+  background?: boolean;
+}
+
 /** What the app is running under the time limit, for a countdown and a Stop button. */
 export interface Running {
   /** What it runs: "GET /spin", "its module's top level". */
@@ -28,6 +37,7 @@ export interface AppRunner {
   serve(
     request: RequestRecord,
     onProgress?: (progress: ServeProgress) => void,
+    options?: ServeOptions,
   ): Promise<ResponseRecord>;
   /** Have the runtime `entry` needs started, running no code. */
   prepare(entry: string): Promise<void>;

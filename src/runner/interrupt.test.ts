@@ -6,9 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { InterruptLine, jobToken } from "./interrupt";
 
-function line(): InterruptLine {
-  return new InterruptLine(new Int32Array(new SharedArrayBuffer(16)));
-}
+const line = () => InterruptLine.shared();
 
 describe("an interrupt line", () => {
   it("stops the job running, and the runner reads why once CPython took the signal", () => {
@@ -19,7 +17,7 @@ describe("an interrupt line", () => {
     expect(shared.buffer[0]).toBe(2);
     shared.buffer[0] = 0;
     expect(shared.end()).toEqual({ byUser: false, afterMs: 2000 });
-    expect([...shared.buffer]).toEqual([0, 0, 0, 2000]);
+    expect([...shared.buffer]).toEqual([0, 0, 0, 2000, 0, 0]);
   });
 
   it("does not stop a job that is not the one running", () => {
@@ -40,6 +38,35 @@ describe("an interrupt line", () => {
     expect(shared.buffer[0]).toBe(0);
     shared.begin(6);
     expect(shared.end()).toBeNull();
+  });
+
+  it("lets the panel's request go first: a background job running yields, one not begun does not begin", () => {
+    const shared = line();
+    shared.begin(jobToken(9, true), true);
+    expect(shared.panelSends()).toBe(true);
+    expect(shared.buffer[0]).toBe(2);
+    shared.buffer[0] = 0;
+    expect(shared.end()).toEqual({ byUser: false, afterMs: 0, yielded: true });
+    // The check queued before the panel's request is not begun while it waits.
+    expect(shared.panelWaiting()).toBe(true);
+    shared.panelTaken();
+    expect(shared.panelWaiting()).toBe(false);
+  });
+
+  it("never yields the panel's own request, nor a job stopped already", () => {
+    const shared = line();
+    shared.begin(jobToken(1, false));
+    expect(shared.panelSends()).toBe(false);
+    expect(shared.buffer[0]).toBe(0);
+    expect(shared.end()).toBeNull();
+    shared.begin(jobToken(2, true), true);
+    expect(shared.stop(jobToken(2, true), "limit", 5000)).toBe(true);
+    expect(shared.panelSends()).toBe(false);
+    shared.buffer[0] = 0;
+    expect(shared.end()).toEqual({ byUser: false, afterMs: 5000 });
+    shared.panelTaken();
+    shared.panelTaken();
+    expect(shared.panelWaiting()).toBe(false);
   });
 
   it("needs memory the page can share", () => {

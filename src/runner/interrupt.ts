@@ -22,6 +22,15 @@
  * KeyboardInterrupt, or sits in one long C call), the page falls back to
  * terminating the Worker after a grace period.
  *
+ * Two more slots let the panel's own request go first (issue 36): the
+ * playground's requests (its checks, the preview's) are background jobs.
+ * The page counts each panel request it posts (WAITING) and interrupts a
+ * background job that runs (reason "yield"); the runner answers a yielded
+ * job, and a background job it is about to begin while a panel request
+ * waits, with "yielded", and the one who asked sends it again, to run after
+ * the panel's. The runner takes one off the count as it takes a panel
+ * request.
+ *
  * @example
  * // page: const line = InterruptLine.create(); worker.postMessage({ interrupt: line.buffer })
  * line.stop(token, "limit", 5000); // true when that job was running
@@ -36,7 +45,16 @@ const JOB = 1;
 const REASON = 2;
 /** After how many milliseconds it was stopped. */
 const AFTER = 3;
+/** 1 while the job running is a background one (a check's, the preview's), which yields to the panel's. */
+const BACKGROUND = 4;
+/** The panel's requests the page has posted and the runner has not yet taken. */
+const WAITING = 5;
+const SLOTS = 6;
 const SIGINT = 2;
+/** The REASON slot's values. */
+const LIMIT = 1;
+const USER = 2;
+const YIELD = 3;
 
 /** The token of a runner job: a message's id, negative for one that came over a port. */
 export function jobToken(id: number, overPort: boolean): number {
@@ -47,6 +65,8 @@ export function jobToken(id: number, overPort: boolean): number {
 export interface JobStop {
   byUser: boolean;
   afterMs: number;
+  /** It was a background job, stopped for the panel's request: it runs again after it. */
+  yielded?: boolean;
 }
 
 /** The shared buffer between the page and one runner Worker. */
@@ -60,8 +80,13 @@ export class InterruptLine {
   /** A new line, or null where memory cannot be shared (the page is not cross-origin isolated). */
   static create(): InterruptLine | null {
     if (typeof SharedArrayBuffer === "undefined" || !globalThis.crossOriginIsolated) return null;
+    return InterruptLine.shared();
+  }
+
+  /** A new line in shared memory, whether or not a Worker may be given it (Node, the tests). */
+  static shared(): InterruptLine {
     return new InterruptLine(
-      new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT)),
+      new Int32Array(new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT)),
     );
   }
 
@@ -69,15 +94,41 @@ export class InterruptLine {
   stop(token: number, reason: "limit" | "user", afterMs: number): boolean {
     if (Atomics.load(this.buffer, JOB) !== token) return false;
     Atomics.store(this.buffer, AFTER, Math.round(afterMs));
-    Atomics.store(this.buffer, REASON, reason === "user" ? 2 : 1);
+    Atomics.store(this.buffer, REASON, reason === "user" ? USER : LIMIT);
     Atomics.store(this.buffer, SIGNAL, SIGINT);
     return true;
   }
 
-  /** Runner: job `token` begins. */
-  begin(token: number): void {
+  /**
+   * Page: a panel request is posted. A background job running now is
+   * interrupted to run again after it; one not begun yet yields when the
+   * runner reaches it. True when a running job was interrupted.
+   */
+  panelSends(): boolean {
+    Atomics.add(this.buffer, WAITING, 1);
+    if (Atomics.load(this.buffer, JOB) === 0 || Atomics.load(this.buffer, BACKGROUND) !== 1)
+      return false;
+    if (Atomics.load(this.buffer, REASON) !== 0) return false;
+    Atomics.store(this.buffer, REASON, YIELD);
+    Atomics.store(this.buffer, SIGNAL, SIGINT);
+    return true;
+  }
+
+  /** Runner: a panel request is taken (answered or begun): one fewer waits. */
+  panelTaken(): void {
+    if (Atomics.sub(this.buffer, WAITING, 1) <= 0) Atomics.store(this.buffer, WAITING, 0);
+  }
+
+  /** Runner: a panel request waits, so a background job yields instead of beginning. */
+  panelWaiting(): boolean {
+    return Atomics.load(this.buffer, WAITING) > 0;
+  }
+
+  /** Runner: job `token` begins (`background`: a check's or the preview's, which yields to the panel's). */
+  begin(token: number, background = false): void {
     Atomics.store(this.buffer, REASON, 0);
     Atomics.store(this.buffer, SIGNAL, 0);
+    Atomics.store(this.buffer, BACKGROUND, background ? 1 : 0);
     Atomics.store(this.buffer, JOB, token);
   }
 
@@ -92,6 +143,10 @@ export class InterruptLine {
     const afterMs = Atomics.load(this.buffer, AFTER);
     const taken = Atomics.exchange(this.buffer, SIGNAL, 0) === 0;
     Atomics.store(this.buffer, REASON, 0);
-    return reason === 0 || !taken ? null : { byUser: reason === 2, afterMs };
+    Atomics.store(this.buffer, BACKGROUND, 0);
+    if (reason === 0 || !taken) return null;
+    return reason === YIELD
+      ? { byUser: false, afterMs, yielded: true }
+      : { byUser: reason === USER, afterMs };
   }
 }

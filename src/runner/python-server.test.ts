@@ -391,7 +391,7 @@ describe.skipIf(!hasPython())(
       });
 
       it("an interrupt stops a loop where it runs: wsgiref logs the KeyboardInterrupt, the runner names the line", () => {
-        const line = new InterruptLine(new Int32Array(new SharedArrayBuffer(16)));
+        const line = InterruptLine.shared();
         python.interruptWith(line.buffer);
         // The page's stop, made from inside the loop: nothing else runs beside CPython here.
         (globalThis as { stopNow?: () => boolean }).stopNow = () => line.stop(9, "limit", 2000);
@@ -439,7 +439,7 @@ describe.skipIf(!hasPython())(
       });
 
       it("time.sleep lets an interrupt in between its slices, and keeps its own errors", () => {
-        const line = new InterruptLine(new Int32Array(new SharedArrayBuffer(16)));
+        const line = InterruptLine.shared();
         python.interruptWith(line.buffer);
         (globalThis as { stopNow?: () => boolean }).stopNow = () => line.stop(12, "user", 300);
         line.begin(12);
@@ -481,7 +481,7 @@ describe.skipIf(!hasPython())(
       });
 
       it("an interrupt at the top level fails the build at the line it ran", () => {
-        const line = new InterruptLine(new Int32Array(new SharedArrayBuffer(16)));
+        const line = InterruptLine.shared();
         python.interruptWith(line.buffer);
         (globalThis as { stopNow?: () => boolean }).stopNow = () => line.stop(11, "user", 700);
         line.begin(11);
@@ -543,6 +543,16 @@ describe.skipIf(!hasPython())(
           expect(first.errors).toContain("Serving on port 8000...\n");
           expect(python.serve(rawRecord(GET), build).errors).not.toContain("Serving on");
         }
+        // An edit moves the import to line 2: the warning shows line 2 as it is now.
+        const edited = {
+          "app.py":
+            "print('Serving on port 8000...')\nimport cgi\n" +
+            files["app.py"].split("\n").slice(2).join("\n"),
+        };
+        expect(python.load(edited, "app.py")).toBeNull();
+        expect(python.serve(rawRecord(GET), 3).errors).toMatch(
+          /\napp\.py:2: DeprecationWarning: .*\n {2}import cgi\n/,
+        );
       });
 
       it("a traceback holds the user's frames and the standard library's, as python3's does", async () => {

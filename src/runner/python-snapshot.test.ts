@@ -112,7 +112,7 @@ describe("CPython restored from a memory snapshot", () => {
   });
 
   it("is still interrupted where a loop runs", () => {
-    const line = new InterruptLine(new Int32Array(new SharedArrayBuffer(16)));
+    const line = InterruptLine.shared();
     restored.interruptWith(line.buffer);
     (globalThis as { stopSnapshotLoop?: () => boolean }).stopSnapshotLoop = () =>
       line.stop(3, "limit", 1000);

@@ -190,20 +190,25 @@ function python(siteURL: string): Promise<PythonServer> {
   return server;
 }
 
+/** What `asJob` gives for a background job stopped for a panel request. */
+const YIELDED = Symbol("yielded");
+
 /**
  * Run `job` (a load or a request) as the job `token`, under the page's
  * interrupt (when it gave one): `stopped` turns what CPython answered into
- * the record of a stopped job when the page stopped it.
+ * the record of a stopped job when the page stopped it; a `background` job
+ * stopped for the panel's request is `YIELDED`.
  */
 function asJob<T>(
   token: number,
   what: string,
   job: () => T,
   stopped: (answer: T, stop: InterruptedStop) => T,
-): T {
+  background = false,
+): T | typeof YIELDED {
   if (!line || !started) return job();
   const before = started.memoryBytes();
-  line.begin(token);
+  line.begin(token, background);
   let answer: T;
   let stop: JobStop | null = null;
   try {
@@ -212,6 +217,7 @@ function asJob<T>(
     stop = line.end();
   }
   if (!stop) return answer;
+  if (stop.yielded) return YIELDED;
   return stopped(answer, {
     ...stop,
     what,
@@ -277,6 +283,8 @@ const handle: RunnerHandler = async (message, reply, { port, overPort }) => {
           };
         },
       );
+      // A load is never a background job: it is never yielded.
+      if (failure === YIELDED) return;
       // A module that fails leaves the last good build's app answering, as in TypeScript.
       if (failure === null) loaded = buildId;
       reply(
@@ -286,7 +294,14 @@ const handle: RunnerHandler = async (message, reply, { port, overPort }) => {
       );
       return;
     }
-    case "serve":
+    case "serve": {
+      // The panel's requests go first: the playground's own yield to one that waits.
+      const background = overPort || message.background === true;
+      if (!background) line?.panelTaken();
+      else if (line?.panelWaiting()) {
+        reply({ type: "yielded", id: message.id });
+        return;
+      }
       if (loaded === null || server === null) {
         reply({
           type: "serve-failed",
@@ -307,10 +322,12 @@ const handle: RunnerHandler = async (message, reply, { port, overPort }) => {
           `${request.method} ${request.target}`,
           () => python3.serve(request, build, onProgress),
           interruptedResponse,
+          background,
         );
-        reply({ type: "served", id, response });
+        reply(response === YIELDED ? { type: "yielded", id } : { type: "served", id, response });
       }
       return;
+    }
   }
 };
 

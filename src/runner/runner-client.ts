@@ -7,8 +7,8 @@
  * the language of the build's entry file (see `runtimes`); a build in
  * another language replaces it.
  *
- * It keeps the time limit, the one place that does. A load or a request
- * sent here that runs past it is interrupted where it runs, when the
+ * It keeps the time limit (`time-limit.ts`), the one place that does. A
+ * load or a request sent here that runs past it is interrupted where it runs, when the
  * runtime can be (Python, on a page that shares memory with its Workers:
  * see `interrupt.ts`), and the runner answers for it with the line it was
  * running; otherwise, or when the app does not stop within a grace period,
@@ -18,6 +18,10 @@
  * pass through the page, so the runner says when each starts and ends; one
  * that runs past the limit gets the runner replaced too, and `onRestart`
  * gets that request's 504 record for the service worker to answer with.
+ *
+ * The panel's requests go first: the playground's own (the checks', and
+ * the preview's over a port) wait for those under way, and give way to one
+ * sent while they run (`ServeOptions.background`, `interrupt.ts`).
  */
 import { PendingReplies } from "../protocol/pending-replies";
 import type {
@@ -30,10 +34,11 @@ import type {
 import type { StoppedServe } from "../protocol/service-worker";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 import type { ServeProgress } from "../wsgi/serve-progress";
-import { stoppedByUserMessage, stoppedMessage, stoppedResponse } from "../wsgi/stopped";
+import { stoppedResponse } from "../wsgi/stopped";
 import { jobToken, type InterruptLine } from "./interrupt";
+import { StoppedError, TimeLimit } from "./time-limit";
 import { startRunner, takeEarly } from "./runner-start";
-import type { AppRunner, Running } from "./app-runner";
+import type { AppRunner, Running, ServeOptions } from "./app-runner";
 import { runtimeFor, type Runtime } from "./runtimes";
 
 /**
@@ -41,24 +46,6 @@ import { runtimeFor, type Runtime } from "./runtimes";
  * limit always fires first and the runner is replaced, not left running.
  */
 const REPLY_TIMEOUT_MS = 65_000;
-/** How long an interrupted app has to stop before its runner is replaced. */
-const INTERRUPT_GRACE_MS = 1_000;
-
-/** The app ran past the time limit and its runner was replaced. */
-export class StoppedError extends Error {
-  override name = "StoppedError";
-  /** The limit that fired, in milliseconds. */
-  readonly afterMs: number;
-
-  /** The user pressed Stop (else the limit fired). */
-  readonly byUser: boolean;
-
-  constructor(message: string, afterMs: number, byUser = false) {
-    super(message);
-    this.afterMs = afterMs;
-    this.byUser = byUser;
-  }
-}
 
 /** What the runner client is made with. */
 export interface RunnerClientOptions {
@@ -94,23 +81,16 @@ export class RunnerClient implements AppRunner {
   private runtime: Runtime;
   private readonly pending = new PendingReplies<RunnerReply>("app runner");
   private lastBuild: { buildId: number; program: Program; entry: string } | null = null;
-  private readonly limitMs: () => number;
   private readonly onRestart: (stopped: StoppedServe | null) => void;
   private readonly onStartProgress: (progress: StartProgress) => void;
-  private readonly onRunning: (running: Running | null) => void;
-  /** Each load under way, by its id: its code starts running (and its time limit with it). */
+  /** The panel's requests under way: the playground's own wait for them (see `serve`). */
+  private readonly panelRequests = new Set<Promise<unknown>>();
+  /** Each load or request under way, by its id: its code starts running (and its time limit with it). */
   private readonly runningOf = new Map<number, () => void>();
   /** Who hears the progress of each panel request under way, by its id. */
   private readonly progressOf = new Map<number, (progress: ServeProgress) => void>();
-  /** What runs under the limit now, and how to stop it before the limit (Stop). */
-  private running: { what: string; startedAt: number; stop: () => void } | null = null;
-  /** The port request being served, its time limit, and the grace after an interrupt. */
-  private serving: {
-    id: number;
-    timer: ReturnType<typeof setTimeout>;
-    grace?: ReturnType<typeof setTimeout>;
-    done: () => void;
-  } | null = null;
+  /** The time limit over what this client's runner runs. */
+  private readonly limit: TimeLimit;
   /** The runtime's start: null when it started, else why not. */
   private started!: Promise<string | null>;
   /** A second runner, started and idle, that replaces a stopped one at once (see `Runtime.standby`). */
@@ -122,10 +102,14 @@ export class RunnerClient implements AppRunner {
   private reloading: Promise<unknown> = Promise.resolve();
 
   constructor({ runtime, limitMs, onRestart, onStartProgress, onRunning }: RunnerClientOptions) {
-    this.limitMs = limitMs;
     this.onRestart = onRestart;
     this.onStartProgress = onStartProgress ?? (() => undefined);
-    this.onRunning = onRunning ?? (() => undefined);
+    this.limit = new TimeLimit({
+      limitMs,
+      line: () => this.line,
+      replace: (stopped) => void this.restart(stopped),
+      onRunning: onRunning ?? (() => undefined),
+    });
     this.runtime = runtime;
     this.spawn();
   }
@@ -142,12 +126,12 @@ export class RunnerClient implements AppRunner {
       if (message.type === "start-progress") {
         // A standby starting in idle time is nobody's wait.
         if (worker === this.worker) this.onStartProgress(message);
-      } else if (message.type === "load-running") {
+      } else if (message.type === "load-running" || message.type === "serve-running") {
         this.runningOf.get(message.id)?.();
       } else if (message.type === "serve-progress") {
         this.progressOf.get(message.id)?.(message.progress);
-      } else if (message.type === "serving") this.watch(message.id, message.request);
-      else if (message.type === "serve-ended") this.unwatch(message.id);
+      } else if (message.type === "serving") this.limit.watch(message.id, message.request);
+      else if (message.type === "serve-ended") this.limit.unwatch(message.id);
       else this.pending.resolve(message.id, message);
     });
     const started = starting.reply.then(
@@ -206,121 +190,9 @@ export class RunnerClient implements AppRunner {
     if (!held && this.lastBuild) this.keepStandby();
   }
 
-  /** Past the limit: replace the runner (the stopped port request named, if it was one). */
-  private stop(stopped: StoppedServe | null) {
-    performance.mark("wsgi:limit-fired");
-    void this.restart(stopped);
-  }
-
-  /** Say what runs now under the limit (null: nothing), and how Stop stops it. */
-  private run(what: string, stop: () => void): () => void {
-    const startedAt = performance.now();
-    const running = { what, startedAt, stop };
-    this.running = running;
-    this.onRunning({ what, startedAt, limitMs: this.limitMs() });
-    return () => {
-      if (this.running !== running) return;
-      this.running = null;
-      this.onRunning(null);
-    };
-  }
-
-  /** A port request started: stop it at the limit, and answer it with the 504 record. */
-  private watch(id: number, request: RequestRecord) {
-    this.unwatch(this.serving?.id);
-    const afterMs = this.limitMs();
-    const what = `${request.method} ${request.target}`;
-    const started = performance.now();
-    const stopWith = (byUser: boolean) => {
-      const ms = byUser ? Math.round(performance.now() - started) : afterMs;
-      const replace = () => {
-        const message = byUser ? stoppedByUserMessage(ms, what) : stoppedMessage(afterMs, what);
-        this.unwatch(id);
-        this.stop({ id, response: stoppedResponse(request, ms, message, new Date(), byUser) });
-      };
-      // Interrupted, the runner answers the service worker itself and says so (`serve-ended`).
-      if (this.interrupt(jobToken(id, true), byUser, ms) && this.serving?.id === id) {
-        clearTimeout(this.serving.grace);
-        this.serving.grace = setTimeout(replace, INTERRUPT_GRACE_MS);
-      } else replace();
-    };
-    const timer = setTimeout(() => stopWith(false), afterMs);
-    const done = this.run(what, () => stopWith(true));
-    this.serving = { id, timer, done };
-  }
-
-  /** Interrupt job `token` where it runs, if the runner can be and is on it. */
-  private interrupt(token: number, byUser: boolean, afterMs: number): boolean {
-    if (!this.line?.stop(token, byUser ? "user" : "limit", afterMs)) return false;
-    performance.mark("wsgi:limit-fired");
-    return true;
-  }
-
-  /**
-   * `work` sent from here as job `token` (`what` it is, for the message),
-   * failing with StoppedError at the limit or on Stop, unless the runner,
-   * interrupted, answers for it within the grace period. The limit counts
-   * from when `begins` resolves (a load: once its downloads are in).
-   */
-  private async limited<T>(
-    work: Promise<T>,
-    what: string,
-    token: number,
-    begins: Promise<void> = Promise.resolve(),
-  ): Promise<T> {
-    const afterMs = this.limitMs();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let grace: ReturnType<typeof setTimeout> | undefined;
-    let done = () => {};
-    let settled = false;
-    const limit = new Promise<never>((_, reject) => {
-      // Settle first: the restart fails everything still waiting on the old runner.
-      const replace = (error: StoppedError) => {
-        reject(error);
-        this.stop(null);
-      };
-      const stopWith = (error: StoppedError) => {
-        if (!this.interrupt(token, error.byUser, error.afterMs)) return replace(error);
-        clearTimeout(grace);
-        grace = setTimeout(() => replace(error), INTERRUPT_GRACE_MS);
-      };
-      void begins.then(() => {
-        if (settled) return;
-        timer = setTimeout(
-          () => stopWith(new StoppedError(stoppedMessage(afterMs, what), afterMs)),
-          afterMs,
-        );
-        const began = performance.now();
-        done = this.run(what, () => {
-          clearTimeout(timer);
-          const ms = Math.round(performance.now() - began);
-          stopWith(new StoppedError(stoppedByUserMessage(ms, what), ms, true));
-        });
-      });
-    });
-    try {
-      return await Promise.race([work, limit]);
-    } finally {
-      settled = true;
-      clearTimeout(timer);
-      clearTimeout(grace);
-      done();
-    }
-  }
-
   /** Stop what the app is running now, before the limit (the Stop button). False when nothing runs. */
   stopNow(): boolean {
-    if (!this.running) return false;
-    this.running.stop();
-    return true;
-  }
-
-  private unwatch(id: number | undefined) {
-    if (this.serving === null || this.serving.id !== id) return;
-    clearTimeout(this.serving.timer);
-    clearTimeout(this.serving.grace);
-    this.serving.done();
-    this.serving = null;
+    return this.limit.stopNow();
   }
 
   private post(message: RunnerRequest, transfer: Transferable[] = []) {
@@ -344,7 +216,12 @@ export class RunnerClient implements AppRunner {
     this.post({ type: "load", id, buildId, program, entry });
     let answer: RunnerReply;
     try {
-      answer = await this.limited(reply, "its module's top level", jobToken(id, false), running);
+      answer = await this.limit.limited(
+        reply,
+        "its module's top level",
+        jobToken(id, false),
+        running,
+      );
     } finally {
       this.runningOf.delete(id);
     }
@@ -372,31 +249,61 @@ export class RunnerClient implements AppRunner {
 
   /**
    * Serve a request (the request panel's, and the preview's when the page
-   * serves it); past the limit, the server's 504 record.
+   * serves it); past the limit, the server's 504 record. A `background`
+   * one (the playground's own: a check's) goes after the panel's: it waits
+   * for those under way, and one running when the panel sends is stopped
+   * and sent again after it (see `interrupt.ts`).
    */
   async serve(
     request: RequestRecord,
     onProgress?: (progress: ServeProgress) => void,
+    options: ServeOptions = {},
   ): Promise<ResponseRecord> {
+    const background = options.background === true;
+    for (;;) {
+      if (background) while (this.panelRequests.size) await Promise.allSettled(this.panelRequests);
+      const served = this.serveOnce(request, onProgress, background);
+      if (!background) {
+        this.panelRequests.add(served);
+        void served.finally(() => this.panelRequests.delete(served)).catch(() => undefined);
+      }
+      const answer = await served;
+      if (answer !== "yielded") return answer;
+    }
+  }
+
+  /** One try of `serve`: "yielded" when a background request gave way to the panel's. */
+  private async serveOnce(
+    request: RequestRecord,
+    onProgress: ((progress: ServeProgress) => void) | undefined,
+    background: boolean,
+  ): Promise<ResponseRecord | "yielded"> {
     // A new runner answers once it has the build (CPython may still be starting).
     await this.reloading;
     const { id, reply } = this.pending.open(REPLY_TIMEOUT_MS);
     if (onProgress) this.progressOf.set(id, onProgress);
-    this.post({ type: "serve", id, request, ...(onProgress ? { progress: true } : {}) });
+    const begins = new Promise<void>((resolve) => this.runningOf.set(id, resolve));
+    if (!background) this.line?.panelSends();
+    this.post({
+      type: "serve",
+      id,
+      request,
+      ...(onProgress ? { progress: true } : {}),
+      ...(background ? { background } : {}),
+    });
     let answer: RunnerReply;
     try {
-      answer = await this.limited(
-        reply,
-        `${request.method} ${request.target}`,
-        jobToken(id, false),
-      );
+      const what = `${request.method} ${request.target}`;
+      answer = await this.limit.limited(reply, what, jobToken(id, false), begins);
     } catch (error) {
       if (!(error instanceof StoppedError)) throw error;
       return stoppedResponse(request, error.afterMs, error.message, new Date(), error.byUser);
     } finally {
       this.progressOf.delete(id);
+      this.runningOf.delete(id);
     }
     if (answer.type === "served") return answer.response;
+    if (answer.type === "yielded") return "yielded";
     throw new Error(
       answer.type === "serve-failed" ? answer.error : "Unexpected reply from the app runner.",
     );
@@ -415,7 +322,7 @@ export class RunnerClient implements AppRunner {
    */
   async restart(stopped: StoppedServe | null = null): Promise<void> {
     this.worker.terminate();
-    this.unwatch(this.serving?.id);
+    this.limit.unwatchAll();
     this.pending.rejectAll(new Error("The app runner was restarted."));
     this.spawn();
     if (this.lastBuild) {

@@ -7,7 +7,8 @@
  * the page on the Worker itself and to the service worker on the port it
  * was given (`attach`), response bodies moved rather than copied, and for
  * each request from the service worker a notice to the page when it starts
- * and ends, so the page can keep the time limit for requests it never sees.
+ * and ends, so the page can keep the time limit for requests it never sees
+ * (and for its own, when each begins).
  */
 import type { RunnerReply, RunnerRequest, ServeNotice } from "../protocol/runner";
 
@@ -71,11 +72,11 @@ export function serveMessages(handle: RunnerHandler): void {
       return;
     }
     const port = event.ports[0];
-    enqueue(() =>
-      handle(message, (answer) => self.postMessage(answer, transferables(answer)), {
-        overPort: false,
-        ...(port ? { port } : {}),
-      }),
-    );
+    const reply = (answer: RunnerReply) => self.postMessage(answer, transferables(answer));
+    enqueue(() => {
+      // The page keeps its requests' time limits from when they begin, not from when it sent them.
+      if (message.type === "serve") reply({ type: "serve-running", id: message.id });
+      return handle(message, reply, { overPort: false, ...(port ? { port } : {}) });
+    });
   };
 }

@@ -13,3 +13,13 @@ import { sandboxOrigin } from "./sandbox-setting";
 export function pageSandbox(): string | null {
   return sandboxOrigin(__SANDBOX__, new URL(location.href));
 }
+
+/**
+ * True when this page was opened on the origin the build names as its
+ * sandbox (a static deploy's second origin): the playground is elsewhere,
+ * and this page only says so. (The next port's server sends such a page to
+ * the playground itself: see scripts/sandbox-origin.ts.)
+ */
+export function pageOnSandbox(): boolean {
+  return __SANDBOX__.kind === "origin" && __SANDBOX__.origin === location.origin;
+}

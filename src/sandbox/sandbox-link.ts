@@ -23,7 +23,7 @@ import type {
   ToSandbox,
 } from "../protocol/sandbox";
 import type { PreviewConfig } from "../protocol/service-worker";
-import type { AppRunner, Running } from "../runner/app-runner";
+import type { AppRunner, Running, ServeOptions } from "../runner/app-runner";
 import type { Language } from "../runner/runtimes";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 import type { ServeProgress } from "../wsgi/serve-progress";
@@ -42,6 +42,20 @@ export function sandboxPageUrl(sandboxOrigin: string, language: Language | null)
   url.searchParams.set("playground", location.origin);
   if (language) url.searchParams.set("language", language);
   return url.href;
+}
+
+/**
+ * What the page says when its sandbox frame never said it listens: nothing
+ * this page may frame is served at the sandbox's origin (the page was opened
+ * at an address whose next port serves nothing, or a host serves the
+ * playground without its sandbox).
+ */
+export function sandboxSilent(sandboxOrigin: string, timeoutMs: number): string {
+  return (
+    `Nothing answered within ${timeoutMs / 1000} s from ${sandboxOrigin}, the sandbox where this ` +
+    "page runs user code. Open the playground at the address npm start prints first (Local), " +
+    `not the sandbox's; a host of your own serves the same files at ${sandboxOrigin} too.`
+  );
 }
 
 /** The sandbox frame, and its saying that it listens. */
@@ -117,12 +131,7 @@ export class SandboxLink implements AppRunner {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () =>
-          reject(
-            new Error(
-              `The sandbox at ${sandboxOrigin} did not answer within ${timeoutMs / 1000} s.`,
-            ),
-          ),
+        () => reject(new Error(sandboxSilent(sandboxOrigin, timeoutMs))),
         timeoutMs,
       );
     });
@@ -138,8 +147,10 @@ export class SandboxLink implements AppRunner {
     });
   }
 
+  /** Ask the sandbox; fails at once, with the reason, when the sandbox never connected. */
   private ask<T>(message: ToSandbox, timeoutMs: number, transfer: Transferable[] = []): Promise<T> {
-    return ask<T>(this.port, message, timeoutMs, "The sandbox", transfer);
+    const answer = ask<T>(this.port, message, timeoutMs, "The sandbox", transfer);
+    return Promise.race([answer, this.connected.then(() => answer)]);
   }
 
   private tell(message: ToSandbox): void {
@@ -193,12 +204,14 @@ export class SandboxLink implements AppRunner {
   async serve(
     request: RequestRecord,
     onProgress?: (progress: ServeProgress) => void,
+    options: ServeOptions = {},
   ): Promise<ResponseRecord> {
     const message: ToSandbox = {
       type: "serve",
       request,
       limitMs: this.page.limitMs(),
       progress: onProgress !== undefined,
+      ...(options.background ? { background: true } : {}),
     };
     let transfer: Transferable[] = [];
     if (onProgress) {

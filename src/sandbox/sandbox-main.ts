@@ -195,6 +195,7 @@ async function answer(message: ToSandbox, ports: readonly MessagePort[]): Promis
         const response = await current.serve(
           message.request,
           progress ? (each) => progress.postMessage({ progress: each }) : undefined,
+          { background: message.background === true },
         );
         served = { response };
       } catch (error) {

@@ -70,6 +70,12 @@ export function attach(
       link.pending.get(event.data.id)?.progress?.(event.data.progress);
       return;
     }
+    if (event.data.type === "yielded") {
+      // It gave way to the panel's request, sent before: sent again, it runs after that one.
+      const waiting = link.pending.get(event.data.id);
+      if (waiting) post(link, event.data.id, waiting);
+      return;
+    }
     const waiting = link.pending.get(event.data.id);
     link.pending.delete(event.data.id);
     waiting?.settle(event.data);

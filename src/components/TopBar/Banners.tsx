@@ -36,7 +36,10 @@ export function Banners() {
     <>
       {error && (
         <div className="banner banner-error" role="alert" aria-label="Link problem">
-          <strong>This link could not be opened.</strong> {error} Your saved work is unchanged.
+          {/* One flex item: the banner's gap is between the text and the button, not inside a sentence. */}
+          <span>
+            <strong>This link could not be opened.</strong> {error} Your saved work is unchanged.
+          </span>
           <button type="button" className="small" onClick={dismissLinkError}>
             Dismiss
           </button>
@@ -44,8 +47,10 @@ export function Banners() {
       )}
       {!trusted && (
         <div className="banner banner-hold" role="alert" aria-label="Code from a link">
-          <strong>This code came from a link or a file, and has not run.</strong> Read it, then run
-          it if you trust it. {whereCodeRuns(SANDBOX)}
+          <span>
+            <strong>This code came from a link or a file, and has not run.</strong> Read it, then
+            run it if you trust it. {whereCodeRuns(SANDBOX)}
+          </span>
           <button
             type="button"
             className="small primary"

@@ -15,11 +15,10 @@ import traceback
 import wsgiref.simple_server as simple_server
 
 import playground_observe as observing
+from playground_hints import hints, python2_habits
 from playground_load import (
     error_location,
-    hints,
     load,
-    python2_habits,
     redirected,
     relative,
     user_traceback,

@@ -1,0 +1,191 @@
+/**
+ * @module time-limit
+ * The time limit of the app runner, kept in the page that owns the Worker
+ * (the one place that keeps it: see `runner-client.ts`).
+ *
+ * A job the page sent (a load, a request) is limited from when the runner
+ * says it begins; a request that came over a port (the preview's, from the
+ * service worker) from when the runner says it is serving it. Past the
+ * limit, or on Stop, the job is interrupted where it runs when the runner
+ * can be (`interrupt.ts`), and the runner answers for it with the line it
+ * was on; when it cannot be, or the app does not stop within a grace
+ * period, the runner is replaced.
+ */
+import type { StoppedServe } from "../protocol/service-worker";
+import type { RequestRecord } from "../wsgi/records";
+import { stoppedByUserMessage, stoppedMessage, stoppedResponse } from "../wsgi/stopped";
+import type { Running } from "./app-runner";
+import { jobToken, type InterruptLine } from "./interrupt";
+
+/** How long an interrupted app has to stop before its runner is replaced. */
+const INTERRUPT_GRACE_MS = 1_000;
+
+/** The app ran past the time limit and its runner was replaced. */
+export class StoppedError extends Error {
+  override name = "StoppedError";
+  /** The limit that fired, in milliseconds. */
+  readonly afterMs: number;
+
+  /** The user pressed Stop (else the limit fired). */
+  readonly byUser: boolean;
+
+  constructor(message: string, afterMs: number, byUser = false) {
+    super(message);
+    this.afterMs = afterMs;
+    this.byUser = byUser;
+  }
+}
+
+/** What the time limit needs of the runner client. */
+export interface TimeLimitOptions {
+  /** The limit in ms, read when a job begins. */
+  limitMs: () => number;
+  /** The line to the runner in use, where it can be interrupted. */
+  line: () => InterruptLine | null;
+  /** Replace the runner (`stopped`: the port request it was stopped in, with its 504 record). */
+  replace: (stopped: StoppedServe | null) => void;
+  /** The app began running something under the limit, or stopped (null). */
+  onRunning: (running: Running | null) => void;
+}
+
+/** The time limit over the jobs of one runner client. */
+export class TimeLimit {
+  private readonly options: TimeLimitOptions;
+  /** What runs under the limit now, and how to stop it before the limit (Stop). */
+  private running: { what: string; startedAt: number; stop: () => void } | null = null;
+  /** The port request being served, its time limit, and the grace after an interrupt. */
+  private serving: {
+    id: number;
+    timer: ReturnType<typeof setTimeout>;
+    grace?: ReturnType<typeof setTimeout>;
+    done: () => void;
+  } | null = null;
+
+  constructor(options: TimeLimitOptions) {
+    this.options = options;
+  }
+
+  /** Past the limit: replace the runner (the stopped port request named, if it was one). */
+  private stop(stopped: StoppedServe | null) {
+    performance.mark("wsgi:limit-fired");
+    this.options.replace(stopped);
+  }
+
+  /** Say what runs now under the limit (null: nothing), and how Stop stops it. */
+  private run(what: string, stop: () => void): () => void {
+    const startedAt = performance.now();
+    const running = { what, startedAt, stop };
+    this.running = running;
+    this.options.onRunning({ what, startedAt, limitMs: this.options.limitMs() });
+    return () => {
+      if (this.running !== running) return;
+      this.running = null;
+      this.options.onRunning(null);
+    };
+  }
+
+  /** Interrupt job `token` where it runs, if the runner can be and is on it. */
+  private interrupt(token: number, byUser: boolean, afterMs: number): boolean {
+    if (!this.options.line()?.stop(token, byUser ? "user" : "limit", afterMs)) return false;
+    performance.mark("wsgi:limit-fired");
+    return true;
+  }
+
+  /** A port request started: stop it at the limit, and answer it with the 504 record. */
+  watch(id: number, request: RequestRecord): void {
+    this.unwatch(this.serving?.id);
+    const afterMs = this.options.limitMs();
+    const what = `${request.method} ${request.target}`;
+    const started = performance.now();
+    const stopWith = (byUser: boolean) => {
+      const ms = byUser ? Math.round(performance.now() - started) : afterMs;
+      const replace = () => {
+        const message = byUser ? stoppedByUserMessage(ms, what) : stoppedMessage(afterMs, what);
+        this.unwatch(id);
+        this.stop({ id, response: stoppedResponse(request, ms, message, new Date(), byUser) });
+      };
+      // Interrupted, the runner answers the service worker itself and says so (`serve-ended`).
+      if (this.interrupt(jobToken(id, true), byUser, ms) && this.serving?.id === id) {
+        clearTimeout(this.serving.grace);
+        this.serving.grace = setTimeout(replace, INTERRUPT_GRACE_MS);
+      } else replace();
+    };
+    const timer = setTimeout(() => stopWith(false), afterMs);
+    const done = this.run(what, () => stopWith(true));
+    this.serving = { id, timer, done };
+  }
+
+  /** The port request `id` ended (or any, when `id` is undefined and one is watched). */
+  unwatch(id: number | undefined): void {
+    if (this.serving === null || this.serving.id !== id) return;
+    clearTimeout(this.serving.timer);
+    clearTimeout(this.serving.grace);
+    this.serving.done();
+    this.serving = null;
+  }
+
+  /** The runner is replaced: no port request of its is watched any more. */
+  unwatchAll(): void {
+    this.unwatch(this.serving?.id);
+  }
+
+  /**
+   * `work` sent from here as job `token` (`what` it is, for the message),
+   * failing with StoppedError at the limit or on Stop, unless the runner,
+   * interrupted, answers for it within the grace period. The limit counts
+   * from when `begins` resolves (when the runner reaches the job; a load's,
+   * once its downloads are in).
+   */
+  async limited<T>(
+    work: Promise<T>,
+    what: string,
+    token: number,
+    begins: Promise<void> = Promise.resolve(),
+  ): Promise<T> {
+    const afterMs = this.options.limitMs();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let grace: ReturnType<typeof setTimeout> | undefined;
+    let done = () => {};
+    let settled = false;
+    const limit = new Promise<never>((_, reject) => {
+      // Settle first: the restart fails everything still waiting on the old runner.
+      const replace = (error: StoppedError) => {
+        reject(error);
+        this.stop(null);
+      };
+      const stopWith = (error: StoppedError) => {
+        if (!this.interrupt(token, error.byUser, error.afterMs)) return replace(error);
+        clearTimeout(grace);
+        grace = setTimeout(() => replace(error), INTERRUPT_GRACE_MS);
+      };
+      void begins.then(() => {
+        if (settled) return;
+        timer = setTimeout(
+          () => stopWith(new StoppedError(stoppedMessage(afterMs, what), afterMs)),
+          afterMs,
+        );
+        const began = performance.now();
+        done = this.run(what, () => {
+          clearTimeout(timer);
+          const ms = Math.round(performance.now() - began);
+          stopWith(new StoppedError(stoppedByUserMessage(ms, what), ms, true));
+        });
+      });
+    });
+    try {
+      return await Promise.race([work, limit]);
+    } finally {
+      settled = true;
+      clearTimeout(timer);
+      clearTimeout(grace);
+      done();
+    }
+  }
+
+  /** Stop what the app is running now, before the limit (the Stop button). False when nothing runs. */
+  stopNow(): boolean {
+    if (!this.running) return false;
+    this.running.stop();
+    return true;
+  }
+}
