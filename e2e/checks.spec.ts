@@ -103,7 +103,7 @@ HTTP 200
     "The query xpath is not supported here",
   );
 
-  // A check that hits the time limit fails with the gateway's 504; the ones after it still run.
+  // A check that hits the time limit fails with the gateway's 504 and ends the run: the app loops.
   await page.getByLabel("Time limit").fill("1");
   await playground.fileTab("app.py").click();
   await playground.replaceCode(
@@ -114,12 +114,15 @@ HTTP 200
   );
   await playground.fileTab("checks.hurl").click();
   await playground.replaceCode(
-    "# Never answers\nGET http://localhost:8000/spin\nHTTP 200\n\n# Still answered\nGET http://localhost:8000/\nHTTP 200\n",
+    "# Never answers\nGET http://localhost:8000/spin\nHTTP 200\n\n# Not sent\nGET http://localhost:8000/\nHTTP 200\n",
   );
-  await expect(summary).toHaveText("1 passed, 1 failed", { timeout: 60_000 });
+  await expect(summary).toHaveText("0 passed, 2 failed", { timeout: 60_000 });
   await expect(checks.getByRole("listitem", { name: "Never answers" })).toContainText(
     "status: expected 200, got 504",
   );
-  await expect(checks.getByRole("listitem", { name: "Still answered" })).toContainText("passed");
+  await expect(checks.getByRole("listitem", { name: "Not sent" })).toContainText(
+    "Not run: check 1 ran past the time limit.",
+  );
+  await expect(playground.page.getByRole("tab", { name: /^Checks/ })).toHaveText("Checks 2 ✗");
   await page.close();
 });

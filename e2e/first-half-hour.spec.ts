@@ -316,5 +316,20 @@ test("on a phone the request pane fits the screen: Host, Send and Follow redirec
   }
   const pane = page.locator("#pane-request");
   expect(await pane.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0);
+  // A tab row wider than the screen scrolls, with a shadow at the side where more tabs are; every tab is reached by touch.
+  await playground.sendForResponse("click");
+  await page.getByRole("tablist", { name: "Panes" }).getByRole("tab", { name: "Response" }).tap();
+  const views = page.getByRole("tablist", { name: "Response views" });
+  expect(await views.evaluate((row) => row.scrollWidth > row.clientWidth)).toBe(true);
+  expect(await views.evaluate((row) => getComputedStyle(row).backgroundImage)).toContain(
+    "gradient",
+  );
+  await page.screenshot({ path: "test-results/screens/phone-response-tabs.png" });
+  for (const name of ["Errors log", "Call trace", "Body"]) {
+    const tab = views.getByRole("tab", { name: new RegExp(`^${name}`) });
+    await tab.scrollIntoViewIfNeeded();
+    await tab.tap();
+    await expect(tab).toHaveAttribute("aria-selected", "true");
+  }
   await context.close();
 });

@@ -240,6 +240,24 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
     const warning = log.locator(".ansi-red.ansi-bold");
     await expect(warning).toHaveText(/^WARNING: This is a development server\./);
     await expect(log).not.toContainText("[31m");
+    // Its stack (the debugger over Flask) breaks no rule between its layers: a generator's end is no chunk.
+    await playground.responseTab("Findings");
+    await expect(page.getByRole("region", { name: "Findings" })).not.toContainText("not bytes");
+    await playground.responseTab("Layers");
+    const names = page.getByRole("list", { name: "Layers" }).locator(".layer-name");
+    await expect(names.first()).toHaveText("The server");
+    expect(await names.count()).toBeGreaterThanOrEqual(5);
+    const picture = page.getByRole("img", { name: /^Sequence of the/ });
+    await expect(picture).toContainText("DebuggedApplication(environ, start_response)");
+    await expect(picture).not.toContainText("traced");
+    await page.screenshot({ path: "test-results/screens/layers-flask-1280.png" });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page
+      .getByRole("tablist", { name: "Panes" })
+      .getByRole("tab", { name: "Response" })
+      .click();
+    await page.screenshot({ path: "test-results/screens/layers-flask-390.png" });
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByLabel("Preview URL").fill("/boom");
     await page.getByRole("button", { name: "Go" }).click();
     const site = page.frameLocator('iframe[title="Preview"]');

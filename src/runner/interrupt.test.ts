@@ -43,30 +43,30 @@ describe("an interrupt line", () => {
   it("lets the panel's request go first: a background job running yields, one not begun does not begin", () => {
     const shared = line();
     shared.begin(jobToken(9, true), true);
-    expect(shared.panelSends()).toBe(true);
+    expect(shared.userJobSent()).toBe(true);
     expect(shared.buffer[0]).toBe(2);
     shared.buffer[0] = 0;
     expect(shared.end()).toEqual({ byUser: false, afterMs: 0, yielded: true });
     // The check queued before the panel's request is not begun while it waits.
-    expect(shared.panelWaiting()).toBe(true);
-    shared.panelTaken();
-    expect(shared.panelWaiting()).toBe(false);
+    expect(shared.userJobWaiting()).toBe(true);
+    shared.userJobTaken();
+    expect(shared.userJobWaiting()).toBe(false);
   });
 
   it("never yields the panel's own request, nor a job stopped already", () => {
     const shared = line();
     shared.begin(jobToken(1, false));
-    expect(shared.panelSends()).toBe(false);
+    expect(shared.userJobSent()).toBe(false);
     expect(shared.buffer[0]).toBe(0);
     expect(shared.end()).toBeNull();
     shared.begin(jobToken(2, true), true);
     expect(shared.stop(jobToken(2, true), "limit", 5000)).toBe(true);
-    expect(shared.panelSends()).toBe(false);
+    expect(shared.userJobSent()).toBe(false);
     shared.buffer[0] = 0;
     expect(shared.end()).toEqual({ byUser: false, afterMs: 5000 });
-    shared.panelTaken();
-    shared.panelTaken();
-    expect(shared.panelWaiting()).toBe(false);
+    shared.userJobTaken();
+    shared.userJobTaken();
+    expect(shared.userJobWaiting()).toBe(false);
   });
 
   it("needs memory the page can share", () => {

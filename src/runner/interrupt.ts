@@ -22,14 +22,14 @@
  * KeyboardInterrupt, or sits in one long C call), the page falls back to
  * terminating the Worker after a grace period.
  *
- * Two more slots let the panel's own request go first (issue 36): the
- * playground's requests (its checks, the preview's) are background jobs.
- * The page counts each panel request it posts (WAITING) and interrupts a
- * background job that runs (reason "yield"); the runner answers a yielded
- * job, and a background job it is about to begin while a panel request
- * waits, with "yielded", and the one who asked sends it again, to run after
- * the panel's. The runner takes one off the count as it takes a panel
- * request.
+ * Two more slots let the user's own jobs go first (issue 36): a request
+ * from the panel, and a build's load. The playground's requests (its
+ * checks, the preview's) are background jobs. The page counts each user
+ * job it posts (WAITING) and interrupts a background job that runs (reason
+ * "yield"); the runner answers a yielded job, and a background job it is
+ * about to begin while a user job waits, with "yielded", and the one who
+ * asked sends it again, to run after. The runner takes one off the count
+ * as it takes a user job.
  *
  * @example
  * // page: const line = InterruptLine.create(); worker.postMessage({ interrupt: line.buffer })
@@ -45,9 +45,9 @@ const JOB = 1;
 const REASON = 2;
 /** After how many milliseconds it was stopped. */
 const AFTER = 3;
-/** 1 while the job running is a background one (a check's, the preview's), which yields to the panel's. */
+/** 1 while the job running is a background one (a check's, the preview's), which yields to the user's. */
 const BACKGROUND = 4;
-/** The panel's requests the page has posted and the runner has not yet taken. */
+/** The user's jobs (panel requests, loads) the page has posted and the runner has not yet taken. */
 const WAITING = 5;
 const SLOTS = 6;
 const SIGINT = 2;
@@ -65,7 +65,7 @@ export function jobToken(id: number, overPort: boolean): number {
 export interface JobStop {
   byUser: boolean;
   afterMs: number;
-  /** It was a background job, stopped for the panel's request: it runs again after it. */
+  /** It was a background job, stopped for a user job: it runs again after it. */
   yielded?: boolean;
 }
 
@@ -100,11 +100,11 @@ export class InterruptLine {
   }
 
   /**
-   * Page: a panel request is posted. A background job running now is
+   * Page: a user job (a panel request, a load) is posted. A background job running now is
    * interrupted to run again after it; one not begun yet yields when the
    * runner reaches it. True when a running job was interrupted.
    */
-  panelSends(): boolean {
+  userJobSent(): boolean {
     Atomics.add(this.buffer, WAITING, 1);
     if (Atomics.load(this.buffer, JOB) === 0 || Atomics.load(this.buffer, BACKGROUND) !== 1)
       return false;
@@ -114,13 +114,13 @@ export class InterruptLine {
     return true;
   }
 
-  /** Runner: a panel request is taken (answered or begun): one fewer waits. */
-  panelTaken(): void {
+  /** Runner: a user job is taken (answered or begun): one fewer waits. */
+  userJobTaken(): void {
     if (Atomics.sub(this.buffer, WAITING, 1) <= 0) Atomics.store(this.buffer, WAITING, 0);
   }
 
-  /** Runner: a panel request waits, so a background job yields instead of beginning. */
-  panelWaiting(): boolean {
+  /** Runner: a user job waits, so a background job yields instead of beginning. */
+  userJobWaiting(): boolean {
     return Atomics.load(this.buffer, WAITING) > 0;
   }
 

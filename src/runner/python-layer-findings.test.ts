@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { RequestRecord } from "../wsgi/records";
 import { bytes } from "../wsgi/test-support/raw-cases";
 import { hasPython, runInFolder } from "../wsgi/test-support/wsgiref-server";
+import { sequence } from "../components/Layers/sequence";
 import { PythonServer } from "./python-server";
 
 const REQUEST = "GET /items HTTP/1.0\r\nHost: localhost:8000\r\n\r\n";
@@ -218,5 +219,24 @@ describe.skipIf(!hasPython())(
         }
       }, 30_000);
     }
+
+    it("the picture names what a pass-through layer passed on as the user's code does, not the playground", () => {
+      const code = [
+        "def log(app):",
+        "    def logged(environ, start_response):",
+        "        return app(environ, start_response)",
+        "    return logged",
+        "application = log(log(wrap(gen_app)))",
+        "",
+      ].join("\n");
+      expect(python.load({ "app.py": PARTS + code, "boundary.py": PASS }, "app.py")).toBeNull();
+      const layers = python.serve(record(), 1).layers ?? [];
+      const calls = sequence(layers).filter((arrow) => arrow.kind === "call");
+      expect(calls.map((arrow) => arrow.label)).toEqual([
+        "logged(environ, start_response)",
+        "logged(environ, start_response)",
+        "read: gen_app's body runs",
+      ]);
+    });
   },
 );

@@ -258,6 +258,8 @@ const handle: RunnerHandler = async (message, reply, { port, overPort }) => {
       return;
     }
     case "load": {
+      // A build's load is the user's: the playground's own requests give way to it.
+      line?.userJobTaken();
       const { id, buildId, program, entry } = message;
       if (program.kind !== "sources" || server === null) {
         reply({ type: "load-failed", id, error: "The Python runner runs sources, once started." });
@@ -295,10 +297,10 @@ const handle: RunnerHandler = async (message, reply, { port, overPort }) => {
       return;
     }
     case "serve": {
-      // The panel's requests go first: the playground's own yield to one that waits.
+      // The user's jobs go first: the playground's own requests yield to one that waits.
       const background = overPort || message.background === true;
-      if (!background) line?.panelTaken();
-      else if (line?.panelWaiting()) {
+      if (!background) line?.userJobTaken();
+      else if (line?.userJobWaiting()) {
         reply({ type: "yielded", id: message.id });
         return;
       }

@@ -19,9 +19,10 @@
  * that runs past the limit gets the runner replaced too, and `onRestart`
  * gets that request's 504 record for the service worker to answer with.
  *
- * The panel's requests go first: the playground's own (the checks', and
- * the preview's over a port) wait for those under way, and give way to one
- * sent while they run (`ServeOptions.background`, `interrupt.ts`).
+ * The user's jobs go first (the panel's requests, a build's load): the
+ * playground's own requests (the checks', and the preview's over a port)
+ * wait for those under way, and give way to one sent while they run
+ * (`ServeOptions.background`, `interrupt.ts`).
  */
 import { PendingReplies } from "../protocol/pending-replies";
 import type {
@@ -83,8 +84,8 @@ export class RunnerClient implements AppRunner {
   private lastBuild: { buildId: number; program: Program; entry: string } | null = null;
   private readonly onRestart: (stopped: StoppedServe | null) => void;
   private readonly onStartProgress: (progress: StartProgress) => void;
-  /** The panel's requests under way: the playground's own wait for them (see `serve`). */
-  private readonly panelRequests = new Set<Promise<unknown>>();
+  /** The user's jobs under way (panel requests, loads): the playground's own requests wait for them (see `serve`). */
+  private readonly userJobs = new Set<Promise<unknown>>();
   /** Each load or request under way, by its id: its code starts running (and its time limit with it). */
   private readonly runningOf = new Map<number, () => void>();
   /** Who hears the progress of each panel request under way, by its id. */
@@ -213,7 +214,10 @@ export class RunnerClient implements AppRunner {
     if (notStarted !== null) return { ok: false, error: notStarted };
     const { id, reply } = this.pending.open(REPLY_TIMEOUT_MS);
     const running = new Promise<void>((resolve) => this.runningOf.set(id, resolve));
+    // A build is the user's: the checks and the preview give way to it, as to the panel's requests.
+    this.line?.userJobSent();
     this.post({ type: "load", id, buildId, program, entry });
+    this.userJob(reply);
     let answer: RunnerReply;
     try {
       answer = await this.limit.limited(
@@ -261,15 +265,18 @@ export class RunnerClient implements AppRunner {
   ): Promise<ResponseRecord> {
     const background = options.background === true;
     for (;;) {
-      if (background) while (this.panelRequests.size) await Promise.allSettled(this.panelRequests);
+      if (background) while (this.userJobs.size) await Promise.allSettled(this.userJobs);
       const served = this.serveOnce(request, onProgress, background);
-      if (!background) {
-        this.panelRequests.add(served);
-        void served.finally(() => this.panelRequests.delete(served)).catch(() => undefined);
-      }
+      if (!background) this.userJob(served);
       const answer = await served;
       if (answer !== "yielded") return answer;
     }
+  }
+
+  /** Count `job` as the user's until it settles. */
+  private userJob(job: Promise<unknown>): void {
+    this.userJobs.add(job);
+    void job.finally(() => this.userJobs.delete(job)).catch(() => undefined);
   }
 
   /** One try of `serve`: "yielded" when a background request gave way to the panel's. */
@@ -283,7 +290,7 @@ export class RunnerClient implements AppRunner {
     const { id, reply } = this.pending.open(REPLY_TIMEOUT_MS);
     if (onProgress) this.progressOf.set(id, onProgress);
     const begins = new Promise<void>((resolve) => this.runningOf.set(id, resolve));
-    if (!background) this.line?.panelSends();
+    if (!background) this.line?.userJobSent();
     this.post({
       type: "serve",
       id,

@@ -8,15 +8,21 @@
  */
 import type { Layer } from "../../wsgi/layers";
 import { sequence, shortName, type Arrow } from "./sequence";
+import { sequenceLayout } from "./sequence-layout";
 
-const COLUMN = 128;
 const HEAD = 34;
 const ROW = 24;
-const MARGIN = 12;
 
-function ArrowLine({ arrow, onSelect }: { arrow: Arrow; onSelect: (layer: number) => void }) {
-  const x = (column: number) => MARGIN + column * COLUMN + COLUMN / 2;
-  const [x1, x2] = [x(arrow.from), x(arrow.to)];
+function ArrowLine({
+  arrow,
+  centers,
+  onSelect,
+}: {
+  arrow: Arrow;
+  centers: readonly number[];
+  onSelect: (layer: number) => void;
+}) {
+  const [x1, x2] = [centers[arrow.from]!, centers[arrow.to]!];
   const self = x1 === x2;
   const y = 0;
   const left = Math.min(x1, x2);
@@ -55,7 +61,7 @@ export function LayerSequence({
 }) {
   const arrows = sequence(layers);
   const names = ["server", ...layers.map((layer) => shortName(layer.name))];
-  const width = MARGIN * 2 + names.length * COLUMN;
+  const { centers, width } = sequenceLayout(names, arrows);
   const height = HEAD + (arrows.length + 1) * ROW;
   return (
     <figure className="layer-sequence">
@@ -67,7 +73,7 @@ export function LayerSequence({
         aria-label={`Sequence of the ${arrows.length} calls and answers between the server and its ${layers.length} layers`}
       >
         {names.map((name, column) => {
-          const x = MARGIN + column * COLUMN + COLUMN / 2;
+          const x = centers[column]!;
           const full = column === 0 ? "the server" : layers[column - 1]!.name;
           return (
             <g key={column} className="seq-lifeline">
@@ -79,7 +85,7 @@ export function LayerSequence({
                 className="seq-name"
                 onClick={column ? () => onSelect(column - 1) : undefined}
               >
-                {name.length > 16 ? `${name.slice(0, 15)}…` : name}
+                {name}
               </text>
               <line x1={x} y1={HEAD - 10} x2={x} y2={height - 4} />
             </g>
@@ -87,7 +93,7 @@ export function LayerSequence({
         })}
         {arrows.map((arrow, row) => (
           <g key={row} transform={`translate(0 ${HEAD + (row + 1) * ROW - 4})`}>
-            <ArrowLine arrow={arrow} onSelect={onSelect} />
+            <ArrowLine arrow={arrow} centers={centers} onSelect={onSelect} />
           </g>
         ))}
       </svg>

@@ -43,6 +43,20 @@ function readerColumn(layers: readonly Layer[], index: number): number {
   return j + 1;
 }
 
+/**
+ * What the start_response layer `index` was given is called in the picture:
+ * the name its maker gave it (a wrapper's own name), or `start_response`
+ * for the server's, however many layers passed it down unchanged (the
+ * server's own callable has a name of the playground's, never the user's).
+ */
+function startResponseLabel(layers: readonly Layer[], index: number): string {
+  // The layer that received it from its maker: the first layer, or the one below a wrapper's maker.
+  const received = layers[makerColumn(layers, index)]!;
+  return received.startResponse === "wrapper"
+    ? shortName(received.startResponseName)
+    : "start_response";
+}
+
 function columnOf(layers: readonly Layer[], name: string | null): number {
   const index = layers.findIndex((layer) => layer.name === name);
   return index === -1 ? 0 : index + 1;
@@ -65,7 +79,7 @@ export function sequence(layers: readonly Layer[]): Arrow[] {
       label:
         layer.kind === "generator"
           ? `read: ${name}'s body runs`
-          : `${name}(environ, ${layer.startResponse === "server's" ? "start_response" : shortName(layer.startResponseName)})`,
+          : `${name}(environ, ${startResponseLabel(layers, index)})`,
       layer: index,
       at: entered,
     });

@@ -168,8 +168,30 @@ function HeadersTable({ response }: { response: ResponseRecord }) {
   );
 }
 
+/** The Checks tab's name: its counts, in words and colour ("Checks 3 ✓ 1 ✗"). */
+function ChecksTabText() {
+  const { errors, results, running } = useChecks();
+  const passed = results.filter((result) => result.passed).length;
+  const failed = results.length - passed;
+  return (
+    <>
+      Checks
+      {errors.length > 0 ? (
+        <span className="tab-count count-failed"> errors</span>
+      ) : (
+        <>
+          {passed > 0 && <span className="tab-count count-passed"> {passed} ✓</span>}
+          {failed > 0 && <span className="tab-count count-failed"> {failed} ✗</span>}
+          {running && <span className="tab-count"> …</span>}
+        </>
+      )}
+    </>
+  );
+}
+
 function Inspector({ response }: { response: ResponseRecord }) {
   const hasChecks = useChecks((state) => !state.absent);
+  const checkShown = useChecks((state) => state.shown);
   // Opened from a check: the checks stay in view.
   const [tab, setTab] = useState<Tab>(() =>
     useChecks.getState().shown !== null ? "Checks" : "Body",
@@ -184,10 +206,15 @@ function Inspector({ response }: { response: ResponseRecord }) {
         ? " (traceback)"
         : "";
   const contentType = response.headers.find(([name]) => name.toLowerCase() === "content-type")?.[1];
+  // The checks stand on their own: the response above them is the one of a check opened from them, else none.
+  const ownResponse = current !== "Checks" || checkShown !== null;
   return (
     <>
-      <StatusRow response={response} />
-      <HeadersTable response={response} />
+      {ownResponse && current === "Checks" && (
+        <p className="hint check-response-of">The response to check {checkShown! + 1}:</p>
+      )}
+      {ownResponse && <StatusRow response={response} />}
+      {ownResponse && <HeadersTable response={response} />}
       <TabBar<Tab>
         label="Response views"
         idPrefix="response"
@@ -195,7 +222,11 @@ function Inspector({ response }: { response: ResponseRecord }) {
         current={current}
         onSelect={setTab}
         text={(name) =>
-          `${name === "Trace" ? "Call trace" : name === "Errors" ? "Errors log" : name === "Request" ? "Request bytes" : name}${badge(name)}`
+          name === "Checks" ? (
+            <ChecksTabText />
+          ) : (
+            `${name === "Trace" ? "Call trace" : name === "Errors" ? "Errors log" : name === "Request" ? "Request bytes" : name}${badge(name)}`
+          )
         }
         extraClass={(name) => (name === "Findings" && errors ? "has-errors" : "")}
       />
