@@ -317,8 +317,9 @@ test("on a phone the request pane fits the screen: Host, Send and Follow redirec
   const pane = page.locator("#pane-request");
   expect(await pane.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0);
   // A tab row wider than the screen scrolls, with a shadow at the side where more tabs are; every tab is reached by touch.
-  await playground.sendForResponse("click");
+  await playground.send.tap();
   await page.getByRole("tablist", { name: "Panes" }).getByRole("tab", { name: "Response" }).tap();
+  await expect(playground.status).toHaveText("200 OK");
   const views = page.getByRole("tablist", { name: "Response views" });
   expect(await views.evaluate((row) => row.scrollWidth > row.clientWidth)).toBe(true);
   expect(await views.evaluate((row) => getComputedStyle(row).backgroundImage)).toContain(

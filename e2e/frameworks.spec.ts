@@ -256,6 +256,8 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
       .getByRole("tablist", { name: "Panes" })
       .getByRole("tab", { name: "Response" })
       .click();
+    await playground.responseTab("Layers");
+    await picture.scrollIntoViewIfNeeded();
     await page.screenshot({ path: "test-results/screens/layers-flask-390.png" });
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByLabel("Preview URL").fill("/boom");
