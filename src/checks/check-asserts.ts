@@ -10,6 +10,7 @@
 import type { ResponseRecord } from "../wsgi/records";
 import type { Predicate, PredicateValue, Query } from "./hurl-ast";
 import type { Variables } from "./check-request";
+import { checkWords } from "./check-words";
 import { compileJsonPath, evaluate } from "./jsonpath";
 
 /** What a query found: a value, or nothing (with why, when there is a reason to say). */
@@ -50,7 +51,7 @@ export function runQuery(query: Query, answer: Answer): Found {
     case "status": {
       const code = statusCode(response);
       return code === null
-        ? { found: false, why: "no status was sent" }
+        ? { found: false, why: checkWords("noStatus") }
         : { found: true, value: code };
     }
     case "header": {
@@ -76,7 +77,7 @@ export function runQuery(query: Query, answer: Answer): Found {
       try {
         document = JSON.parse(decoder.decode(response.body));
       } catch {
-        return { found: false, why: "the body is not JSON" };
+        return { found: false, why: checkWords("notJson") };
       }
       return evaluate(compileJsonPath(query.argument!), document);
     }
@@ -90,10 +91,10 @@ export function runQuery(query: Query, answer: Answer): Found {
 
 /** A value as a failure shows it: text quoted, bytes by their size, the rest as JSON. */
 export function shown(value: unknown): string {
-  if (value instanceof Uint8Array) return `${value.length} bytes`;
+  if (value instanceof Uint8Array) return checkWords("bytes", { count: value.length });
   if (typeof value === "string")
     return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
-  if (value === undefined) return "nothing";
+  if (value === undefined) return checkWords("nothing");
   return JSON.stringify(value);
 }
 
@@ -196,8 +197,8 @@ export function judge(
   return {
     expected:
       predicate.op === "exists"
-        ? `${predicate.not ? "nothing" : "a value"}`
+        ? checkWords(predicate.not ? "nothing" : "aValue")
         : `${words}${shown(expected)}`.trim(),
-    actual: found.found ? shown(found.value) : (found.why ?? "nothing"),
+    actual: found.found ? shown(found.value) : (found.why ?? checkWords("nothing")),
   };
 }

@@ -11,6 +11,7 @@ import { composeRequest } from "../request/compose";
 import { defaultDraft, newPart, newRow, type RequestDraft } from "../request/draft";
 import type { RequestRecord } from "../wsgi/records";
 import type { Entry } from "./hurl-ast";
+import { checkWords } from "./check-words";
 
 /** A value captured by an earlier entry (`{{name}}` in the later ones). */
 export type Variables = ReadonlyMap<string, unknown>;
@@ -30,9 +31,7 @@ export function templateText(value: unknown): string {
 export function fillTemplates(text: string, variables: Variables): string {
   return text.replace(/\{\{\s*([A-Za-z0-9_-]+)\s*\}\}/g, (_match, name: string) => {
     if (!variables.has(name)) {
-      throw new CheckRequestError(
-        `{{${name}}} has no value: no earlier check captured ${name} (its [Captures] must run first).`,
-      );
+      throw new CheckRequestError(checkWords("noValue", { name }));
     }
     return templateText(variables.get(name));
   });
@@ -50,9 +49,7 @@ function queryEncode(text: string): string {
 export function splitUrl(url: string): { host: string; target: string; scheme: "http" | "https" } {
   const match = /^(https?):\/\/([^/?#]+)([^#]*)/i.exec(url);
   if (!match) {
-    throw new CheckRequestError(
-      `"${url}" is not a URL the checks can send: write http://localhost:8000/path (the host is the app's virtual host).`,
-    );
+    throw new CheckRequestError(checkWords("notUrl", { url }));
   }
   const target = match[3] || "/";
   return {

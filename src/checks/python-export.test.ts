@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PythonServer } from "../runner/python-server";
 import { parseHurl } from "./hurl-parser";
+import { failureText } from "./check-words";
 import { testFileFor } from "./python-export";
 import { runChecks } from "./run-checks";
 
@@ -43,6 +44,17 @@ header "Location" contains "/items/"
 duration < 60000
 bytes startsWith "{"
 
+# Words of every kind, the same on the page and in the test file
+GET http://localhost:8000/
+HTTP 201
+X-Missing: here
+[Asserts]
+jsonpath "$.id" == 7
+header "Content-Type" not contains "text"
+cookie "sid" exists
+body == "Hello"
+bytes == "x"
+
 # A form to a page that is not there
 POST http://localhost:8000/form
 [QueryStringParams]
@@ -69,7 +81,7 @@ describe.skipIf(!python3)("test_checks.py gives the page's verdicts", () => {
     let build = 1;
     const page = await runChecks(file, async (request) => python.serve(request, build++));
     const ours = page.map((r) => r.passed);
-    expect(ours).toEqual([true, true, false, true, true, true, false, true]);
+    expect(ours).toEqual([true, true, false, true, true, true, false, false, true]);
 
     const dir = mkdtempSync(join(tmpdir(), "checks-"));
     writeFileSync(join(dir, "app.py"), APP);
@@ -87,6 +99,11 @@ describe.skipIf(!python3)("test_checks.py gives the page's verdicts", () => {
     expect(verdicts, run.stderr).toEqual(ours);
     // Its failure messages name the check and its line.
     expect(run.stderr).toContain("checks.hurl:16 The about page: status: expected 200, got 404");
+    // Every failure in the page's words: one table of words for both.
+    const words = page.flatMap((result) => result.failures.map(failureText));
+    expect(words).toContain('jsonpath "$.id" == 7: expected 7, got the body is not JSON');
+    expect(words).toContain('header X-Missing: expected "here", got no such header');
+    for (const failure of words) expect(run.stderr).toContain(failure);
     // pytest's collector finds the same tests (when pytest is there).
     if (spawnSync("python3", ["-m", "pytest", "--version"]).status === 0) {
       const collected = execFileSync(
@@ -97,7 +114,7 @@ describe.skipIf(!python3)("test_checks.py gives the page's verdicts", () => {
           encoding: "utf8",
         },
       );
-      expect(collected).toContain("8 tests collected");
+      expect(collected).toContain("9 tests collected");
     }
   }, 120_000);
 });

@@ -5,9 +5,12 @@
  * page makes it, sends its bytes through CPython's own wsgiref request
  * handler and judges the response by the same rules, so `python3 -m
  * unittest` in the project's folder gives the page's verdicts. The runner
- * is `python-runner.py`; the checks go in as data (the parsed tree).
+ * is `python-runner.py` with `python-judge.py` inside it; the checks and
+ * the words of a failure (`check-words.ts`) go in as data.
  */
+import judge from "./python-judge.py?raw";
 import runner from "./python-runner.py?raw";
+import { CHECK_WORDS } from "./check-words";
 import type { Entry, HurlFile } from "./hurl-ast";
 import { parseHurl } from "./hurl-parser";
 import { entryTitle } from "./run-checks";
@@ -51,9 +54,12 @@ function entryData(entry: Entry) {
 /** The test file for a parsed checks file and the project's entry file. */
 export function testFileFor(file: HurlFile, entry: string): string {
   const data = JSON.stringify(file.entries.map(entryData));
+  // The judge first: its own text holds no placeholder.
   return runner
+    .replace("__JUDGE__\n", judge.slice(judge.indexOf("# ----")))
     .replace("__ENTRY__", JSON.stringify(entry))
-    .replace("__CHECKS__", JSON.stringify(data));
+    .replace("__CHECKS__", JSON.stringify(data))
+    .replace("__WORDS__", JSON.stringify(JSON.stringify(CHECK_WORDS)));
 }
 
 /** `test_checks.py` for a checks file's text, or null when the file has errors (nothing would run). */

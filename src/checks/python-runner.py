@@ -27,6 +27,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ENTRY = __ENTRY__
 CHECKS = json.loads(__CHECKS__)
+WORDS = json.loads(__WORDS__)
+"""The words a failure is told in: the page's own table (check-words.ts), so both say the same."""
+
+
+def words(key, **values):
+    """A message of WORDS with its values put in (`{name}`; `{{` and `}}` are themselves)."""
+    return re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), WORDS[key])
 BOUNDARY = "----WSGIPlaygroundCheckBoundary"
 
 
@@ -134,10 +141,7 @@ def fill(text, variables):
     def value(match):
         name = match.group(1)
         if name not in variables:
-            raise CheckError(
-                f"{{{{{name}}}}} has no value: no earlier check captured {name} "
-                "(its [Captures] must run first)."
-            )
+            raise CheckError(words("noValue", name=name))
         found = variables[name]
         return found if isinstance(found, str) else json.dumps(found, separators=(",", ":"))
 
@@ -206,7 +210,7 @@ def make_request(entry, variables, jar):
     url = fill(request["url"], variables)
     match = re.match(r"^(https?)://([^/?#]+)([^#]*)", url, re.I)
     if not match:
-        raise CheckError(f'"{url}" is not a URL the checks can send')
+        raise CheckError(words("notUrl", url=url))
     host, target = match.group(2), match.group(3) or "/"
     if not target.startswith("/"):
         target = "/" + target
@@ -263,195 +267,7 @@ def make_request(entry, variables, jar):
     return (head + "\r\n").encode() + body, name, port or "80", path
 
 
-# ---- Responses, judged as the page judges them -----------------------------
-
-NOTHING = object()
-
-
-def parse_response(raw):
-    head, _, body = raw.partition(b"\r\n\r\n")
-    lines = head.decode("latin-1").split("\r\n")
-    status = lines[0].split(" ", 1)[1] if " " in lines[0] else ""
-    headers = []
-    for line in lines[1:]:
-        key, _, value = line.partition(":")
-        headers.append((key, value.lstrip(" \t")))
-    return status, headers, body
-
-
-def status_code(status):
-    return int(status[:3]) if status[:3].isdigit() else None
-
-
-def json_path(path, document):
-    steps, i = [], 1
-    while i < len(path):
-        if path[i] == ".":
-            if path[i + 1 : i + 2] == "*":
-                steps.append(("all",))
-                i += 2
-                continue
-            name = re.match(r"[A-Za-z_$][\w$-]*", path[i + 1 :]).group(0)
-            steps.append(("key", name))
-            i += 1 + len(name)
-        else:
-            close = path.index("]", i)
-            inside = path[i + 1 : close].strip()
-            if inside == "*":
-                steps.append(("all",))
-            elif re.fullmatch(r"-?\d+", inside):
-                steps.append(("index", int(inside)))
-            else:
-                steps.append(("key", inside[1:-1]))
-            i = close + 1
-    values = [document]
-    for step in steps:
-        found = []
-        for value in values:
-            if step[0] == "all":
-                if isinstance(value, list):
-                    found.extend(value)
-                elif isinstance(value, dict):
-                    found.extend(value.values())
-            elif step[0] == "index":
-                if isinstance(value, list) and -len(value) <= step[1] < len(value):
-                    found.append(value[step[1]])
-            elif isinstance(value, dict) and step[1] in value:
-                found.append(value[step[1]])
-        values = found
-    if any(step[0] == "all" for step in steps):
-        return values
-    return values[0] if values else NOTHING
-
-
-def set_cookie(headers, name):
-    value = NOTHING
-    for key, text in headers:
-        if key.lower() == "set-cookie":
-            pair = text.split(";", 1)[0]
-            if "=" in pair and pair.split("=", 1)[0].strip() == name:
-                value = pair.split("=", 1)[1].strip()
-    return value
-
-
-def run_query(query, answer):
-    status, headers, body, duration = answer
-    kind, argument = query["kind"], query["argument"]
-    if kind == "status":
-        code = status_code(status)
-        return code if code is not None else NOTHING
-    if kind == "header":
-        values = [v for k, v in headers if k.lower() == argument.lower()]
-        return NOTHING if not values else values[0] if len(values) == 1 else values
-    if kind == "cookie":
-        return set_cookie(headers, argument)
-    if kind == "body":
-        return body.decode("utf-8", "replace")
-    if kind == "bytes":
-        return body
-    if kind == "duration":
-        return round(duration)
-    if kind == "jsonpath":
-        try:
-            document = json.loads(body.decode("utf-8"))
-        except ValueError:
-            return NOTHING
-        return json_path(argument, document)
-    match = re.search(argument, body.decode("utf-8", "replace"))
-    if not match:
-        return NOTHING
-    return match.group(1) if match.groups() else match.group(0)
-
-
-def _is_number(value):
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def _bytes(value):
-    return value if isinstance(value, bytes) else value.encode() if isinstance(value, str) else None
-
-
-def _equal(actual, expected):
-    if _is_number(actual) and _is_number(expected):
-        return actual == expected
-    if isinstance(actual, bytes):
-        return _bytes(expected) == actual
-    if isinstance(actual, (list, dict)):
-        return json.dumps(actual) == json.dumps(expected)
-    return type(actual) is type(expected) and actual == expected
-
-
-def meets(op, actual, expected):
-    if op == "exists":
-        return actual is not NOTHING
-    if actual is NOTHING:
-        return False
-    if op == "==":
-        return _equal(actual, expected)
-    if op == "!=":
-        return not _equal(actual, expected)
-    if op in (">", ">=", "<", "<="):
-        if not (_is_number(actual) and _is_number(expected)):
-            return False
-        return {">": actual > expected, ">=": actual >= expected, "<": actual < expected, "<=": actual <= expected}[op]
-    if op == "contains":
-        if isinstance(actual, list):
-            return any(_equal(item, expected) for item in actual)
-        if isinstance(actual, bytes):
-            part = _bytes(expected)
-            return part is not None and part in actual
-        return isinstance(actual, str) and isinstance(expected, str) and expected in actual
-    if op in ("startsWith", "endsWith"):
-        whole, part = _bytes(actual), _bytes(expected)
-        if whole is None or part is None:
-            return False
-        return whole.startswith(part) if op == "startsWith" else whole.endswith(part)
-    if op == "matches":
-        return isinstance(actual, str) and isinstance(expected, str) and re.search(expected, actual) is not None
-    return False
-
-
-def expected_value(value, variables):
-    if value is None:
-        return None
-    if value["kind"] == "null":
-        return None
-    if value["kind"] == "template":
-        return variables.get(value["name"], NOTHING)
-    return value["value"]
-
-
-def judge_entry(entry, answer, variables):
-    failures = []
-    expect = entry["response"]
-    if expect is None:
-        return failures
-    status, headers, body, duration = answer
-    if expect["status"] != "*" and status_code(status) != expect["status"]:
-        failures.append(f"status: expected {expect['status']}, got {status_code(status)}")
-    for key, value in expect["headers"]:
-        want = fill(value, variables)
-        values = [v for k, v in headers if k.lower() == key.lower()]
-        if want not in values:
-            failures.append(f"header {key}: expected {want!r}, got {values or 'no such header'}")
-    for capture in expect["captures"]:
-        found = run_query(capture["query"], answer)
-        if found is NOTHING:
-            failures.append(f"capture {capture['name']}: found nothing")
-        else:
-            variables[capture["name"]] = found
-    for check in expect["asserts"]:
-        predicate = check["predicate"]
-        actual = run_query(check["query"], answer)
-        expected = expected_value(predicate["value"], variables)
-        if meets(predicate["op"], actual, expected) == predicate["not"]:
-            shown = "nothing" if actual is NOTHING else repr(actual)[:200]
-            failures.append(f"{check['text']}: got {shown}")
-    if expect["body"] is not None:
-        want = fill(expect["body"]["text"], variables)
-        if body.decode("utf-8", "replace") != want:
-            failures.append(f"body: expected {want!r}, got {body[:200]!r}")
-    return failures
+__JUDGE__
 
 
 # ---- The tests --------------------------------------------------------------

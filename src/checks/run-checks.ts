@@ -16,6 +16,7 @@ import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 import type { Entry, HurlFile } from "./hurl-ast";
 import { judge, runQuery, shown, statusCode, type Answer } from "./check-asserts";
 import { entryRequest, fillTemplates } from "./check-request";
+import { checkWords } from "./check-words";
 
 /** One thing a check expected that the response did not give. */
 export interface CheckFailure {
@@ -61,7 +62,7 @@ function judgeEntry(entry: Entry, answer: Answer, variables: Map<string, unknown
     failures.push({
       assert: "status",
       expected: String(expect.status),
-      actual: code === null ? "no status (nothing was sent)" : String(code),
+      actual: code === null ? checkWords("noStatusLine") : String(code),
       line: expect.position.line,
     });
   }
@@ -73,7 +74,9 @@ function judgeEntry(entry: Entry, answer: Answer, variables: Map<string, unknown
       failures.push({
         assert: `header ${header.key}`,
         expected: shown(want),
-        actual: values.length ? values.map(([, v]) => shown(v)).join(", ") : "no such header",
+        actual: values.length
+          ? values.map(([, v]) => shown(v)).join(", ")
+          : checkWords("noSuchHeader"),
         line: header.position.line,
       });
     }
@@ -85,8 +88,8 @@ function judgeEntry(entry: Entry, answer: Answer, variables: Map<string, unknown
     else {
       failures.push({
         assert: `capture ${capture.name}`,
-        expected: "a value",
-        actual: found.why ?? "nothing",
+        expected: checkWords("aValue"),
+        actual: found.why ?? checkWords("nothing"),
         line: capture.position.line,
       });
     }

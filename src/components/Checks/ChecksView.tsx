@@ -10,6 +10,7 @@ import { useEffect } from "react";
 import { runChecksNow } from "../../app/checks-service";
 import { inspectResponse } from "../../app/sending";
 import type { CheckResult } from "../../checks/run-checks";
+import { failureText } from "../../checks/check-words";
 import { revealInEditor } from "../../state/editor-nav";
 import { CHECKS_FILE, checkKey, updateChecks, useChecks } from "../../state/checks";
 import "./checks-view.css";
@@ -56,7 +57,8 @@ function CheckItem({ result, shown }: { result: CheckResult; shown: boolean }) {
         <ul className="check-failures" aria-label={`What failed in ${result.title}`}>
           {result.failures.map((failure, i) => (
             <li key={i}>
-              <code>{failure.assert}</code>: expected {failure.expected}, got {failure.actual}
+              <code>{failure.assert}</code>
+              {failureText(failure).slice(failure.assert.length)}
             </li>
           ))}
         </ul>
