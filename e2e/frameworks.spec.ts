@@ -260,6 +260,17 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
     await picture.scrollIntoViewIfNeeded();
     await page.screenshot({ path: "test-results/screens/layers-flask-390.png" });
     await page.setViewportSize({ width: 1280, height: 720 });
+    // Werkzeug printed 127.0.0.1:5000; the panel says how that relates to its Host, and takes it on a click.
+    const hint = page.getByRole("note", { name: "Host hint" });
+    await expect(hint).toContainText("Your code says it serves at 127.0.0.1:5000");
+    await page.screenshot({ path: "test-results/screens/host-hint.png" });
+    await hint.getByRole("button", { name: "Use this address" }).click();
+    await expect(page.getByLabel("Host")).toHaveValue("127.0.0.1:5000");
+    await expect(hint).toHaveCount(0);
+    await playground.sendForResponse();
+    await playground.responseTab("Environ");
+    await expect(playground.row(playground.environ, "SERVER_PORT")).toContainText("5000");
+    await page.getByLabel("Host").fill("localhost:8000");
     await page.getByLabel("Preview URL").fill("/boom");
     await page.getByRole("button", { name: "Go" }).click();
     const site = page.frameLocator('iframe[title="Preview"]');

@@ -13,6 +13,7 @@ import { useProjects } from "../state/projects";
 import { updateRun } from "../state/run";
 import { useWorkspace } from "../state/workspace";
 import { clients } from "./clients";
+import { servedAddress } from "../request/served-address";
 import { afterEditorShown, compilerAnswered, firstBuildSettled } from "./start-order";
 
 let buildSeq = 0;
@@ -163,6 +164,7 @@ async function build(
   }
   lastGoodBuild = Math.max(lastGoodBuild ?? 0, buildId);
   inRunner = key;
+  updateRun({ servedAt: servedAddress(loaded.printed ?? "") });
   for (const listener of loadedListeners) listener();
   performance.mark("wsgi:build-ready", { detail: buildId });
   // Drawn in the next task: a request waiting for this build goes out first.

@@ -113,7 +113,7 @@ export interface ServeRunningReply {
 
 /** A build that loaded, or the reason it did not (what the runner client's `load` resolves with). */
 export type LoadResult =
-  | { ok: true; buildId: number }
+  | { ok: true; buildId: number; printed?: string }
   | { ok: false; error: string; location?: SourceLocation; summary?: string };
 
 /** The build is loaded. */
@@ -121,6 +121,8 @@ export interface LoadedReply {
   type: "loaded";
   id: number;
   buildId: number;
+  /** What its top level printed (Python: Werkzeug's "Running on http://127.0.0.1:5000"). */
+  printed?: string;
 }
 
 /** The build threw while loading, or has no app to export. */

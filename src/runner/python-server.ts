@@ -219,6 +219,9 @@ export class PythonServer {
     }
   }
 
+  /** What the last load's top level printed and warned. */
+  printed = "";
+
   /** Run the project's entry as `__main__`; null when it serves an app, else why not. */
   load(files: Record<string, string>, entry: string): LoadFailure | null {
     if (files !== this.written) this.writeProject(files);
@@ -229,9 +232,11 @@ export class PythonServer {
       location?: SourceLocation | null;
       summary?: string;
       interrupted?: RunningLine | null;
+      log?: string;
     };
     result.destroy();
     this.lastInterrupt = outcome.interrupted ?? null;
+    this.printed = outcome.log ?? "";
     if (!outcome.error) return null;
     return {
       error: outcome.error,

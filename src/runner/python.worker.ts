@@ -291,7 +291,7 @@ const handle: RunnerHandler = async (message, reply, { port, overPort }) => {
       if (failure === null) loaded = buildId;
       reply(
         failure === null
-          ? { type: "loaded", id, buildId }
+          ? { type: "loaded", id, buildId, printed: python3.printed }
           : { type: "load-failed", id, ...failure },
       );
       return;

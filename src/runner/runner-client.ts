@@ -232,7 +232,7 @@ export class RunnerClient implements AppRunner {
     if (answer.type === "loaded") {
       this.lastBuild = { buildId, program, entry };
       this.keepStandby();
-      return { ok: true, buildId };
+      return { ok: true, buildId, ...(answer.printed ? { printed: answer.printed } : {}) };
     }
     if (answer.type !== "load-failed") return { ok: false, error: "Unexpected reply." };
     const { error, location, summary } = answer;

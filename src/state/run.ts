@@ -62,6 +62,8 @@ export interface RunState {
   sent: { composed: ComposedRequest; draft: RequestDraft } | null;
   /** The redirects followed on the way to `response`: each status and Location. */
   redirects: { status: string; location: string }[];
+  /** The address the loaded build's code says it serves at (see `request/served-address`), if it printed one. */
+  servedAt: string | null;
 }
 
 /** The run store. */
@@ -78,6 +80,7 @@ export const useRun = create<RunState>(() => ({
   sendError: null,
   sendErrorField: null,
   sent: null,
+  servedAt: null,
   redirects: [],
 }));
 

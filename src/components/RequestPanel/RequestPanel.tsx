@@ -18,6 +18,7 @@ import { HeadersTab } from "./HeadersTab";
 import { HistoryTab } from "./HistoryTab";
 import { ParamsTab } from "./ParamsTab";
 import { RawTab } from "./RawTab";
+import { HostHint } from "./HostHint";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE"];
 const TABS = ["Params", "Headers", "Body", "Cookies", "History", "Raw"] as const;
@@ -133,6 +134,7 @@ export function RequestPanel() {
         />
         <SendButton />
       </form>
+      <HostHint />
       {error && (
         <p className="error" role="alert" aria-label="Request error">
           {error}
