@@ -7,6 +7,7 @@
  * the Checks tab counts. The Python tests share one started page.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { Playground } from "./playground";
 import { ROOT_PORT } from "./servers";
@@ -16,9 +17,13 @@ const PORT = ROOT_PORT + 10;
 
 /** `vite preview` as `npm start` runs it after its build; the addresses it prints, in order. */
 async function startServer(): Promise<{ addresses: string[]; server: ChildProcess }> {
-  const server = spawn("npx", ["vite", "preview", "--host", "127.0.0.1", "--port", String(PORT)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  // Vite itself, not through npx: killing npx would leave its child serving.
+  const vite = fileURLToPath(new URL("../node_modules/vite/bin/vite.js", import.meta.url));
+  const server = spawn(
+    process.execPath,
+    [vite, "preview", "--host", "127.0.0.1", "--port", String(PORT), "--strictPort"],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   const printed = await new Promise<string>((resolve, reject) => {
     let text = "";
     server.stdout!.on("data", (chunk: Buffer) => {
