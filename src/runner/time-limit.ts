@@ -9,7 +9,9 @@
  * limit, or on Stop, the job is interrupted where it runs when the runner
  * can be (`interrupt.ts`), and the runner answers for it with the line it
  * was on; when it cannot be, or the app does not stop within a grace
- * period, the runner is replaced.
+ * period, the runner is replaced. A job that is no longer the one running
+ * when its limit fires ended just then (it finished, or gave way to a
+ * user's job): its answer gets the same grace, not a new runner.
  */
 import type { StoppedServe } from "../protocol/service-worker";
 import type { RequestRecord } from "../wsgi/records";
@@ -104,8 +106,10 @@ export class TimeLimit {
         this.unwatch(id);
         this.stop({ id, response: stoppedResponse(request, ms, message, new Date(), byUser) });
       };
-      // Interrupted, the runner answers the service worker itself and says so (`serve-ended`).
-      if (this.interrupt(jobToken(id, true), byUser, ms) && this.serving?.id === id) {
+      // Interrupted, the runner answers the service worker itself and says so (`serve-ended`);
+      // one that ended as the limit fired says so too, within the grace period.
+      const interrupted = this.interrupt(jobToken(id, true), byUser, ms);
+      if ((interrupted || this.options.line()) && this.serving?.id === id) {
         clearTimeout(this.serving.grace);
         this.serving.grace = setTimeout(replace, INTERRUPT_GRACE_MS);
       } else replace();
@@ -154,7 +158,10 @@ export class TimeLimit {
         this.stop(null);
       };
       const stopWith = (error: StoppedError) => {
-        if (!this.interrupt(token, error.byUser, error.afterMs)) return replace(error);
+        // A job that is not the one running has begun, so it ended: its answer is on its way
+        // (it yielded, or finished as the limit fired). Either way the grace period waits for it.
+        if (!this.interrupt(token, error.byUser, error.afterMs) && !this.options.line())
+          return replace(error);
         clearTimeout(grace);
         grace = setTimeout(() => replace(error), INTERRUPT_GRACE_MS);
       };
