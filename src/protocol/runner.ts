@@ -55,8 +55,8 @@ export interface ServeMessage {
   progress?: boolean;
   /**
    * The playground's own request (a check's), not the panel's: it yields to
-   * a panel request (`YieldedReply`). One over a port (the preview's) is
-   * always one.
+   * a user job, a panel request or a build's load (`YieldedReply`). One over
+   * a port (the preview's) is always one.
    */
   background?: boolean;
 }
@@ -160,8 +160,9 @@ export interface ServeFailedReply {
 }
 
 /**
- * A background request stopped, or not begun, for a panel request that
- * waits: send it again, to run after that one (see `runner/interrupt.ts`).
+ * A background request stopped, or not begun, for a user job (a panel
+ * request, a load) that waits: send it again, to run after that one (see
+ * `runner/interrupt.ts`).
  */
 export interface YieldedReply {
   type: "yielded";

@@ -190,14 +190,14 @@ function python(siteURL: string): Promise<PythonServer> {
   return server;
 }
 
-/** What `asJob` gives for a background job stopped for a panel request. */
+/** What `asJob` gives for a background job stopped for a user job (a panel request, a load). */
 const YIELDED = Symbol("yielded");
 
 /**
  * Run `job` (a load or a request) as the job `token`, under the page's
  * interrupt (when it gave one): `stopped` turns what CPython answered into
  * the record of a stopped job when the page stopped it; a `background` job
- * stopped for the panel's request is `YIELDED`.
+ * stopped for a user job is `YIELDED`.
  */
 function asJob<T>(
   token: number,
