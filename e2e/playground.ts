@@ -111,7 +111,9 @@ export class Playground {
 
   /** A tab of the request panel, by its name ("Headers", "Body", …). */
   tab(name: string): Locator {
-    return this.page.getByRole("tab", { name: new RegExp(`^${name}`) });
+    return this.page
+      .getByRole("tablist", { name: "Request parts" })
+      .getByRole("tab", { name: new RegExp(`^${name}`) });
   }
 
   /** Add a header row on the Headers tab and fill it in. */

@@ -32,6 +32,16 @@ export function replaceRequest(draft: RequestDraft): void {
   useRequest.setState(draft, true);
 }
 
+/**
+ * Start a new request: GET / with no headers or body, on the same virtual
+ * host and cookie jar setting. Returns the draft it replaced, for Undo.
+ */
+export function newRequest(): RequestDraft {
+  const before = useRequest.getState();
+  replaceRequest({ ...defaultDraft(), host: before.host, useCookieJar: before.useCookieJar });
+  return before;
+}
+
 /** Rewrite the target's query from the params table. */
 export function setParams(params: Param[]): void {
   useRequest.setState((state) => ({ target: withParams(state.target, params) }));

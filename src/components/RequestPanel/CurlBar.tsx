@@ -1,12 +1,53 @@
 /**
  * @module CurlBar
  * Import a pasted `curl` command into the panel, or copy the current request
- * as one.
+ * as one; or start a new request, with Undo until the next change.
  */
 import { useState } from "react";
 import { encodeBody } from "../../request/body";
 import { exportCurl, importCurl } from "../../request/curl";
-import { replaceRequest, useRequest } from "../../state/request";
+import type { RequestDraft } from "../../request/draft";
+import { newRequest, replaceRequest, useRequest } from "../../state/request";
+
+/**
+ * New request, and the note that offers the replaced draft back while the
+ * new one is untouched (a draft never sent is in no history).
+ */
+function NewRequest() {
+  const [undo, setUndo] = useState<{ before: RequestDraft; after: RequestDraft } | null>(null);
+  const current = useRequest((state) => state);
+  const offered = undo !== null && undo.after === current;
+  return (
+    <>
+      <button
+        type="button"
+        className="small"
+        title="GET / with no headers or body, on the same host"
+        onClick={() => {
+          const before = newRequest();
+          setUndo({ before, after: useRequest.getState() });
+        }}
+      >
+        New request
+      </button>
+      {offered && (
+        <span role="status" aria-label="New request" className="hint">
+          The panel was cleared.{" "}
+          <button
+            type="button"
+            className="small"
+            onClick={() => {
+              replaceRequest(undo.before);
+              setUndo(null);
+            }}
+          >
+            Undo
+          </button>
+        </span>
+      )}
+    </>
+  );
+}
 
 /** The curl import and export controls. */
 export function CurlBar() {
@@ -35,6 +76,7 @@ export function CurlBar() {
       <button type="button" className="small" onClick={() => void copy()}>
         Copy as curl
       </button>
+      <NewRequest />
       {copied && (
         <output className="curl-out" aria-label="curl command">
           {copied}
