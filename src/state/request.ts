@@ -32,13 +32,23 @@ export function replaceRequest(draft: RequestDraft): void {
   useRequest.setState(draft, true);
 }
 
+/** The same request as far as a user can tell (row ids and a generated boundary aside). */
+function sameRequest(a: RequestDraft, b: RequestDraft): boolean {
+  const made = (key: string, value: unknown) =>
+    key === "id" || key === "boundary" ? undefined : value;
+  return JSON.stringify(a, made) === JSON.stringify(b, made);
+}
+
 /**
  * Start a new request: GET / with no headers or body, on the same virtual
- * host and cookie jar setting. Returns the draft it replaced, for Undo.
+ * host and cookie jar setting. Returns the draft it replaced, for Undo
+ * (null when that was already a new request).
  */
-export function newRequest(): RequestDraft {
+export function newRequest(): RequestDraft | null {
   const before = useRequest.getState();
-  replaceRequest({ ...defaultDraft(), host: before.host, useCookieJar: before.useCookieJar });
+  const fresh = { ...defaultDraft(), host: before.host, useCookieJar: before.useCookieJar };
+  if (sameRequest(fresh, before)) return null;
+  replaceRequest(fresh);
   return before;
 }
 

@@ -25,7 +25,7 @@ function NewRequest() {
         title="GET / with no headers or body, on the same host"
         onClick={() => {
           const before = newRequest();
-          setUndo({ before, after: useRequest.getState() });
+          setUndo(before && { before, after: useRequest.getState() });
         }}
       >
         New request
