@@ -4,7 +4,8 @@
  * responses. Screenshots of the main states go to test-results/screens.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { APP_IMPORTS, Playground } from "./playground";
+import type { Playground } from "./playground";
+import { APP_IMPORTS } from "./playground";
 import { sharePage } from "./shared-page";
 
 async function snap(page: Page, name: string): Promise<void> {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { Playground } from "./playground";
+import type { Playground } from "./playground";
 import { sharePage } from "./shared-page";
 
 const ECHO = readFileSync(new URL("./apps/echo.ts", import.meta.url), "utf8");
