@@ -10,6 +10,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { EXAMPLES, expectShown } from "./examples";
 import { Playground } from "./playground";
 import { ROOT_URL } from "./servers";
+import { sharePage } from "./shared-page";
 
 /** The TypeScript examples (the Python ones are run, and checked against python3, in python.spec). */
 const TS_EXAMPLES = EXAMPLES.filter((example) => example.language !== "python");
@@ -167,24 +168,29 @@ const BROKEN: [string, string][] = [
   ["a 1.5 MB fragment", `#v1.${"A".repeat(1.5 * 1024 * 1024)}`],
 ];
 
-for (const [kind, fragment] of BROKEN) {
-  test(`a link with ${kind} says what is wrong and keeps saved work`, async ({ page }) => {
-    const playground = new Playground(page);
+test.describe("broken links, on one page with saved work", () => {
+  const shared = sharePage(async (playground) => {
     await playground.open("typescript");
     await playground.replaceCode(GREETER);
     await playground.saved();
-    // Pasted into the open tab (only the fragment changes), then opened in a fresh one.
-    for (const fresh of [false, true]) {
-      if (fresh) await page.goto("about:blank");
-      await page.goto(`${ROOT_URL}${fragment}`);
-      await expect(page.getByLabel("Link problem")).toContainText("could not be opened");
-      await expect(page.getByLabel("Link problem")).toContainText("Your saved work is unchanged");
-      await expect(playground.buildStatus).toHaveText(/ready/);
-      await expect.poll(() => editorText(page)).toContain("shared app says");
-      await page.getByRole("button", { name: "Dismiss" }).click();
-    }
   });
-}
+
+  for (const [kind, fragment] of BROKEN) {
+    test(`a link with ${kind} says what is wrong and keeps saved work`, async () => {
+      const { page, playground } = shared;
+      // Pasted into the open tab (only the fragment changes), then opened in a fresh one.
+      for (const fresh of [false, true]) {
+        if (fresh) await page.goto("about:blank");
+        await page.goto(`${ROOT_URL}${fragment}`);
+        await expect(page.getByLabel("Link problem")).toContainText("could not be opened");
+        await expect(page.getByLabel("Link problem")).toContainText("Your saved work is unchanged");
+        await expect(playground.buildStatus).toHaveText(/ready/);
+        await expect.poll(() => editorText(page)).toContain("shared app says");
+        await page.getByRole("button", { name: "Dismiss" }).click();
+      }
+    });
+  }
+});
 
 test("the share command's link opens the right files and request", async ({ page }) => {
   const dir = tmpdir();
