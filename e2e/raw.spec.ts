@@ -32,8 +32,7 @@ async function typeRaw(playground: Playground, text: string): Promise<void> {
 test.describe("raw requests, on one page with the echo app", () => {
   const shared = sharePage(async (playground) => {
     await playground.open("typescript");
-    await playground.replaceCode(ECHO);
-    await expect(playground.buildStatus).toHaveText(/ready/);
+    await playground.build(ECHO);
   });
   let page: Page;
   let playground: Playground;

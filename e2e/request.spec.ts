@@ -23,8 +23,7 @@ async function echoed(playground: Playground): Promise<Echo> {
 test.describe("the request panel, on one page with the echo app", () => {
   const shared = sharePage(async (playground) => {
     await playground.open("typescript");
-    await playground.replaceCode(ECHO);
-    await expect(playground.buildStatus).toHaveText(/ready/);
+    await playground.build(ECHO);
   });
   let page: Page;
   let playground: Playground;
