@@ -1,8 +1,8 @@
 """Loading the user's project: its entry runs as ``__main__``, as ``python3 app.py``.
 
-``make_server()`` (and the playground's ``paste.httpserver.serve()``)
-register the app instead of opening a socket, and ``serve_forever()``
-returns, so the module runs to its end. What it prints, and the warnings it
+The server the module builds (``make_server()``) listens in memory, and
+``serve_forever()`` returns, so the module runs to its end (see
+``playground_servers``). What it prints, and the warnings it
 raises, are kept for the errors log. A module that fails gets the traceback
 ``python3 app.py`` would print (the user's frames and the standard
 library's, none of the playground's), where in the project it failed, and
@@ -21,7 +21,6 @@ import sys
 import time
 import traceback
 import types
-import wsgiref.simple_server as simple_server
 import zipimport
 from importlib._bootstrap_external import _NamespacePath
 
@@ -32,7 +31,7 @@ LIBRARY = os.path.dirname(os.path.abspath(__file__))
 """Where the playground's own modules are: their frames are nobody's business in a traceback."""
 
 _registered = None
-"""The app the module gave to make_server() or paste's serve(), if any."""
+"""The app the module gave to a server the playground stands in for (paste's serve(), app.run()), if any."""
 
 
 # ---- time.sleep, interruptible ----------------------------------------------
@@ -67,55 +66,13 @@ time.sleep = _interruptible_sleep
 
 
 def register(app):
-    """Make `app` the one that answers the playground's requests."""
+    """Make `app` the one that answers the playground's requests, on wsgiref's server.
+
+    For the servers the playground does not run yet (Paste's, Werkzeug's):
+    wsgiref's own ``make_server`` builds the user's server as it is.
+    """
     global _registered
     _registered = app
-
-
-class PlaygroundServer:
-    """What ``make_server()`` returns: a server with no socket.
-
-    ``serve_forever()`` and ``handle_request()`` register the app and return
-    at once, so the module runs to its end; the playground then sends it
-    requests itself.
-    """
-
-    def __init__(self, host, port, app):
-        self.server_address = (host, port)
-        self.server_name = host or "localhost"
-        self.server_port = port
-        self.application = app
-        register(app)
-
-    def set_app(self, application):
-        self.application = application
-        register(application)
-
-    def get_app(self):
-        return self.application
-
-    def serve_forever(self, poll_interval=0.5):
-        register(self.application)
-
-    def handle_request(self):
-        register(self.application)
-
-    def shutdown(self):
-        pass
-
-    def server_close(self):
-        pass
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *args):
-        pass
-
-
-def make_server(host, port, app, server_class=None, handler_class=None):
-    """wsgiref.simple_server.make_server, as the playground runs it: no socket."""
-    return PlaygroundServer(host, port, app)
 
 
 _baseline = None
@@ -215,13 +172,16 @@ def _forget_build_lines():
 
 
 def load(entry, log):
-    """Run the entry file as __main__; return the app it serves.
+    """Run the entry file as __main__; return the server that answers, and its app.
 
     Output of print() and warnings at the top level go to `log`. Raises
     LookupError when the module serves no app.
     """
     global _registered
+    import playground_servers as servers  # it imports what imports this module
+
     _registered = None
+    servers.forget()
     _forget_build_modules()
     invalidate_caches()
     _forget_build_lines()
@@ -229,18 +189,20 @@ def load(entry, log):
         sys.path.insert(0, PROJECT)
     # `python3 app.py` run from the project's folder: open("templates/page.html") works.
     os.chdir(PROJECT)
-    simple_server.make_server = make_server
     with redirected(log):
         namespace = runpy.run_path(os.path.join(PROJECT, entry), run_name="__main__")
-    app = _registered or namespace.get("application") or namespace.get("app")
+        named = _registered or namespace.get("application") or namespace.get("app")
+        server, app = servers.server_for(named if callable(named) else None)
     if app is None:
+        if named is not None:
+            raise LookupError(f"The app {entry} serves is not callable: {named!r}.")
         raise LookupError(
             f"{entry} serves no WSGI app: pass it to make_server(host, port, app), "
             "or name it application (mod_wsgi's name) or app."
         )
     if not callable(app):
         raise LookupError(f"The app {entry} serves is not callable: {app!r}.")
-    return app
+    return server, app
 
 
 # ---- Tracebacks as python3 prints them --------------------------------------

@@ -127,6 +127,9 @@ recorder = None
 progress = None
 """How the request being served is going, told to the page (the panel's requests), or None."""
 
+mount = ""
+"""The sub-path the playground is served under (the preview on a project page): SCRIPT_NAME."""
+
 
 class Progress:
     """Tells the page how a slow response goes (see wsgi/serve-progress.ts, its twin).
@@ -463,6 +466,20 @@ class ObservedHandler(simple_server.ServerHandler):
 
     # Pyodide's os.environ (USER, PYTHONINSPECT, …) is no server's environment.
     os_environ = {}
+
+    def run(self, application):
+        # Whatever handler class the server has, the app it calls is watched.
+        if recorder is not None:
+            application = observe(application, recorder)
+        return super().run(application)
+
+    def add_cgi_vars(self):
+        super().add_cgi_vars()
+        # Mounted under a sub-path (the preview on a static host's project page).
+        path = self.environ.get("PATH_INFO", "")
+        if mount and path.startswith(mount) and not self.environ.get("SCRIPT_NAME"):
+            self.environ["SCRIPT_NAME"] = mount
+            self.environ["PATH_INFO"] = path[len(mount) :]
 
     def send_headers(self):
         super().send_headers()

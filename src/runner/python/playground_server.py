@@ -15,6 +15,7 @@ import traceback
 import wsgiref.simple_server as simple_server
 
 import playground_observe as observing
+import playground_servers as servers
 from playground_hints import hints, python2_habits
 from playground_load import (
     error_location,
@@ -28,84 +29,20 @@ from playground_load import (
 simple_server.ServerHandler = observing.ObservedHandler
 
 
-class MemorySocket:
-    """Just enough of a socket for StreamRequestHandler: the request's bytes in, the response's out."""
-
-    def __init__(self, data):
-        self.data = data
-        self.sent = bytearray()
-
-    def makefile(self, mode, buffering=-1):
-        if "r" in mode:
-            return observing.BufferedReader(io.BytesIO(self.data))
-        raise OSError("the playground's socket writes unbuffered")
-
-    def sendall(self, data):
-        self.sent += data
-
-    def settimeout(self, value):
-        pass
-
-    def setsockopt(self, *args):
-        pass
-
-    def fileno(self):
-        return -1
-
-
-class PlaygroundRequestHandler(simple_server.WSGIRequestHandler):
-    """wsgiref's request handler, writing unbuffered to the in-memory socket, its log to `errors`."""
-
-    wbufsize = 0
-    errors = None
-
-    def get_stderr(self):
-        return self.errors
-
-    def log_message(self, format, *args):
-        message = (format % args).translate(self._control_char_table)
-        self.errors.write(
-            "%s - - [%s] %s\n" % (self.address_string(), self.log_date_time_string(), message)
-        )
-
-    def get_environ(self):
-        env = super().get_environ()
-        # Mounted under a sub-path (the preview on a static host's project page).
-        script_name = self.server.script_name
-        if script_name and env.get("PATH_INFO", "").startswith(script_name):
-            env["SCRIPT_NAME"] = script_name
-            env["PATH_INFO"] = env["PATH_INFO"][len(script_name) :]
-        return env
-
-
-class _Server(simple_server.WSGIServer):
-    """A WSGIServer that was never bound: its name and port are the virtual host's."""
-
-    def __init__(self, name, port, app, script_name, scheme):
-        # Not socketserver's __init__: there is no socket to bind.
-        self.server_name = name
-        self.server_port = port
-        self.script_name = script_name
-        self.setup_environ()
-        if scheme == "https":
-            self.base_environ["HTTPS"] = "on"
-        self.application = app
-
-
-def serve(app, raw, server_name, server_port, remote_addr, script_name="", scheme="http", tell=None):
-    """Serve one request (its exact bytes) with `app`; returns the response bytes and the report.
+def serve(server, raw, server_name, server_port, remote_addr, script_name="", scheme="http", tell=None):
+    """Serve one request (its exact bytes) with `server`; returns the response bytes and the report.
 
     `tell(json, chunk)`, when given, hears how a slow response goes (observing.Progress).
     """
     recorder = observing.recorder = observing.Recorder()
     observing.progress = observing.Progress(tell, recorder) if tell is not None else None
+    observing.mount = script_name
     errors = io.StringIO()
-    sock = MemorySocket(bytes(raw))
-    server = _Server(server_name, server_port, observing.observe(app, recorder), script_name, scheme)
-    handler_class = type("Handler", (PlaygroundRequestHandler,), {"errors": errors})
     try:
         with redirected(errors):
-            handler = handler_class(sock, (remote_addr, 0), server)
+            sent, request_version = servers.serve(
+                server, bytes(raw), server_name, server_port, remote_addr, scheme
+            )
     finally:
         observing.recorder = None
         observing.progress = None
@@ -119,9 +56,9 @@ def serve(app, raw, server_name, server_port, remote_addr, script_name="", schem
         except Exception:
             # The app's objects answer hasattr() and repr() as they like; the response stands.
             layers = []
-    return bytes(sock.sent), {
+    return sent, {
         # HTTP/0.9 gets the body alone: no status line, no headers.
-        "requestVersion": getattr(handler, "request_version", None),
+        "requestVersion": request_version,
         "environ": recorder.environ,
         "trace": recorder.trace,
         "findings": recorder.findings,
@@ -135,8 +72,8 @@ def serve(app, raw, server_name, server_port, remote_addr, script_name="", schem
 
 # ---- What the runner Worker calls -------------------------------------------
 
-_app = None
-"""The app of the build that last loaded; a build that fails leaves it answering."""
+_server = None
+"""The server of the build that last loaded; a build that fails leaves it answering."""
 
 _build_log = ""
 """What the last build printed at its top level: the errors log of the first response after it."""
@@ -149,10 +86,10 @@ def load_for_runner(entry):
     project it failed, or None; "summary": the error in one line; "log":
     what the top level printed and warned}.
     """
-    global _app, _build_log
+    global _server, _build_log
     log = io.StringIO()
     try:
-        app = load(entry, log)
+        server, _ = load(entry, log)
     except BaseException as error:  # SystemExit from the module too: it must not end the runner
         location = error_location(error)
         text = user_traceback(error)
@@ -169,7 +106,7 @@ def load_for_runner(entry):
             if isinstance(error, KeyboardInterrupt)
             else None,
         }
-    _app = app
+    _server = server
     _build_log = relative(log.getvalue())
     return {"error": None, "location": None, "log": _build_log}
 
@@ -187,7 +124,7 @@ def serve_for_runner(raw, server_name, server_port, remote_addr, script_name, sc
         from pyodide.ffi import to_js
 
         told = lambda news, chunk: tell(news, to_js(chunk))  # noqa: E731
-    sent, report = serve(_app, raw, server_name, server_port, remote_addr, script_name, scheme, told)
+    sent, report = serve(_server, raw, server_name, server_port, remote_addr, script_name, scheme, told)
     # The build's own output, as a terminal shows it before the first request's log line.
     report["errors"] = _build_log + relative(report["errors"])
     _build_log = ""

@@ -1,0 +1,91 @@
+"""The server that answers the playground's requests: the one the user's code built.
+
+``wsgiref.simple_server.make_server(host, port, app, server_class,
+handler_class)`` runs as it does under ``python3 app.py``: the user's
+subclasses of ``WSGIServer`` and ``WSGIRequestHandler`` are built and called
+(``__init__``, ``server_bind``, ``setup_environ``, ``set_app``,
+``get_environ``, ``handle``, ``log_message``, ``get_stderr``), over a socket
+in memory (``memory``). A module that starts no server but names its app
+(``application``, ``app``) is served by a stock ``make_server('', 8000,
+app)``, as ``python3 -m wsgiref``-style hosts serve a module's app.
+
+The virtual host of each request (the panel's Host field, the preview's
+origin) stands in for the address the server was bound to: ``SERVER_NAME``
+and ``SERVER_PORT`` are the host's.
+"""
+
+import http.server
+import wsgiref.simple_server as simple_server
+
+from playground_servers import memory
+
+memory.install()
+
+_request_version = None
+"""The HTTP version of the request line the last handler parsed (None: it parsed none)."""
+
+_parse_request = http.server.BaseHTTPRequestHandler.parse_request
+
+
+def _parse_request_noted(self):
+    global _request_version
+    try:
+        return _parse_request(self)
+    finally:
+        _request_version = getattr(self, "request_version", None)
+
+
+_parse_request_noted.__name__ = _parse_request_noted.__qualname__ = "parse_request"
+_parse_request_noted.__doc__ = _parse_request.__doc__
+http.server.BaseHTTPRequestHandler.parse_request = _parse_request_noted
+
+
+def forget():
+    """A new build: no server is started yet."""
+    memory.forget()
+
+
+def server_for(app):
+    """The server of the build just loaded: the WSGI server the module started, else one for `app`.
+
+    Returns (server, app); raises LookupError when there is neither, or the
+    server has no app.
+    """
+    server = memory.started()
+    if isinstance(server, simple_server.WSGIServer):
+        served = server.get_app()
+        if served is None:
+            raise LookupError(
+                f"The {type(server).__name__} the module started has no app: "
+                "give it one with make_server(host, port, app) or set_app(app)."
+            )
+        return server, served
+    if app is None:
+        return None, None
+    return simple_server.make_server("", 8000, app), app
+
+
+def serve(server, raw, server_name, server_port, remote_addr, scheme="http"):
+    """One request, its exact bytes, through `server`: (the bytes it sent back, the request's HTTP version)."""
+    global _request_version
+    _request_version = None
+    _virtual_host(server, server_name, server_port, scheme)
+    sent = memory.handle(server, raw, (remote_addr, 0))
+    return sent, _request_version
+
+
+def _virtual_host(server, name, port, scheme):
+    """The request's virtual host as the server's own address (what server_bind would have found)."""
+    server.server_name = name
+    server.server_port = port
+    environ = getattr(server, "base_environ", None)
+    if not isinstance(environ, dict):
+        return
+    environ["SERVER_NAME"] = name
+    environ["SERVER_PORT"] = str(port)
+    if scheme == "https":
+        environ["HTTPS"] = "on"
+        server._playground_https = True
+    elif getattr(server, "_playground_https", False):
+        environ.pop("HTTPS", None)
+        server._playground_https = False
