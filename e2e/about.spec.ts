@@ -37,6 +37,8 @@ test("About lists CPython, Pyodide, Monaco, esbuild and the frameworks with vers
     await expect(row("Python frameworks", "Flask")).toContainText(/2\.2\.2\s*BSD-3-clause/);
     await expect(row("Python frameworks", "Werkzeug")).toContainText("2.2.2");
     await expect(row("Python frameworks", "bottle")).toContainText(/0\.12\.23\s*MIT/);
+    await expect(row("Python frameworks", "Paste")).toContainText("3.5.2");
+    await expect(row("Python frameworks", "six")).toContainText("1.16.0");
     const [flask] = await Promise.all([
       page.waitForEvent("popup"),
       row("Python frameworks", "Flask").getByRole("link", { name: "BSD-3-clause" }).click(),

@@ -183,13 +183,14 @@ def application(environ, start_response):
     await page.getByRole("button", { name: /^Open http/ }).click();
     const preview = page.locator('iframe[title="Preview"]');
     await expect(preview).toBeVisible();
-    const inside = (await (await preview.elementHandle())!.contentFrame())!;
+    // The frame found afresh at each look: its document may be replaced (a new origin's) as it opens.
+    const body = page.frameLocator('iframe[title="Preview"]').locator("body");
     await expect
       .poll(
         () =>
-          inside
-            .evaluate(() => document.body?.textContent ?? "")
-            .then((text) => text.includes("chunk 1") && !text.includes("chunk 5"))
+          body
+            .textContent({ timeout: 1_000 })
+            .then((text) => (text ?? "").includes("chunk 1") && !(text ?? "").includes("chunk 5"))
             .catch(() => false),
         { intervals: [50], timeout: 30_000 },
       )

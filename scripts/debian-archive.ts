@@ -32,7 +32,9 @@ export function has(command: string): boolean {
 export function upstreamVersion(debian: string): string {
   const noEpoch = debian.includes(":") ? debian.slice(debian.indexOf(":") + 1) : debian;
   const dash = noEpoch.lastIndexOf("-");
-  return dash === -1 ? noEpoch : noEpoch.slice(0, dash);
+  const upstream = dash === -1 ? noEpoch : noEpoch.slice(0, dash);
+  // A tarball Debian repacked (files taken out) is still the upstream release.
+  return upstream.replace(/\+(?:repack|dfsg|ds)\d*$/, "");
 }
 
 /** The archive's versions of `pkg`, newest first (apt-cache madison lists them so). */

@@ -38,6 +38,8 @@ describe("the frameworks' build step", () => {
   it("reads Debian's versions, licenses and module paths", () => {
     expect(upstreamVersion("1:1.8.6-3")).toBe("1.8.6");
     expect(upstreamVersion("2.2.2-3+deb12u1")).toBe("2.2.2");
+    expect(upstreamVersion("3.5.2+repack-1")).toBe("3.5.2");
+    expect(upstreamVersion("9.0.0+ds1-2")).toBe("9.0.0");
     expect(
       copyrightLicense(
         "Format: x\n\nFiles: *\nCopyright: me\nLicense: BSD-3-clause\n\nFiles: debian/*\nLicense: GPL\n",

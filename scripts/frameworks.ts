@@ -64,6 +64,15 @@ const STACKS: { name: string; title: string; modules: string[]; packages: [strin
     packages: [["python3-bottle", "0.12.23"]],
   },
   { name: "webob", title: "WebOb", modules: ["webob"], packages: [["python3-webob", "1.8.6"]] },
+  {
+    name: "paste",
+    title: "Paste",
+    modules: ["paste", "six"],
+    packages: [
+      ["python3-paste", "3.5.2"],
+      ["python3-six", "1.16.0"],
+    ],
+  },
 ];
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

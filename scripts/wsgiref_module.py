@@ -1,20 +1,33 @@
-"""Runs a WSGI module as `python3 FILE` runs it, for the end-to-end tests:
-CPython's own wsgiref.simple_server, but on 127.0.0.1 at an ephemeral port,
-whatever host and port the module asks for; a module that only defines
-`application` or `app` is served too. Prints `PORT <n>` on a line of
-its own when the server is up, then serves until killed. `paste.httpserver`
-(which the seeds use, and the machine may not have) serves through the same
-make_server, as Paste's does through its own server.
+"""Runs a WSGI module as `python3 FILE` runs it, for the tests: the server
+it builds (wsgiref's make_server with its classes, Paste's httpserver.serve),
+but on 127.0.0.1 at an ephemeral port, whatever host and port the module
+asks for; a module that only defines `application` or `app` is served too.
+Prints `PORT <n>` on a line of its own when the server is up, then serves
+until killed.
 
     python3 scripts/wsgiref_module.py path/to/app.py
 """
 import os
 import runpy
+import socketserver
 import sys
-import types
 import wsgiref.simple_server as simple_server
 
 _real_make_server = simple_server.make_server
+_real_init = socketserver.TCPServer.__init__
+
+
+def _init(self, server_address, RequestHandlerClass, bind_and_activate=True):
+    """Every server on 127.0.0.1 at a port of the system's choosing, said once bound."""
+    _real_init(self, ("127.0.0.1", 0), RequestHandlerClass, bind_and_activate)
+    if bind_and_activate:
+        # Listening before the port is said (Paste's server_activate does not listen; it does after).
+        self.socket.listen(5)
+    _served.append(self)
+    print(f"PORT {self.server_address[1]}", flush=True)
+
+
+socketserver.TCPServer.__init__ = _init
 
 
 class QuietHandler(simple_server.WSGIRequestHandler):
@@ -27,14 +40,7 @@ _served = []
 
 def make_server(host, port, app, server_class=simple_server.WSGIServer,
                 handler_class=QuietHandler):
-    _served.append(app)
-    server = _real_make_server("127.0.0.1", 0, app, server_class, handler_class)
-    print(f"PORT {server.server_port}", flush=True)
-    return server
-
-
-def serve(application, host=None, port=None, **options):
-    make_server(host, port, application).serve_forever()
+    return _real_make_server(host, port, app, server_class, handler_class)
 
 
 def run_simple(hostname, port, application, use_reloader=False, use_debugger=False,
@@ -55,11 +61,6 @@ except ImportError:
 else:
     werkzeug.serving.run_simple = run_simple
     werkzeug.serving.make_server = lambda host, port, app, *args, **kwargs: make_server(host, port, app)
-paste = types.ModuleType("paste")
-paste.httpserver = types.ModuleType("paste.httpserver")
-paste.httpserver.serve = serve
-sys.modules["paste"] = paste
-sys.modules["paste.httpserver"] = paste.httpserver
 
 if __name__ == "__main__":
     path = sys.argv[1]

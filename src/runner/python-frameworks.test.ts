@@ -11,12 +11,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureFrameworks, FRAMEWORKS_DIR, SITE_PACKAGES_DIR } from "../../scripts/frameworks";
+import { ensureFrameworks, FRAMEWORKS_DIR } from "../../scripts/frameworks";
 import type { FrameworkManifest } from "../frameworks/manifest";
 import { serializeRequest } from "../wsgi/raw-request";
 import type { RequestRecord } from "../wsgi/records";
 import { hasPython, parseResponse, runInFolder } from "../wsgi/test-support/wsgiref-server";
 import { PythonServer } from "./python-server";
+import { maskedHeaders, stackFolders, startWithStacks } from "./test-support/stacks";
 
 const manifest: FrameworkManifest = await ensureFrameworks(() => undefined);
 
@@ -38,16 +39,12 @@ const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString("latin1");
 
 /** Headers less what differs from run to run: the date, Python's version, a signed cookie's time and signature. */
 const masked = (headers: [string, string][]) =>
-  headers
-    .filter(([name]) => name !== "Date")
-    .map(([name, value]): [string, string] => [
-      name,
-      name === "Server"
-        ? value.replace(/CPython\/[\d.]+/, "CPython/<version>")
-        : name === "Set-Cookie"
-          ? value.replace(/^(session=[^.;]+)\.[^;]+/, "$1.<time>.<signature>")
-          : value,
-    ]);
+  maskedHeaders(headers).map(([name, value]): [string, string] => [
+    name,
+    name === "Set-Cookie"
+      ? value.replace(/^(session=[^.;]+)\.[^;]+/, "$1.<time>.<signature>")
+      : value,
+  ]);
 
 // Each test starts a python3 and runs a framework in both: seconds on a busy machine.
 describe.skipIf(!manifest.available || !hasPython())(
@@ -56,14 +53,10 @@ describe.skipIf(!manifest.available || !hasPython())(
   () => {
     let python: PythonServer;
     // The stacks' files as the build step left them unpacked, for python3.
-    const zips = manifest.stacks.map((stack) => join(SITE_PACKAGES_DIR, stack.name));
+    const zips = stackFolders(manifest);
 
     beforeAll(async () => {
-      python = await PythonServer.start(undefined, {
-        manifest,
-        fetch: async (stack) =>
-          new Uint8Array(gunzipSync(readFileSync(join(FRAMEWORKS_DIR, stack.file)))),
-      });
+      python = await startWithStacks(manifest);
     }, 60_000);
 
     /** Load `files`, serve `record`; what the playground answered. */

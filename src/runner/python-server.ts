@@ -190,10 +190,11 @@ export class PythonServer {
   private unpack(tar: Uint8Array) {
     const fs = this.pyodide.FS;
     for (const entry of parseTar(tar)) {
-      if (entry.type !== "file" || !entry.data) continue;
+      if (entry.type !== "file") continue;
       const full = `${PYTHON_LIB}/${entry.name}`;
       fs.mkdirTree(full.slice(0, full.lastIndexOf("/")));
-      fs.writeFile(full, entry.data);
+      // An empty file is a file too: an empty __init__.py makes a package, not a namespace.
+      fs.writeFile(full, entry.data ?? new Uint8Array());
     }
   }
 

@@ -10,6 +10,7 @@ import { serializeRequest } from "../wsgi/raw-request";
 import type { RequestRecord } from "../wsgi/records";
 import { hasPython, parseResponse, runInFolder } from "../wsgi/test-support/wsgiref-server";
 import { PythonServer } from "./python-server";
+import { maskedHeaders } from "./test-support/stacks";
 
 const GET: RequestRecord = {
   method: "GET",
@@ -78,14 +79,7 @@ with make_server('', 8000, app, ThreadingWSGIServer) as httpd:
 
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString("latin1");
 
-/** Headers less the date and Python's version. */
-const masked = (headers: [string, string][]) =>
-  headers
-    .filter(([name]) => name !== "Date")
-    .map(([name, value]): [string, string] => [
-      name,
-      name === "Server" ? value.replace(/CPython\/[\d.]+/, "CPython/<version>") : value,
-    ]);
+const masked = maskedHeaders;
 
 /** The log line less its time: `handled: "GET / HTTP/1.0" 200 80`. */
 const logLines = (text: string) => text.split("\n").filter((line) => line.startsWith("handled: "));

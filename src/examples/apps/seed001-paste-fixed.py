@@ -4,6 +4,6 @@ def application(environ, start_response):
    return [b'Hello world!']
 
 if __name__ == '__main__':
-  # The playground's small paste module: serve() makes the app the one that answers.
+  # Paste's own server: serve() prints where it listens, then answers every request.
   from paste import httpserver
   httpserver.serve(application, host='', port='8000')

@@ -166,7 +166,17 @@ def _patch_reloader(reloader):
     reloader.run_with_reloader = run_with_reloader
 
 
-_PATCHES = {"werkzeug.serving": _patch_serving, "werkzeug._reloader": _patch_reloader}
+def _patch_paste(httpserver):
+    from playground_servers import paste
+
+    paste.patch(httpserver)
+
+
+_PATCHES = {
+    "werkzeug.serving": _patch_serving,
+    "werkzeug._reloader": _patch_reloader,
+    "paste.httpserver": _patch_paste,
+}
 
 
 class _PatchingLoader(importlib.abc.Loader):

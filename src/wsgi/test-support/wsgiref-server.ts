@@ -87,17 +87,25 @@ export function parseResponse(raw: Uint8Array): {
   return { statusLine: statusLine ?? "", headers, body: raw.slice(end + 4) };
 }
 
+/** A project served by the machine's python3, as `python3 ENTRY` serves it, on a port of its own. */
+export interface ServedFolder {
+  /** Send raw bytes and close the sending side; everything the server sent before closing. */
+  send(request: Uint8Array): Promise<Uint8Array>;
+  /** What it printed to stderr so far. */
+  stderr(): string;
+  close(): Promise<void>;
+}
+
 /**
  * `python3 ENTRY` run in a folder holding `files` (with `pythonPath` on its
- * import path: the frameworks' zips), sent `request`; what it answered, and
- * printed to stderr.
+ * import path: the frameworks' zips), served until closed: the server the
+ * module builds, on 127.0.0.1 at a port of its own (scripts/wsgiref_module.py).
  */
-export async function runInFolder(
+export async function serveFolder(
   files: Record<string, string>,
   entry: string,
-  request: Uint8Array,
   pythonPath: string[] = [],
-): Promise<{ sent: Uint8Array; stderr: string }> {
+): Promise<ServedFolder> {
   const dir = mkdtempSync(join(tmpdir(), "wsgi-project-"));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -120,20 +128,47 @@ export async function runInFolder(
         const found = /^PORT (\d+)$/m.exec(text);
         if (found) resolve(Number(found[1]));
       });
-      child.on("exit", (code) => reject(new Error(`python3 exited with ${code}`)));
+      child.on("exit", (code) => reject(new Error(`python3 exited with ${code}:\n${stderr}`)));
     });
-    const sent = await new Promise<Uint8Array>((resolve, reject) => {
-      const socket = connect(port, "127.0.0.1");
-      const chunks: Buffer[] = [];
-      socket.on("data", (chunk: Buffer) => chunks.push(chunk));
-      socket.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
-      socket.on("error", reject);
-      socket.end(request);
-    });
+    return {
+      send: (request) =>
+        new Promise<Uint8Array>((resolve, reject) => {
+          const socket = connect(port, "127.0.0.1");
+          const chunks: Buffer[] = [];
+          socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+          socket.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+          socket.on("error", reject);
+          socket.end(request);
+        }),
+      stderr: () => stderr,
+      close: async () => {
+        child.kill();
+        await closed;
+      },
+    };
+  } catch (error) {
     child.kill();
-    await closed;
-    return { sent, stderr };
+    throw error;
+  }
+}
+
+/**
+ * `python3 ENTRY` run in a folder holding `files` (with `pythonPath` on its
+ * import path: the frameworks' zips), sent `request`; what it answered, and
+ * printed to stderr.
+ */
+export async function runInFolder(
+  files: Record<string, string>,
+  entry: string,
+  request: Uint8Array,
+  pythonPath: string[] = [],
+): Promise<{ sent: Uint8Array; stderr: string }> {
+  const served = await serveFolder(files, entry, pythonPath);
+  try {
+    const sent = await served.send(request);
+    await served.close();
+    return { sent, stderr: served.stderr() };
   } finally {
-    child.kill();
+    await served.close();
   }
 }

@@ -5,7 +5,8 @@ handler_class)`` runs as it does under ``python3 app.py``: the user's
 subclasses of ``WSGIServer`` and ``WSGIRequestHandler`` are built and called
 (``__init__``, ``server_bind``, ``setup_environ``, ``set_app``,
 ``get_environ``, ``handle``, ``log_message``, ``get_stderr``), over a socket
-in memory (``memory``). A module that starts no server but names its app
+in memory (``memory``). Python Paste's ``httpserver.serve`` runs Paste's
+own server the same way (``paste``). A module that starts no server but names its app
 (``application``, ``app``) is served by a stock ``make_server('', 8000,
 app)``, as ``python3 -m wsgiref``-style hosts serve a module's app.
 
@@ -17,7 +18,8 @@ and ``SERVER_PORT`` are the host's.
 import http.server
 import wsgiref.simple_server as simple_server
 
-from playground_servers import memory
+import playground_observe as observing
+from playground_servers import memory, paste
 
 memory.install()
 
@@ -52,6 +54,9 @@ def server_for(app):
     server has no app.
     """
     server = memory.started()
+    served = paste.app_of(server)
+    if served is not None:
+        return server, served
     if isinstance(server, simple_server.WSGIServer):
         served = server.get_app()
         if served is None:
@@ -70,7 +75,15 @@ def serve(server, raw, server_name, server_port, remote_addr, scheme="http"):
     global _request_version
     _request_version = None
     _virtual_host(server, server_name, server_port, scheme)
-    sent = memory.handle(server, raw, (remote_addr, 0))
+    # wsgiref's handlers are watched by the observed ServerHandler; Paste's calls the app itself.
+    put_back = None
+    if paste.app_of(server) is not None and observing.recorder is not None:
+        put_back = paste.watch(server, lambda app: observing.observe(app, observing.recorder))
+    try:
+        sent = memory.handle(server, raw, (remote_addr, 0))
+    finally:
+        if put_back is not None:
+            put_back()
     return sent, _request_version
 
 
@@ -78,6 +91,8 @@ def _virtual_host(server, name, port, scheme):
     """The request's virtual host as the server's own address (what server_bind would have found)."""
     server.server_name = name
     server.server_port = port
+    # Paste reads SERVER_NAME and SERVER_PORT from the address the server was bound to.
+    server.server_address = (name, int(port)) + tuple(server.server_address[2:])
     environ = getattr(server, "base_environ", None)
     if not isinstance(environ, dict):
         return

@@ -46,13 +46,16 @@ class MemorySocket:
         return io.BufferedWriter(_Sent(self), buffering if buffering > 0 else io.DEFAULT_BUFFER_SIZE)
 
     def sendall(self, data):
-        self.sent += data
+        self.sent += _bytes_like(data)
 
     def send(self, data):
-        self.sent += data
+        self.sent += _bytes_like(data)
         return len(data)
 
     def settimeout(self, value):
+        pass
+
+    def setblocking(self, flag):
         pass
 
     def setsockopt(self, *args):
@@ -69,6 +72,14 @@ class MemorySocket:
 
     def fileno(self):
         return -1
+
+
+def _bytes_like(data):
+    """`data` as a socket takes it, or the TypeError a socket raises."""
+    try:
+        return memoryview(data)
+    except TypeError:
+        raise TypeError(f"a bytes-like object is required, not '{type(data).__name__}'") from None
 
 
 class _Sent(io.RawIOBase):
@@ -135,12 +146,14 @@ class _SocketModule:
     socket = MemoryListener
 
 
-def _serve_forever(self, poll_interval=0.5):
+def serve_forever(self, *args, **kwargs):
+    """A server's loop, here: make it the one that answers, and return."""
     global _served
     _served = self
 
 
-def _handle_request(self):
+def handle_request(self):
+    """One request, here: make the server the one that answers, and return."""
     global _served
     _served = self
 
@@ -148,8 +161,8 @@ def _handle_request(self):
 def install():
     """From now on, servers built on socketserver listen in memory and serve the playground."""
     socketserver.socket = _SocketModule()
-    socketserver.BaseServer.serve_forever = _serve_forever
-    socketserver.BaseServer.handle_request = _handle_request
+    socketserver.BaseServer.serve_forever = serve_forever
+    socketserver.BaseServer.handle_request = handle_request
 
 
 def handle(server, data, client_address):
