@@ -73,6 +73,12 @@ const STACKS: { name: string; title: string; modules: string[]; packages: [strin
       ["python3-six", "1.16.0"],
     ],
   },
+  {
+    name: "waitress",
+    title: "Waitress",
+    modules: ["waitress"],
+    packages: [["python3-waitress", "2.1.2"]],
+  },
 ];
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

@@ -1,7 +1,9 @@
 """Runs a WSGI module as `python3 FILE` runs it, for the tests: the server
-it builds (wsgiref's make_server with its classes, Paste's httpserver.serve),
-but on 127.0.0.1 at an ephemeral port, whatever host and port the module
-asks for; a module that only defines `application` or `app` is served too.
+it builds (wsgiref's make_server with its classes, Paste's httpserver.serve,
+Werkzeug's run_simple and make_server, Waitress's serve), but on 127.0.0.1 at an ephemeral
+port, whatever host and port the module asks for; a module that only
+defines `application` or `app` is served too. Werkzeug's reloader runs its
+child's part in this process (as the playground does), not in a child.
 Prints `PORT <n>` on a line of its own when the server is up, then serves
 until killed.
 
@@ -23,8 +25,12 @@ def _init(self, server_address, RequestHandlerClass, bind_and_activate=True):
     if bind_and_activate:
         # Listening before the port is said (Paste's server_activate does not listen; it does after).
         self.socket.listen(5)
-    _served.append(self)
-    print(f"PORT {self.server_address[1]}", flush=True)
+        _said(self)
+
+
+def _said(server):
+    _served.append(server)
+    print(f"PORT {server.server_address[1]}", flush=True)
 
 
 socketserver.TCPServer.__init__ = _init
@@ -43,24 +49,50 @@ def make_server(host, port, app, server_class=simple_server.WSGIServer,
     return _real_make_server(host, port, app, server_class, handler_class)
 
 
-def run_simple(hostname, port, application, use_reloader=False, use_debugger=False,
-               use_evalex=True, **options):
-    """Werkzeug's run_simple (what Flask's app.run() calls), on wsgiref's server like the rest."""
-    if use_debugger:
-        from werkzeug.debug import DebuggedApplication
-
-        application = DebuggedApplication(application, evalex=use_evalex)
-    make_server(hostname, port, application).serve_forever()
-
-
 simple_server.make_server = make_server
 try:  # Only when the frameworks are on the import path (PYTHONPATH).
+    import werkzeug._reloader
     import werkzeug.serving
 except ImportError:
     pass
 else:
-    werkzeug.serving.run_simple = run_simple
-    werkzeug.serving.make_server = lambda host, port, app, *args, **kwargs: make_server(host, port, app)
+    _real_prepare_socket = werkzeug.serving.prepare_socket
+    _real_werkzeug_init = werkzeug.serving.BaseWSGIServer.__init__
+
+    def _prepare_socket(hostname, port):
+        return _real_prepare_socket("127.0.0.1", 0)
+
+    def _werkzeug_init(self, host, port, app, *args, **kwargs):
+        # Bound by the TCPServer above when it has no socket from prepare_socket; said once it has one.
+        _real_werkzeug_init(self, "127.0.0.1", 0, app, *args, **kwargs)
+        _said(self)
+
+    def _run_with_reloader(main_func, **kwargs):
+        # The child's part, in this process: serve, told it runs under the reloader.
+        os.environ["WERKZEUG_RUN_MAIN"] = "true"
+        main_func()
+
+    werkzeug.serving.prepare_socket = _prepare_socket
+    werkzeug.serving.BaseWSGIServer.__init__ = _werkzeug_init
+    werkzeug._reloader.run_with_reloader = _run_with_reloader
+
+try:
+    import waitress
+    import waitress.server
+except ImportError:
+    pass
+else:
+    _real_create_server = waitress.server.create_server
+
+    def _create_server(application, map=None, **kw):
+        for key in ("listen", "host", "port", "unix_socket", "sockets"):
+            kw.pop(key, None)
+        server = _real_create_server(application, map, host="127.0.0.1", port=0, **kw)
+        _served.append(server)
+        print(f"PORT {server.effective_port}", flush=True)
+        return server
+
+    waitress.server.create_server = waitress.create_server = _create_server
 
 if __name__ == "__main__":
     path = sys.argv[1]

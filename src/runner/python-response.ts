@@ -1,10 +1,12 @@
 /**
  * @module python-response
- * The bytes CPython's wsgiref wrote, and what the Python runner saw around
- * them, as the response record every runner answers with.
+ * The bytes the server wrote (wsgiref's, Paste's, Werkzeug's), and what the
+ * Python runner saw around them, as the response record every runner
+ * answers with.
  */
 import { tagTrace, type Layer } from "../wsgi/layers";
 import type { EnvironValue, Finding, ResponseRecord, TraceEvent } from "../wsgi/records";
+import { dechunk, indexOf, isChunked, splitInterim } from "../wsgi/response-framing";
 
 /** What `playground_server.serve` reports besides the bytes (its JSON). */
 export interface PythonReport {
@@ -23,18 +25,11 @@ export interface PythonReport {
 
 const latin1 = new TextDecoder("latin1");
 
-function indexOf(bytes: Uint8Array, sequence: number[], from = 0): number {
-  outer: for (let i = from; i <= bytes.length - sequence.length; i++) {
-    for (let j = 0; j < sequence.length; j++) if (bytes[i + j] !== sequence[j]) continue outer;
-    return i;
-  }
-  return -1;
-}
-
 /**
- * Split what wsgiref wrote into the status line, the headers and the body.
- * A header block that never ended (a header wsgiref could not encode) is
- * `incomplete`, with what came of it.
+ * Split what the server wrote into the status line, the headers and the
+ * body, as a client reads them: interim `1xx` responses set apart, a
+ * chunked body decoded. A header block that never ended (a header wsgiref
+ * could not encode) is `incomplete`, with what came of it.
  */
 export function responseFromBytes(
   sent: Uint8Array,
@@ -65,8 +60,9 @@ export function responseFromBytes(
       sent: simple ? "body-only" : "nothing",
     };
   }
-  const end = indexOf(sent, [13, 10, 13, 10]);
-  const head = latin1.decode(end === -1 ? sent : sent.subarray(0, end));
+  const { interim, start } = splitInterim(sent);
+  const end = indexOf(sent, [13, 10, 13, 10], start);
+  const head = latin1.decode(end === -1 ? sent.subarray(start) : sent.subarray(start, end));
   const [statusLine = "", ...lines] = head.split("\r\n");
   const space = statusLine.indexOf(" ");
   const headers = lines
@@ -82,14 +78,18 @@ export function responseFromBytes(
   const failedAfter =
     headersSent !== -1 &&
     report.trace.slice(headersSent).some((event) => event.kind === "exception");
+  const wire = end === -1 ? new Uint8Array() : sent.slice(end + 4);
+  const chunked = end !== -1 && isChunked(headers) ? dechunk(wire) : null;
   return {
     httpVersion: space === -1 ? statusLine : statusLine.slice(0, space),
     status: space === -1 ? "" : statusLine.slice(space + 1),
     headers,
     serverHeaders: headers.map(([name]) => name.toLowerCase()).filter((name) => !fromApp.has(name)),
-    body: end === -1 ? new Uint8Array() : sent.slice(end + 4),
-    ...(end === -1 && sent.length > 0 ? { incomplete: true } : {}),
+    body: chunked ? chunked.body : wire,
+    ...(interim.length ? { interim } : {}),
+    ...(chunked ? { chunks: chunked.sizes } : {}),
+    ...(end === -1 && sent.length > start ? { incomplete: true } : {}),
     ...common,
-    truncated: failedAfter,
+    truncated: failedAfter || (chunked !== null && !chunked.complete),
   };
 }

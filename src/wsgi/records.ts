@@ -18,8 +18,12 @@ export interface RequestRecord {
   httpVersion: string;
   /** Header lines in the order sent; names keep their case, duplicates stay. */
   headers: [string, string][];
-  /** The body bytes as sent. */
+  /** The body bytes as sent (a chunked body's content: its chunks joined, as a client reads it). */
   body: Uint8Array;
+  /** The interim responses sent before this one, by status line (`"HTTP/1.1 100 Continue"`). */
+  interim?: string[];
+  /** For a body sent with `Transfer-Encoding: chunked`: each chunk's size, in order. */
+  chunks?: number[];
   /** Where the client connects from; wsgiref's REMOTE_ADDR. */
   remoteAddr?: string;
   /** The virtual server the request is addressed to (`localhost:8000`). */
@@ -110,8 +114,12 @@ export interface ResponseRecord {
   headers: [string, string][];
   /** Lower-cased names of the headers the server added (Date, Server, Content-Length). */
   serverHeaders: string[];
-  /** The body bytes as sent. */
+  /** The body bytes as sent (a chunked body's content: its chunks joined, as a client reads it). */
   body: Uint8Array;
+  /** The interim responses sent before this one, by status line (`"HTTP/1.1 100 Continue"`). */
+  interim?: string[];
+  /** For a body sent with `Transfer-Encoding: chunked`: each chunk's size, in order. */
+  chunks?: number[];
   /**
    * What went on the wire: absent for a status line, headers and body;
    * `body-only` for an HTTP/0.9 request (no status line, no headers: status

@@ -22,6 +22,7 @@ import { CompareView } from "./CompareView";
 import { EnvironView } from "./EnvironView";
 import { ErrorsLog } from "./ErrorsLog";
 import { FindingsList } from "./FindingsList";
+import { FramingNote } from "./FramingNote";
 import { RequestBytesView } from "./RequestBytesView";
 import { RunningBar } from "./RunningBar";
 import { StoppedBanner } from "./StoppedBanner";
@@ -110,6 +111,7 @@ function StatusRow({ response }: { response: ResponseRecord }) {
             failed, so the code on screen has not run.
           </p>
         )}
+      <FramingNote response={response} />
       {response.stopped && <StoppedBanner stopped={response.stopped} />}
       {response.sent === "body-only" && (
         <p className="warning" aria-label="HTTP/0.9">

@@ -2,30 +2,19 @@
 
 They come from Debian's archive at build time (scripts/frameworks.ts), one
 zip per stack, unpacked into site-packages when a project's files import
-one of their modules (``wanted``). Their own code runs unchanged, but for
-the servers that would open a socket and block forever:
-
-- ``werkzeug.serving.run_simple`` (what ``app.run()`` calls) runs
-  Werkzeug's own code — the debugger wrapped round the app, the startup
-  lines it logs, the reloader's restart — with a server that has no socket:
-  its ``serve_forever()`` registers the app and returns, as wsgiref's
-  ``make_server`` does here. With the reloader on (``debug=True``), the
-  restart runs ``run_simple`` again as the child process would, so the log
-  says what ``python3 app.py`` prints: `` * Restarting with stat``, then
-  the debugger's PIN.
-- ``werkzeug.serving.make_server(...)`` returns that server.
-- ``bottle.run()`` needs nothing: its default server is wsgiref's
-  ``make_server``, which the playground already replaced.
+one of their modules (``wanted``). Their own code runs unchanged, servers
+included: a server's module is changed once imported only where it would
+start threads or a process, or open a real socket (``playground_servers``:
+Werkzeug's ``run_simple`` and reloader, Paste's thread pool, Waitress's
+dispatcher, trigger and loop).
+``bottle.run()`` needs nothing: its default server is wsgiref's.
 """
 
 import ast
-import functools
 import importlib.abc
 import os
-import socket
 import sys
 
-import playground_load
 import playground_precompiled  # noqa: F401 (its finder: the stacks' compiled standard-library modules)
 from playground_load import PROJECT
 
@@ -80,102 +69,28 @@ def missing_hint(top):
     )
 
 
-# ---- Werkzeug's servers, with no socket -------------------------------------
+# ---- The servers, run by their own code ------------------------------------
 
 
-class _Restart(Exception):
-    """The reloader would start a child process here: run_simple runs again as that child."""
+def _patch(adapter, function):
+    """Calls `function` of the server adapter named `adapter` (imported when first needed)."""
 
+    def patch(module):
+        import importlib
 
-class _NoSocket:
-    """What prepare_socket() returns: run_simple only asks for its number and lets go of it."""
+        getattr(importlib.import_module(f"playground_servers.{adapter}"), function)(module)
 
-    def fileno(self):
-        return -1
-
-    def detach(self):
-        return -1
-
-
-class WerkzeugServer:
-    """What werkzeug.serving.make_server() returns here: its startup log, and no socket.
-
-    ``serve_forever()`` registers the app and returns. ``log_startup`` is
-    Werkzeug's own method, so the lines are its own.
-    """
-
-    address_family = socket.AF_INET
-
-    def __init__(self, serving, host, port, app, ssl_context=None):
-        self.host = host
-        self.port = port
-        self.server_address = (host, port)
-        self.app = app
-        self.ssl_context = ssl_context
-        self._log_startup = serving.BaseWSGIServer.log_startup
-
-    def log_startup(self):
-        self._log_startup(self)
-
-    def serve_forever(self, poll_interval=0.5):
-        playground_load.register(self.app)
-
-    def shutdown(self):
-        pass
-
-    def server_close(self):
-        pass
-
-
-def _patch_serving(serving):
-    real_run_simple = serving.run_simple
-
-    def make_server(host, port, app, threaded=False, processes=1, request_handler=None,
-                    passthrough_errors=False, ssl_context=None, fd=None):
-        return WerkzeugServer(serving, host, port, app, ssl_context)
-
-    @functools.wraps(real_run_simple)
-    def run_simple(*args, **kwargs):
-        try:
-            real_run_simple(*args, **kwargs)
-        except _Restart:
-            # The reloader's child: the same call, told it runs under the reloader.
-            os.environ["WERKZEUG_RUN_MAIN"] = "true"
-            try:
-                real_run_simple(*args, **kwargs)
-            finally:
-                os.environ.pop("WERKZEUG_RUN_MAIN", None)
-        finally:
-            os.environ.pop("WERKZEUG_SERVER_FD", None)
-
-    serving.prepare_socket = lambda hostname, port: _NoSocket()
-    serving.make_server = make_server
-    serving.run_simple = run_simple
-
-
-def _patch_reloader(reloader):
-    def run_with_reloader(main_func, extra_files=None, exclude_patterns=None, interval=1,
-                          reloader_type="auto"):
-        if os.environ.get("WERKZEUG_RUN_MAIN") == "true":
-            return main_func()
-        from werkzeug._internal import _log
-
-        _log("info", f" * Restarting with {reloader.reloader_loops[reloader_type].name}")
-        raise _Restart()
-
-    reloader.run_with_reloader = run_with_reloader
-
-
-def _patch_paste(httpserver):
-    from playground_servers import paste
-
-    paste.patch(httpserver)
+    return patch
 
 
 _PATCHES = {
-    "werkzeug.serving": _patch_serving,
-    "werkzeug._reloader": _patch_reloader,
-    "paste.httpserver": _patch_paste,
+    "werkzeug.serving": _patch("werkzeug", "patch"),
+    "werkzeug._reloader": _patch("werkzeug", "patch_reloader"),
+    "paste.httpserver": _patch("paste", "patch"),
+    "waitress.task": _patch("waitress", "patch_task"),
+    "waitress.trigger": _patch("waitress", "patch_trigger"),
+    "waitress.wasyncore": _patch("waitress", "patch_wasyncore"),
+    "waitress.server": _patch("waitress", "patch_server"),
 }
 
 

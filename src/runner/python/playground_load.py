@@ -30,9 +30,6 @@ PROJECT = "/home/pyodide/project"
 LIBRARY = os.path.dirname(os.path.abspath(__file__))
 """Where the playground's own modules are: their frames are nobody's business in a traceback."""
 
-_registered = None
-"""The app the module gave to a server the playground stands in for (paste's serve(), app.run()), if any."""
-
 
 # ---- time.sleep, interruptible ----------------------------------------------
 
@@ -63,16 +60,6 @@ def _interruptible_sleep(secs):
 _interruptible_sleep.__name__ = _interruptible_sleep.__qualname__ = "sleep"
 _interruptible_sleep.__doc__ = _sleep.__doc__
 time.sleep = _interruptible_sleep
-
-
-def register(app):
-    """Make `app` the one that answers the playground's requests, on wsgiref's server.
-
-    For the servers the playground does not run yet (Paste's, Werkzeug's):
-    wsgiref's own ``make_server`` builds the user's server as it is.
-    """
-    global _registered
-    _registered = app
 
 
 _baseline = None
@@ -123,6 +110,52 @@ def _reset_logging():
     manager._clear_cache()
 
 
+class _Output(io.TextIOBase):
+    """sys.stdout or sys.stderr while the user's code runs: writes go to the stream of the moment.
+
+    One object for the life of the runner, so that what holds on to
+    ``sys.stderr`` (a logging handler made during the build, as Werkzeug's
+    is; ``wsgi.errors``) writes where the current build or request's output
+    goes, not into a finished one's. Named as python3's own streams are.
+    """
+
+    def __init__(self, name):
+        super().__init__()
+        self.name = name
+        self.target = None
+
+    def __repr__(self):
+        return f"<_io.TextIOWrapper name='{self.name}' mode='w' encoding='utf-8'>"
+
+    @property
+    def encoding(self):
+        return "utf-8"
+
+    @property
+    def errors(self):
+        return "strict"
+
+    @property
+    def mode(self):
+        return "w"
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        return (self.target or sys.__stderr__).write(text)
+
+    def flush(self):
+        if self.target is not None:
+            self.target.flush()
+
+
+_stdout = _Output("<stdout>")
+_stderr = _Output("<stderr>")
+
+
 class redirected:
     """print() output (and anything written to stdout or stderr) goes to `stream`."""
 
@@ -130,11 +163,13 @@ class redirected:
         self.stream = stream
 
     def __enter__(self):
-        self.saved = sys.stdout, sys.stderr
-        sys.stdout = sys.stderr = self.stream
+        self.saved = sys.stdout, sys.stderr, _stdout.target
+        _stdout.target = _stderr.target = self.stream
+        sys.stdout, sys.stderr = _stdout, _stderr
 
     def __exit__(self, *args):
-        sys.stdout, sys.stderr = self.saved
+        sys.stdout, sys.stderr, _stdout.target = self.saved
+        _stderr.target = _stdout.target
 
 
 def invalidate_caches():
@@ -177,10 +212,8 @@ def load(entry, log):
     Output of print() and warnings at the top level go to `log`. Raises
     LookupError when the module serves no app.
     """
-    global _registered
     import playground_servers as servers  # it imports what imports this module
 
-    _registered = None
     servers.forget()
     _forget_build_modules()
     invalidate_caches()
@@ -191,7 +224,7 @@ def load(entry, log):
     os.chdir(PROJECT)
     with redirected(log):
         namespace = runpy.run_path(os.path.join(PROJECT, entry), run_name="__main__")
-        named = _registered or namespace.get("application") or namespace.get("app")
+        named = namespace.get("application") or namespace.get("app")
         server, app = servers.server_for(named if callable(named) else None)
     if app is None:
         if named is not None:

@@ -6,22 +6,18 @@ each ``write()``, each chunk, ``close()``), with the same checks
 copy of ``wsgiref.validate`` whose ``assert_`` records the message (CPython's
 own) and the line of the user's code that was running: the user's own
 ``wsgiref.validate.validator`` is left alone, and raises as it does under
-``python3``. wsgiref's ``ServerHandler`` is subclassed to note when the
-headers went out and what went wrong in the server itself, logged as
-wsgiref logs it, with the playground's frames taken out of the traceback.
+``python3``. Each server watches the app its own way
+(``playground_servers``); wsgiref's also notes when the headers went out and
+what went wrong in the server itself.
 """
 
 import importlib.util
 import io
-import json
 import time
-import traceback
 import warnings
-import wsgiref.simple_server as simple_server
-from wsgiref.handlers import format_date_time
 
 from playground_layers import LayerWatch
-from playground_load import PROJECT, clean_traceback
+from playground_where import frame_location, stack_location
 
 
 def _private_validate():
@@ -33,54 +29,6 @@ def _private_validate():
 
 
 checks = _private_validate()
-
-
-# ---- Where in the user's code -----------------------------------------------
-
-
-def _user_location(frames):
-    """The innermost frame in the project's files, as {file, line, column}."""
-    found = None
-    for filename, line in frames:
-        if filename.startswith(PROJECT + "/"):
-            found = {"file": filename[len(PROJECT) + 1 :], "line": line, "column": 1}
-    return found
-
-
-def stack_location():
-    """Where the user's code is now."""
-    return _user_location((f.filename, f.lineno) for f in traceback.extract_stack())
-
-
-def traceback_location(tb):
-    """Where the user's code was when an exception was raised."""
-    return _user_location((f.filename, f.lineno) for f in traceback.extract_tb(tb))
-
-
-def running_line(tb):
-    """Where an interrupted app was: the innermost line of the project's files in `tb`.
-
-    {file, line, column, function, text}, or None when no frame is the project's.
-    """
-    found = None
-    for frame in traceback.extract_tb(tb):
-        if frame.filename.startswith(PROJECT + "/"):
-            found = {
-                "file": frame.filename[len(PROJECT) + 1 :],
-                "line": frame.lineno,
-                "column": 1,
-                "function": frame.name,
-                "text": (frame.line or "").strip(),
-            }
-    return found
-
-
-def _frame_location(frame):
-    """A frame's place, when it is in the project's files."""
-    name = frame.f_code.co_filename
-    if name.startswith(PROJECT + "/"):
-        return {"file": name[len(PROJECT) + 1 :], "line": frame.f_lineno, "column": 1}
-    return None
 
 
 # ---- One request ------------------------------------------------------------
@@ -127,53 +75,12 @@ recorder = None
 progress = None
 """How the request being served is going, told to the page (the panel's requests), or None."""
 
+server = "wsgiref.simple_server.WSGIServer"
+"""The server answering the request being served, by its class's full name (playground_servers sets it)."""
+
 mount = ""
 """The sub-path the playground is served under (the preview on a project page): SCRIPT_NAME."""
 
-
-class Progress:
-    """Tells the page how a slow response goes (see wsgi/serve-progress.ts, its twin).
-
-    The head once sent, then the body and the call trace as they grow: the
-    first news at once, then at most one message every 30 ms. `tell(json,
-    chunk)` is the runner's: the news as JSON, and the body bytes since the
-    last message.
-    """
-
-    EVERY = 0.030
-
-    def __init__(self, tell, recorder):
-        self.tell = tell
-        self.recorder = recorder
-        self.last = -1.0
-        self.trace_told = 0
-        self.chunks = []
-        self.head = None
-        self.head_told = False
-
-    def headers(self, status, headers):
-        self.head = (status, headers)
-
-    def body(self, data):
-        self.chunks.append(bytes(data))
-        now = time.perf_counter()
-        if now - self.last >= self.EVERY:
-            self.last = now
-            self.flush()
-
-    def flush(self):
-        trace = self.recorder.trace[self.trace_told :]
-        head = None if self.head_told else self.head
-        if not self.chunks and not trace and head is None:
-            return
-        self.trace_told = len(self.recorder.trace)
-        chunk = b"".join(self.chunks)
-        self.chunks = []
-        news = {"trace": trace}
-        if head is not None:
-            self.head_told = True
-            news["status"], news["headers"] = head[0], [list(h) for h in head[1]]
-        self.tell(json.dumps(news), chunk)
 
 _where = None
 """Where the user's code is, when the stack does not say (the body, read by the server)."""
@@ -348,7 +255,7 @@ class Observed:
     def _location(self):
         """A generator's place is its yield; a list's is the app's return."""
         frame = getattr(self.iterator, "gi_frame", None)
-        return (_frame_location(frame) if frame is not None else None) or self.returned_at
+        return (frame_location(frame) if frame is not None else None) or self.returned_at
 
     def __next__(self):
         global _where
@@ -397,7 +304,15 @@ def observe(app, recorder):
                 body.watch(max(int(environ.get("CONTENT_LENGTH") or 0), 0))
             except ValueError:
                 body.watch(0)
-        _check(checks.check_environ, environ)
+        for message in _messages(checks.check_environ, environ):
+            recorder.finding(
+                "warning",
+                "validate",
+                message,
+                None,
+                f"The server built this environ before the app ran ({server}): the app did not "
+                "cause it, and python3 with the same server gives the app the same.",
+            )
         started = []
 
         def traced_start_response(*args, **kw):
@@ -461,53 +376,9 @@ def observe(app, recorder):
     return observed
 
 
-class ObservedHandler(simple_server.ServerHandler):
-    """wsgiref's ServerHandler, noting when the headers went out and what broke in the server."""
-
-    # Pyodide's os.environ (USER, PYTHONINSPECT, …) is no server's environment.
-    os_environ = {}
-
-    def run(self, application):
-        # Whatever handler class the server has, the app it calls is watched.
-        if recorder is not None:
-            application = observe(application, recorder)
-        return super().run(application)
-
-    def add_cgi_vars(self):
-        super().add_cgi_vars()
-        # Mounted under a sub-path (the preview on a static host's project page).
-        path = self.environ.get("PATH_INFO", "")
-        if mount and path.startswith(mount) and not self.environ.get("SCRIPT_NAME"):
-            self.environ["SCRIPT_NAME"] = mount
-            self.environ["PATH_INFO"] = path[len(mount) :]
-
-    def send_headers(self):
-        super().send_headers()
-        if recorder is not None:
-            recorder.event("headers-sent")
-        if progress is not None and self.client_is_modern():
-            # What send_preamble put before the app's headers.
-            sent = [("Date", format_date_time(time.time())), ("Server", self.server_software)]
-            sent = [h for h in sent if h[0] not in self.headers] + list(self.headers.items())
-            progress.headers(self.status, sent)
-
-    def write(self, data):
-        super().write(data)
-        if progress is not None:
-            progress.body(data)
-
-    def log_exception(self, exc_info):
-        error = exc_info[1]
-        if recorder is not None and isinstance(error, KeyboardInterrupt):
-            recorder.interrupted = running_line(exc_info[2])
-        if recorder is not None:
-            recorder.event("exception", message=f"{type(error).__name__}: {error}")
-            recorder.finding(
-                "error",
-                "handlers",
-                f"{type(error).__name__}: {error}",
-                # Raised in wsgiref reading the body: the body came from the app's return.
-                traceback_location(exc_info[2]) or recorder.returned_at,
-            )
-        # The traceback python3's wsgiref would log: no frame of the playground's in it.
-        super().log_exception((exc_info[0], error, clean_traceback(exc_info[2])))
+def mount_environ(environ):
+    """Mounted under a sub-path (the preview on a static host's project page): SCRIPT_NAME, as a server mounted there sets it."""
+    path = environ.get("PATH_INFO", "")
+    if mount and path.startswith(mount) and not environ.get("SCRIPT_NAME"):
+        environ["SCRIPT_NAME"] = mount
+        environ["PATH_INFO"] = path[len(mount) :]

@@ -1,9 +1,10 @@
-"""The playground's server for Python apps: CPython's own wsgiref.
+"""The playground's server for Python apps: the server the user's code starts (wsgiref's by default).
 
 A request arrives as the exact bytes a client would send. They are handed to
-``wsgiref.simple_server.WSGIRequestHandler`` over an in-memory socket, and the
-bytes it writes back are the response: the environ *is* wsgiref's, the status
-line, headers and body *are* what wsgiref writes. The project is loaded by
+the server the module built (``playground_servers``: CPython's wsgiref,
+Paste's, Werkzeug's) over a socket in memory, and the bytes it writes back
+are the response: the environ *is* that server's, the status line, headers
+and body *are* what it writes. The project is loaded by
 ``playground_load`` (its entry runs as ``__main__``); what the playground
 sees of each request is ``playground_observe``'s. This module is what the
 runner Worker calls: ``load_for_runner`` and ``serve_for_runner``.
@@ -12,7 +13,6 @@ runner Worker calls: ``load_for_runner`` and ``serve_for_runner``.
 import io
 import json
 import traceback
-import wsgiref.simple_server as simple_server
 
 import playground_observe as observing
 import playground_servers as servers
@@ -24,18 +24,17 @@ from playground_load import (
     relative,
     user_traceback,
 )
-
-# The request handler looks ServerHandler up in its module when it runs.
-simple_server.ServerHandler = observing.ObservedHandler
+from playground_progress import Progress
+from playground_where import running_line
 
 
 def serve(server, raw, server_name, server_port, remote_addr, script_name="", scheme="http", tell=None):
     """Serve one request (its exact bytes) with `server`; returns the response bytes and the report.
 
-    `tell(json, chunk)`, when given, hears how a slow response goes (observing.Progress).
+    `tell(json, chunk)`, when given, hears how a slow response goes (playground_progress.Progress).
     """
     recorder = observing.recorder = observing.Recorder()
-    observing.progress = observing.Progress(tell, recorder) if tell is not None else None
+    observing.progress = Progress(tell, recorder) if tell is not None else None
     observing.mount = script_name
     errors = io.StringIO()
     try:
@@ -102,7 +101,7 @@ def load_for_runner(entry):
             "location": location,
             "summary": relative("".join(traceback.format_exception_only(error))).strip(),
             "log": printed,
-            "interrupted": observing.running_line(error.__traceback__)
+            "interrupted": running_line(error.__traceback__)
             if isinstance(error, KeyboardInterrupt)
             else None,
         }

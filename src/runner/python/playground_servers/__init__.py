@@ -5,8 +5,10 @@ handler_class)`` runs as it does under ``python3 app.py``: the user's
 subclasses of ``WSGIServer`` and ``WSGIRequestHandler`` are built and called
 (``__init__``, ``server_bind``, ``setup_environ``, ``set_app``,
 ``get_environ``, ``handle``, ``log_message``, ``get_stderr``), over a socket
-in memory (``memory``). Python Paste's ``httpserver.serve`` runs Paste's
-own server the same way (``paste``). A module that starts no server but names its app
+in memory (``memory``; ``wsgiref``). Python Paste's ``httpserver.serve``
+runs Paste's own server the same way (``paste``), and Werkzeug's
+``run_simple`` (Flask's ``app.run()``) and ``make_server`` run Werkzeug's
+(``werkzeug``). A module that starts no server but names its app
 (``application``, ``app``) is served by a stock ``make_server('', 8000,
 app)``, as ``python3 -m wsgiref``-style hosts serve a module's app.
 
@@ -19,9 +21,16 @@ import http.server
 import wsgiref.simple_server as simple_server
 
 import playground_observe as observing
-from playground_servers import memory, paste
+from playground_servers import memory, paste, waitress, werkzeug, wsgiref
 
 memory.install()
+wsgiref.install()
+
+_ADAPTERS = (wsgiref, paste, werkzeug, waitress)
+"""The servers the playground knows: each says whether a server is its own (``serves``), the
+app it serves (``app_of``), the attribute to swap for the watched app (``APP_ATTRIBUTE``; None:
+it watches by itself), and where it differs from a socketserver server, how it takes the
+request's virtual host (``virtual_host``) and serves a connection (``handle``)."""
 
 _request_version = None
 """The HTTP version of the request line the last handler parsed (None: it parsed none)."""
@@ -54,11 +63,9 @@ def server_for(app):
     server has no app.
     """
     server = memory.started()
-    served = paste.app_of(server)
-    if served is not None:
-        return server, served
-    if isinstance(server, simple_server.WSGIServer):
-        served = server.get_app()
+    adapter = _adapter(server)
+    if adapter is not None:
+        served = adapter.app_of(server)
         if served is None:
             raise LookupError(
                 f"The {type(server).__name__} the module started has no app: "
@@ -74,17 +81,37 @@ def serve(server, raw, server_name, server_port, remote_addr, scheme="http"):
     """One request, its exact bytes, through `server`: (the bytes it sent back, the request's HTTP version)."""
     global _request_version
     _request_version = None
-    _virtual_host(server, server_name, server_port, scheme)
-    # wsgiref's handlers are watched by the observed ServerHandler; Paste's calls the app itself.
-    put_back = None
-    if paste.app_of(server) is not None and observing.recorder is not None:
-        put_back = paste.watch(server, lambda app: observing.observe(app, observing.recorder))
+    adapter = _adapter(server)
+    observing.server = f"{type(server).__module__}.{type(server).__qualname__}"
+    getattr(adapter, "virtual_host", _virtual_host)(server, server_name, server_port, scheme)
+    handle = getattr(adapter, "handle", memory.handle)
+    name = adapter.APP_ATTRIBUTE if adapter is not None else None
+    if name is None or observing.recorder is None:
+        return handle(server, raw, (remote_addr, 0)), _request_version
+    app = getattr(server, name)
+    setattr(server, name, _watched(app))
     try:
-        sent = memory.handle(server, raw, (remote_addr, 0))
+        return handle(server, raw, (remote_addr, 0)), _request_version
     finally:
-        if put_back is not None:
-            put_back()
-    return sent, _request_version
+        setattr(server, name, app)
+
+
+def _adapter(server):
+    """The module that knows `server`'s kind, or None."""
+    if server is None:
+        return None
+    return next((adapter for adapter in _ADAPTERS if adapter.serves(server)), None)
+
+
+def _watched(app):
+    """The app as a server that does not watch it by itself calls it: mounted, then observed."""
+    observed = observing.observe(app, observing.recorder)
+
+    def mounted(environ, start_response):
+        observing.mount_environ(environ)
+        return observed(environ, start_response)
+
+    return mounted
 
 
 def _virtual_host(server, name, port, scheme):

@@ -30,20 +30,48 @@ def forget():
     """A new build: no server is started yet."""
     global _served
     _served = None
+    _listeners.clear()
 
 
 class MemorySocket:
     """One connection: the request's bytes in, the response's out."""
 
-    def __init__(self, data):
+    def __init__(self, data, local=("0.0.0.0", 0), remote=("0.0.0.0", 0)):
         self.data = data
+        self.read = 0
+        """How much of `data` recv() has handed out (a server that reads the socket itself: Waitress)."""
         self.sent = bytearray()
+        self.local = local
+        self.remote = remote
+
+    def __repr__(self):
+        # What an accepted socket shows (an app may print environ["werkzeug.socket"]).
+        return (
+            f"<socket.socket fd={_CONNECTION_FD}, family={int(_socket.AF_INET)}, "
+            f"type={int(_socket.SOCK_STREAM)}, proto=0, laddr={self.local!r}, raddr={self.remote!r}>"
+        )
+
+    def getsockname(self):
+        return self.local
+
+    def getpeername(self):
+        return self.remote
 
     def makefile(self, mode, buffering=-1):
         if "r" in mode:
             return observing.BufferedReader(io.BytesIO(self.data))
         # A buffered writer, when a handler asks for one (wbufsize != 0).
         return io.BufferedWriter(_Sent(self), buffering if buffering > 0 else io.DEFAULT_BUFFER_SIZE)
+
+    def recv(self, size, flags=0):
+        """The request's next bytes; b"" once they are all read (here the client sends no more)."""
+        chunk = self.data[self.read : self.read + size]
+        self.read += len(chunk)
+        return chunk
+
+    def unread(self):
+        """Whether recv() has bytes left to give."""
+        return self.read < len(self.data)
 
     def sendall(self, data):
         self.sent += _bytes_like(data)
@@ -61,8 +89,8 @@ class MemorySocket:
     def setsockopt(self, *args):
         pass
 
-    def getsockopt(self, *args):
-        return 0
+    def getsockopt(self, level, option, *args):
+        return _option(option)
 
     def shutdown(self, how):
         pass
@@ -72,6 +100,13 @@ class MemorySocket:
 
     def fileno(self):
         return -1
+
+
+def _option(option):
+    """What getsockopt() reports: Linux's default buffer sizes, and 0 (off) for the rest."""
+    if option in (getattr(_socket, "SO_SNDBUF", 7), getattr(_socket, "SO_RCVBUF", 8)):
+        return 65536
+    return 0
 
 
 def _bytes_like(data):
@@ -96,14 +131,34 @@ class _Sent(io.RawIOBase):
         return len(data)
 
 
+_CONNECTION_FD = 4
+"""The descriptor an accepted connection shows: the first after the listener's (3), as under python3."""
+
+_listeners = {}
+"""The listeners by the descriptor each shows (``fileno()``), for ``socket.fromfd``."""
+
+
 class MemoryListener:
-    """What ``socketserver.TCPServer`` makes its listening socket of: binds nothing, accepts what it is handed."""
+    """What ``socketserver.TCPServer`` makes its listening socket of: binds nothing, accepts what it is handed.
+
+    Its descriptor is a number of its own, so that code which passes a
+    listening socket on by number (Werkzeug's ``run_simple``, through
+    ``WERKZEUG_SERVER_FD``) finds it again with ``socket.fromfd``.
+    """
 
     def __init__(self, family=_socket.AF_INET, type=_socket.SOCK_STREAM, proto=0, fileno=None):
         self.family = family
         self.type = type
         self.address = ("0.0.0.0", 0)
         self.waiting = []
+        self.fd = 1000 + len(_listeners)
+        _listeners[self.fd] = self
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        pass
 
     def bind(self, address):
         host, port = address[:2]
@@ -115,6 +170,9 @@ class MemoryListener:
 
     def listen(self, backlog=0):
         pass
+
+    def getsockopt(self, level, option, *args):
+        return _option(option)
 
     def accept(self):
         if not self.waiting:
@@ -130,20 +188,53 @@ class MemoryListener:
     def settimeout(self, value):
         pass
 
+    def set_inheritable(self, inheritable):
+        pass
+
     def close(self):
         pass
 
     def fileno(self):
-        return -1
+        return self.fd
+
+    def detach(self):
+        return self.fd
 
 
-class _SocketModule:
-    """socketserver's ``socket`` module, but for the sockets it makes."""
+class SocketModule:
+    """The ``socket`` module as a server's module sees it: its stream sockets listen in memory.
+
+    ``socket.socket(family, SOCK_STREAM)`` is a MemoryListener, and
+    ``socket.fromfd`` finds one again by its number; everything else
+    (constants, ``getaddrinfo``, ``timeout``, a datagram socket) is the real
+    module's, less what WebAssembly's lacks: ``SO_REUSEADDR`` (Linux's
+    value), and ``localhost`` resolving to 127.0.0.1 as a machine's hosts
+    file has it (Emscripten's resolver makes up an address for any name).
+    """
+
+    SO_REUSEADDR = getattr(_socket, "SO_REUSEADDR", 2)
 
     def __getattr__(self, name):
         return getattr(_socket, name)
 
-    socket = MemoryListener
+    @staticmethod
+    def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
+        if isinstance(host, str) and host.lower() == "localhost" and family in (0, _socket.AF_INET):
+            host = "127.0.0.1"
+        return _socket.getaddrinfo(host, port, family, type, proto, flags)
+
+    @staticmethod
+    def socket(family=_socket.AF_INET, type=_socket.SOCK_STREAM, proto=0, fileno=None):
+        if type != _socket.SOCK_STREAM:
+            return _socket.socket(family, type, proto, fileno)
+        return MemoryListener(family, type, proto, fileno)
+
+    @staticmethod
+    def fromfd(fd, family, type, proto=0):
+        listener = _listeners.get(fd)
+        if listener is None:
+            raise OSError(9, "Bad file descriptor")
+        return listener
 
 
 def serve_forever(self, *args, **kwargs):
@@ -160,7 +251,7 @@ def handle_request(self):
 
 def install():
     """From now on, servers built on socketserver listen in memory and serve the playground."""
-    socketserver.socket = _SocketModule()
+    socketserver.socket = SocketModule()
     socketserver.BaseServer.serve_forever = serve_forever
     socketserver.BaseServer.handle_request = handle_request
 
@@ -172,8 +263,9 @@ def handle(server, data, client_address):
     this thread: a ThreadingMixIn's thread body runs here (there are no
     threads to start), a ForkingMixIn's child's work too.
     """
-    connection = MemorySocket(data)
     listener = getattr(server, "socket", None)
+    local = listener.getsockname() if isinstance(listener, MemoryListener) else ("0.0.0.0", 0)
+    connection = MemorySocket(data, local, client_address)
     if isinstance(listener, MemoryListener):
         listener.waiting.append((connection, client_address))
         request, client_address = server.get_request()

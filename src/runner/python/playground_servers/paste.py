@@ -11,6 +11,7 @@ the one thread there is, tracked as a worker would track it (the environ's
 """
 
 import _thread
+import sys
 import time
 
 from playground_servers import memory
@@ -41,22 +42,16 @@ def patch(httpserver):
     httpserver.ThreadPoolMixIn.serve_forever = memory.serve_forever
 
 
-def app_of(server):
-    """The app a Paste server serves, or None when `server` is not Paste's."""
-    import sys
-
+def serves(server):
+    """Whether `server` is one of Paste's."""
     httpserver = sys.modules.get("paste.httpserver")
-    if httpserver is None or not isinstance(server, httpserver.WSGIServerBase):
-        return None
+    return httpserver is not None and isinstance(server, httpserver.WSGIServerBase)
+
+
+APP_ATTRIBUTE = "wsgi_application"
+"""The server's attribute that holds the app it calls: swapped for the watched app while a request is served."""
+
+
+def app_of(server):
+    """The app the server serves."""
     return server.wsgi_application
-
-
-def watch(server, observe):
-    """Serve the next request with the app watched; returns how to put the app back."""
-    app = server.wsgi_application
-    server.wsgi_application = observe(app)
-
-    def put_back():
-        server.wsgi_application = app
-
-    return put_back
