@@ -279,6 +279,77 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
     await page.screenshot({ path: "test-results/screens/flask-debugger.png" });
   });
 
+  test("app.run() is answered by Werkzeug's own server; Gunicorn, chosen in Server, answers next, and the choice is saved", async () => {
+    const { example } = exampleFiles("Flask: hello world and a template");
+    await playground.openExample(example.title, "python");
+    await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
+    await playground.sendForResponse();
+    await expect(playground.row(playground.responseHeaders, "Server")).toContainText(
+      /^Werkzeug\/2\.2\.2 Python\//,
+    );
+    const answeredBy = page.getByLabel("Answered by");
+    await expect(answeredBy).toHaveText(
+      /^Answered by Werkzeug \(werkzeug\.serving\.ThreadedWSGIServer\), started by the code at app\.py:20\.$/,
+    );
+    const server = page.getByRole("combobox", { name: "Server" });
+    await expect(server).toHaveValue("code");
+    const before = await playground.buildNumber();
+    await server.selectOption({ label: "Gunicorn" });
+    await playground.nextBuild(before);
+    await playground.sendForResponse();
+    await expect(playground.row(playground.responseHeaders, "Server")).toHaveText(/^gunicorn/);
+    await expect(answeredBy).toHaveText(
+      "Answered by Gunicorn (gunicorn.workers.sync.SyncWorker), chosen in Server: gunicorn app:app (one sync worker).",
+    );
+    await page.screenshot({ path: "test-results/screens/server-gunicorn.png" });
+    await playground.responseTab("Errors log");
+    await expect(page.getByRole("region", { name: "Errors log" })).toContainText(
+      "[INFO] Starting gunicorn 20.1.0",
+    );
+    // Saved with the project: a reload serves it with Gunicorn again.
+    await playground.saved();
+    await page.reload();
+    await expect(playground.buildStatus).toHaveText(/ready/, { timeout: 90_000 });
+    await expect(page.getByRole("combobox", { name: "Server" })).toHaveValue("gunicorn");
+    await playground.sendForResponse();
+    await expect(playground.row(playground.responseHeaders, "Server")).toHaveText(/^gunicorn/);
+    await page
+      .getByRole("combobox", { name: "Server" })
+      .selectOption({ label: "As the code starts it" });
+  });
+
+  test("Servers: the spoofed X-Forwarded-For through every server, the key marked, and why", async () => {
+    await playground.tab("Headers").click();
+    await playground.addHeader("X_Forwarded_For", "6.6.6.6");
+    await playground.addHeader("X-Forwarded-For", "10.0.0.1");
+    await playground.sendForResponse();
+    await playground.responseTab("Servers");
+    const environ = page.getByRole("table", { name: "Environ by server" });
+    await expect(environ).toBeVisible({ timeout: 60_000 });
+    const heads = environ.getByRole("columnheader");
+    await expect(heads).toHaveText(["Key", "wsgiref", "Paste", "Werkzeug", "Waitress", "Gunicorn"]);
+    const forwarded = playground.row(environ, "HTTP_X_FORWARDED_FORdiffers");
+    await expect(forwarded).toHaveText([
+      "'6.6.6.6,10.0.0.1'",
+      "'10.0.0.1'",
+      "'6.6.6.6,10.0.0.1'",
+      "'10.0.0.1'",
+      "'6.6.6.6,10.0.0.1'",
+    ]);
+    await expect(page.getByRole("list", { name: "Why they differ" })).toContainText(
+      "HTTP_X_FORWARDED_FOR: X_Forwarded_For and a header spelt with dashes become the same key",
+    );
+    const answers = page.getByRole("table", { name: "Answers by server" });
+    await expect(playground.row(answers, "Serverdiffers")).toHaveText([
+      /^WSGIServer\/0\.2 CPython\//,
+      /^PasteWSGIServer\/0\.5 Python\//,
+      /^Werkzeug\/2\.2\.2 Python\//,
+      "waitress",
+      "gunicorn",
+    ]);
+    await page.screenshot({ path: "test-results/screens/servers-tab.png" });
+  });
+
   test("the editor completes the frameworks' module names after import", async () => {
     await playground.focusEditor();
     await page.keyboard.press("ControlOrMeta+End");

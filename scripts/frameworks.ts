@@ -79,6 +79,12 @@ const STACKS: { name: string; title: string; modules: string[]; packages: [strin
     modules: ["waitress"],
     packages: [["python3-waitress", "2.1.2"]],
   },
+  {
+    name: "gunicorn",
+    title: "Gunicorn",
+    modules: ["gunicorn"],
+    packages: [["python3-gunicorn", "20.1.0"]],
+  },
 ];
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

@@ -1,23 +1,26 @@
 /**
- * `npm run share -- app.py [more files] [--root DIR] [--method M]
- *   [--url '/path?query'] [--header 'Name: value']... [--data TEXT |
- *   --data-file FILE] [--raw-file FILE] [--base URL]`
+ * `npm run share -- app.py [more files] [--root DIR] [--server NAME]
+ *   [--method M] [--url '/path?query'] [--header 'Name: value']...
+ *   [--data TEXT | --data-file FILE] [--raw-file FILE] [--base URL]`
  *
  * Prints a WSGI Playground link that opens these files (the first is the
  * entry) with this request. Each file keeps its path relative to the
  * current folder (or to `--root DIR`): `pkg/views.py` stays
- * `pkg/views.py`; a file outside that folder keeps only its name. The link
+ * `pkg/views.py`; a file outside that folder keeps only its name.
+ * `--server` serves a Python project with that server rather than the one
+ * its code starts (`--server gunicorn`, as `gunicorn app:app`). The link
  * format is described in the README.
  */
 import { readFileSync } from "node:fs";
 import { basename, isAbsolute, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { MAX_RAW_BYTES } from "../src/request/raw-text.ts";
+import { SERVER_CHOICES, serverChoice } from "../src/servers/choice.ts";
 import { encodeShare, type SharedProject } from "../src/share/share-codec.ts";
 import { checkFilePath, checkProjectSize } from "../src/state/file-paths.ts";
 
 const USAGE =
-  "usage: npm run share -- app.py [more files] [--root DIR] [--method M] [--url '/path?query'] [--header 'Name: value']... [--data TEXT | --data-file FILE] [--raw-file FILE] [--base URL]";
+  "usage: npm run share -- app.py [more files] [--root DIR] [--server NAME] [--method M] [--url '/path?query'] [--header 'Name: value']... [--data TEXT | --data-file FILE] [--raw-file FILE] [--base URL]";
 
 function fail(message: string): never {
   process.stderr.write(`share: ${message}\n${USAGE}\n`);
@@ -36,6 +39,7 @@ const { values, positionals } = (() => {
         "data-file": { type: "string" },
         "raw-file": { type: "string" },
         root: { type: "string", default: "." },
+        server: { type: "string" },
         base: { type: "string", default: "http://127.0.0.1:4173/" },
       },
     });
@@ -121,5 +125,11 @@ if (values["raw-file"] !== undefined) {
 }
 
 const project: SharedProject = { files };
+if (values.server !== undefined) {
+  const server = serverChoice(values.server);
+  if (server === null)
+    fail(`--server "${values.server}" is not a server here: one of ${SERVER_CHOICES.join(", ")}.`);
+  if (server !== "code") project.server = server;
+}
 if (Object.keys(request).length) project.request = request;
 process.stdout.write(`${values.base!.split("#")[0]}#${encodeShare(project)}\n`);

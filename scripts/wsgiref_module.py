@@ -7,7 +7,10 @@ child's part in this process (as the playground does), not in a child.
 Prints `PORT <n>` on a line of its own when the server is up, then serves
 until killed.
 
-    python3 scripts/wsgiref_module.py path/to/app.py
+    python3 scripts/wsgiref_module.py path/to/app.py [--server gunicorn]
+
+With `--server gunicorn`, a module that starts no server has its app served
+as `gunicorn app:app` serves it.
 """
 import os
 import runpy
@@ -94,12 +97,41 @@ else:
 
     waitress.server.create_server = waitress.create_server = _create_server
 
+def gunicorn(app):
+    """`gunicorn app:app` for a module's app: Gunicorn's own arbiter and one sync worker, on a port of its own."""
+    try:
+        import pkg_resources  # noqa: F401 (Gunicorn imports it; it loads nothing by it here)
+    except ImportError:
+        import types
+
+        sys.modules["pkg_resources"] = types.ModuleType("pkg_resources")
+    from gunicorn.app.base import BaseApplication
+
+    class Application(BaseApplication):
+        def load_config(self):
+            self.cfg.set("bind", "127.0.0.1:0")
+            self.cfg.set("workers", 1)
+            self.cfg.set("when_ready", lambda arbiter: print(
+                f"PORT {arbiter.LISTENERS[0].getsockname()[1]}", flush=True))
+
+        def load(self):
+            return app
+
+    Application().run()
+
+
 if __name__ == "__main__":
     path = sys.argv[1]
+    chosen = sys.argv[3] if sys.argv[2:3] == ["--server"] else None
     sys.argv = [path]
     # As `python3 FILE` has it: the file's folder first on the import path.
     sys.path[0] = os.path.dirname(os.path.abspath(path))
     namespace = runpy.run_path(path, run_name="__main__")
+    app = namespace.get("application") or namespace.get("app")
+    if chosen == "gunicorn":
+        # Chosen on the command line, for a module that starts no server of its own.
+        assert not _served, "the module started a server: the harness serves a module's app only"
+        gunicorn(app)
     # A module that only defines its app (as for mod_wsgi) is served as the playground serves it.
-    if not _served:
-        make_server("", 0, namespace.get("application") or namespace["app"]).serve_forever()
+    elif not _served:
+        make_server("", 0, app).serve_forever()

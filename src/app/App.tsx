@@ -24,6 +24,7 @@ import { useWorkspace } from "../state/workspace";
 import { ensureBuilt } from "./builds";
 import { runChecksNow } from "./checks-service";
 import { sendRequest } from "./sending";
+import { ServerPicker } from "../components/Servers/ServerPicker";
 
 const BUILD_DEBOUNCE_MS = 300;
 
@@ -127,7 +128,12 @@ export function App() {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = useWorkspace.subscribe((state, previous) => {
-      if (state.files === previous.files && state.entry === previous.entry) return;
+      if (
+        state.files === previous.files &&
+        state.entry === previous.entry &&
+        state.server === previous.server
+      )
+        return;
       clearTimeout(timer);
       timer = setTimeout(() => void ensureBuilt(), BUILD_DEBOUNCE_MS);
     });
@@ -144,6 +150,7 @@ export function App() {
         <h1>WSGI Playground</h1>
         <BuildBadge />
         <ProjectBar />
+        <ServerPicker />
         <SaveStatus />
         <Examples />
         <ShareButton />

@@ -8,6 +8,7 @@
 import { cachedBundle, cachedBundleNow, rememberBundle } from "../compiler/bundle-cache";
 import type { CompileMessage, CompilerReply } from "../protocol/compiler";
 import type { Program } from "../protocol/runner";
+import type { ServerChoice } from "../servers/choice";
 import { runtimeFor } from "../runner/runtimes";
 import { useProjects } from "../state/projects";
 import { updateRun } from "../state/run";
@@ -25,12 +26,13 @@ let inRunner: string | null = null;
 /** Called whenever a build is loaded (the preview's configuration follows it). */
 const loadedListeners: (() => void)[] = [];
 
-/** A project's build key (its entry and files), remembered for the files object last asked about. */
+/** A project's build key (its entry, files and server), remembered for the files object last asked about. */
 const keyOf = (() => {
-  let last: { files: Record<string, string>; entry: string; key: string } | null = null;
-  return (files: Record<string, string>, entry: string): string => {
-    if (last?.files !== files || last.entry !== entry) {
-      last = { files, entry, key: JSON.stringify([entry, files]) };
+  let last: { files: Record<string, string>; entry: string; server: string; key: string } | null =
+    null;
+  return (files: Record<string, string>, entry: string, server: ServerChoice): string => {
+    if (last?.files !== files || last.entry !== entry || last.server !== server) {
+      last = { files, entry, server, key: JSON.stringify([entry, server, files]) };
     }
     return last.key;
   };
@@ -71,8 +73,8 @@ export function onBuildLoaded(listener: () => void): void {
 
 /** Whether the runner has the code on screen loaded. */
 export function screenIsBuilt(): boolean {
-  const { files, entry } = useWorkspace.getState();
-  return inRunner === keyOf(files, entry);
+  const { files, entry, server } = useWorkspace.getState();
+  return inRunner === keyOf(files, entry, server);
 }
 
 /** Whether some build of this project has loaded (it answers while the code on screen fails). */
@@ -95,12 +97,18 @@ async function prepare(
   files: Record<string, string>,
   entry: string,
   key: string,
+  server: ServerChoice,
 ): Promise<Prepared> {
   const runtime = runtimeFor(entry);
   if ("error" in runtime) return { ok: false, errors: [{ text: runtime.error, file: entry }] };
   if (runtime.language === "python") {
     updateRun({ build: { phase: "compiling", buildId } });
-    return { ok: true, program: { kind: "sources", files }, warnings: [], compileTime: null };
+    return {
+      ok: true,
+      program: { kind: "sources", files, ...(server !== "code" ? { server } : {}) },
+      warnings: [],
+      compileTime: null,
+    };
   }
   const { compiler } = clients();
   // Otherwise esbuild gets the files before the page draws "Compiling…": they overlap.
@@ -129,9 +137,10 @@ async function build(
   files: Record<string, string>,
   entry: string,
   key: string,
+  server: ServerChoice,
 ): Promise<boolean> {
   const isLatest = () => buildId === buildSeq;
-  const prepared = await prepare(buildId, files, entry, key);
+  const prepared = await prepare(buildId, files, entry, key, server);
   if (!prepared.ok) {
     if (isLatest()) {
       updateRun({
@@ -180,17 +189,17 @@ async function build(
 
 /** Build the current files unless that exact project is already built (or building). */
 export function ensureBuilt(): Promise<boolean> {
-  const { files, entry, trusted } = useWorkspace.getState();
+  const { files, entry, trusted, server } = useWorkspace.getState();
   if (!trusted) {
     updateRun({ build: { phase: "held" } });
     // Its runtime starts meanwhile (CPython takes seconds), running none of its code.
     void clients().runner.prepare(entry);
     return Promise.resolve(false);
   }
-  const key = keyOf(files, entry);
+  const key = keyOf(files, entry, server);
   if (current?.key === key) return current.done;
   const buildId = ++buildSeq;
-  const done = build(buildId, files, entry, key).catch((error: unknown) => {
+  const done = build(buildId, files, entry, key, server).catch((error: unknown) => {
     updateRun({ build: { phase: "crashed", buildId, error: message(error) } });
     return false;
   });

@@ -8,10 +8,12 @@
  */
 import type { RequestRecord, ResponseRecord, SourceLocation } from "../wsgi/records";
 import type { ServeProgress } from "../wsgi/serve-progress";
+import type { ServerChoice } from "../servers/choice";
 
-/** What a runner runs: TypeScript's compiled bundle, or Python's sources as they are. */
+/** What a runner runs: TypeScript's compiled bundle, or Python's sources as they are (and the server chosen for them). */
 export type Program =
-  { kind: "bundle"; code: string } | { kind: "sources"; files: Record<string, string> };
+  | { kind: "bundle"; code: string }
+  | { kind: "sources"; files: Record<string, string>; server?: ServerChoice };
 
 /** Load a program and make its app the one that answers. */
 export interface LoadMessage {

@@ -5,7 +5,13 @@
  * answers with.
  */
 import { tagTrace, type Layer } from "../wsgi/layers";
-import type { EnvironValue, Finding, ResponseRecord, TraceEvent } from "../wsgi/records";
+import type {
+  AnsweringServer,
+  EnvironValue,
+  Finding,
+  ResponseRecord,
+  TraceEvent,
+} from "../wsgi/records";
 import { dechunk, indexOf, isChunked, splitInterim } from "../wsgi/response-framing";
 
 /** What `playground_server.serve` reports besides the bytes (its JSON). */
@@ -21,6 +27,8 @@ export interface PythonReport {
   requestVersion?: string | null;
   /** The stack's layers, outermost first (playground_layers.py). */
   layers?: Layer[];
+  /** Which server answered, and why (playground_servers.describe). */
+  server?: AnsweringServer;
 }
 
 const latin1 = new TextDecoder("latin1");
@@ -45,6 +53,7 @@ export function responseFromBytes(
     appTime: report.appTime,
     buildId,
     ...(report.layers?.length ? { layers: report.layers } : {}),
+    ...(report.server ? { server: report.server } : {}),
   };
   if (report.requestVersion === "HTTP/0.9" || sent.length === 0) {
     // No status line and no headers went out: say what the app gave, if it got that far.
@@ -87,7 +96,7 @@ export function responseFromBytes(
     serverHeaders: headers.map(([name]) => name.toLowerCase()).filter((name) => !fromApp.has(name)),
     body: chunked ? chunked.body : wire,
     ...(interim.length ? { interim } : {}),
-    ...(chunked ? { chunks: chunked.sizes } : {}),
+    ...(chunked ? { chunks: chunked.sizes, wireBody: wire } : {}),
     ...(end === -1 && sent.length > start ? { incomplete: true } : {}),
     ...common,
     truncated: failedAfter || (chunked !== null && !chunked.complete),

@@ -11,7 +11,14 @@ import type { PyProxy } from "pyodide/ffi";
 import { describeRequest, requestBytes } from "../wsgi/environ";
 import { keptBytes, parseHttpRequest } from "../wsgi/http-request";
 import type { FrameworkManifest, FrameworkStack } from "../frameworks/manifest";
-import type { RequestRecord, ResponseRecord, RunningLine, SourceLocation } from "../wsgi/records";
+import { SERVER_MODULES, type ServerChoice } from "../servers/choice";
+import type {
+  RequestRecord,
+  ResponseRecord,
+  RunningLine,
+  ServerAnswer,
+  SourceLocation,
+} from "../wsgi/records";
 import type { ServeProgress } from "../wsgi/serve-progress";
 import { installLibrary, makeSnapshot, PROJECT, restored, SNAPSHOT_START } from "./python-setup";
 import { responseFromBytes, type PythonReport } from "./python-response";
@@ -140,16 +147,30 @@ export class PythonServer {
    * Write the project's files, and unpack the framework stacks they import
    * that are not yet there; null, or why a stack could not be had.
    */
-  async prepare(files: Record<string, string>): Promise<LoadFailure | null> {
+  async prepare(files: Record<string, string>, server?: ServerChoice): Promise<LoadFailure | null> {
     this.writeProject(files);
     this.written = files;
-    const source = this.frameworks;
-    if (!source?.manifest.available) return null;
+    if (!this.frameworks?.manifest.available) return null;
     const module = this.pyodide.pyimport("playground_frameworks") as PyProxy;
     const names = (module.wanted as () => PyProxy)();
     const modules = names.toJs() as string[];
     names.destroy();
     module.destroy();
+    // A chosen server's stack, whatever the project imports.
+    const chosen = server ? SERVER_MODULES[server] : undefined;
+    if (chosen) modules.push(chosen);
+    return this.install(modules);
+  }
+
+  /** Unpack the stacks of the servers in `servers` that are not yet there (the Servers tab's); null, or why not. */
+  async prepareServers(servers: readonly ServerChoice[]): Promise<LoadFailure | null> {
+    if (!this.frameworks?.manifest.available) return null;
+    return this.install(servers.flatMap((server) => SERVER_MODULES[server] ?? []));
+  }
+
+  /** Unpack the stacks that provide `modules`, those not yet there; null, or why one could not be had. */
+  private async install(modules: string[]): Promise<LoadFailure | null> {
+    const source = this.frameworks!;
     const stacks = source.manifest.stacks.filter(
       (stack) => !this.installed.has(stack.name) && stack.modules.some((m) => modules.includes(m)),
     );
@@ -172,6 +193,40 @@ export class PythonServer {
         "import playground_load, playground_precompiled\nplayground_load.invalidate_caches()\nplayground_precompiled.refresh()",
       );
     return null;
+  }
+
+  /** The same request's bytes through each server in `servers`, each running the module afresh (the Servers tab). */
+  private compare(
+    request: RequestRecord,
+    raw: Uint8Array,
+    servers: readonly ServerChoice[],
+    buildId: number,
+  ): ServerAnswer[] {
+    const module = this.pyodide.pyimport("playground_compare") as PyProxy;
+    const results = (module.compare_for_runner as (...args: unknown[]) => PyProxy)(
+      raw,
+      request.server?.name ?? "localhost",
+      Number(request.server?.port ?? "80"),
+      request.remoteAddr ?? "127.0.0.1",
+      request.scriptName ?? "",
+      request.urlScheme ?? "http",
+      servers.filter((server) => server !== "code"),
+    );
+    module.destroy();
+    const answers: ServerAnswer[] = [];
+    for (const result of results as unknown as Iterable<PyProxy>) {
+      const server = result.get(0) as ServerChoice;
+      const sent = result.get(1) as PyProxy | null | undefined;
+      const report = JSON.parse(result.get(2) as string) as PythonReport & { error?: string };
+      if (sent) {
+        const bytes = sent.toJs() as Uint8Array;
+        sent.destroy();
+        answers.push({ server, response: responseFromBytes(bytes, report, buildId) });
+      } else answers.push({ server, error: report.error ?? "The build failed." });
+      result.destroy();
+    }
+    results.destroy();
+    return answers;
   }
 
   /** Let the page interrupt CPython through `buffer` (see `interrupt.ts`). */
@@ -224,10 +279,11 @@ export class PythonServer {
   printed = "";
 
   /** Run the project's entry as `__main__`; null when it serves an app, else why not. */
-  load(files: Record<string, string>, entry: string): LoadFailure | null {
+  load(files: Record<string, string>, entry: string, server?: ServerChoice): LoadFailure | null {
     if (files !== this.written) this.writeProject(files);
     this.written = null;
-    const result = (this.server.load_for_runner as (entry: string) => PyProxy)(entry);
+    const loadFor = this.server.load_for_runner as (entry: string, server?: string) => PyProxy;
+    const result = loadFor(entry, server === "code" ? undefined : server);
     const outcome = result.toJs({ dict_converter: Object.fromEntries }) as {
       error?: string | null;
       location?: SourceLocation | null;
@@ -277,6 +333,8 @@ export class PythonServer {
     const told = JSON.parse(report) as PythonReport & { interrupted?: RunningLine | null };
     this.lastInterrupt = told.interrupted ?? null;
     const record = responseFromBytes(bytes, told, buildId);
+    if (request.servers?.length)
+      record.comparisons = this.compare(request, raw, request.servers, buildId);
     // CPython did the reading; the playground's twin of http.server says what became of each line.
     const parsed = parseHttpRequest(raw);
     record.requestBytes = keptBytes(raw, parsed);

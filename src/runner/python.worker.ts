@@ -266,7 +266,7 @@ const handle: RunnerHandler = async (message, reply, { port, overPort }) => {
         return;
       }
       const python3 = await server;
-      const unready = await python3.prepare(program.files);
+      const unready = await python3.prepare(program.files, program.server);
       if (unready) {
         reply({ type: "load-failed", id, ...unready });
         return;
@@ -275,7 +275,7 @@ const handle: RunnerHandler = async (message, reply, { port, overPort }) => {
       const failure = asJob(
         jobToken(id, overPort),
         "its module's top level",
-        () => python3.load(program.files, entry),
+        () => python3.load(program.files, entry, program.server),
         (failed, stop): LoadFailure => {
           const message = interruptedMessage(stop);
           return {
@@ -319,6 +319,12 @@ const handle: RunnerHandler = async (message, reply, { port, overPort }) => {
           : undefined;
         const python3 = await server;
         const build = loaded;
+        // The Servers tab's: every server's stack at hand before the job's clock starts.
+        const unready = request.servers ? await python3.prepareServers(request.servers) : null;
+        if (unready) {
+          reply({ type: "serve-failed", id, error: unready.error });
+          return;
+        }
         const response = asJob(
           jobToken(id, overPort),
           `${request.method} ${request.target}`,

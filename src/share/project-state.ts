@@ -14,12 +14,15 @@ import {
 import { bytesToRawText, rawTextToBytes } from "../request/raw-text.ts";
 import { DEFAULT_APP, DEFAULT_PYTHON_APP } from "../state/default-app.ts";
 import type { SharedProject } from "./share-codec";
+import type { ServerChoice } from "../servers/choice";
 
 /** The editable part of a project. */
 export interface ProjectContent {
   files: Record<string, string>;
   entry: string;
   draft: RequestDraft;
+  /** The server a Python project is served by (absent: the one its code starts). */
+  server?: ServerChoice;
 }
 
 /** A new project in `language`: its hello world and `GET /`. */
@@ -74,6 +77,7 @@ export function toShared(content: ProjectContent, name?: string): SharedProject 
   const out: SharedProject = {};
   if (JSON.stringify(content.files) !== JSON.stringify(fresh.files)) out.files = content.files;
   if (content.entry !== Object.keys(content.files)[0]) out.entry = content.entry;
+  if (content.server && content.server !== "code") out.server = content.server;
   const d = content.draft;
   const base = fresh.draft;
   const request: NonNullable<SharedProject["request"]> = {};
@@ -164,5 +168,5 @@ export function fromShared(shared: SharedProject): ProjectContent {
       binaryFile: fileIn(b.binaryFile),
     };
   }
-  return { files, entry, draft };
+  return { files, entry, draft, ...(shared.server ? { server: shared.server } : {}) };
 }

@@ -34,6 +34,17 @@ describe("share links", () => {
     expect(back.draft.body.form.map((h) => [h.name, h.value])).toEqual([["name", "Ada"]]);
   });
 
+  it("carry the project's server when it is not the one the code starts, and refuse one they do not know", () => {
+    const content = { ...newProjectContent("python"), server: "gunicorn" as const };
+    const shared = toShared(content);
+    expect(shared.server).toBe("gunicorn");
+    expect(fromShared(decodeShare(encodeShare(shared))).server).toBe("gunicorn");
+    expect(toShared({ ...content, server: "code" }).server).toBeUndefined();
+    expect(fromShared(toShared(newProjectContent("python"))).server).toBeUndefined();
+    const unknown = `v1.${b64url(deflateSync(strToU8(JSON.stringify({ server: "tornado" }))))}`;
+    expect(() => decodeShare(unknown)).toThrow(ShareLinkError);
+  });
+
   it("encodes a new project as almost nothing", () => {
     expect(toShared(newProjectContent("typescript"))).toEqual({});
     expect(encodeShare({}).length).toBeLessThan(10);

@@ -20,6 +20,7 @@ import { deflateSync, Inflate, strFromU8, strToU8 } from "fflate";
 import * as v from "valibot";
 import { concatBytes } from "../runtime/concat-bytes";
 import { PROJECT_LIMITS } from "../state/file-paths";
+import { SERVER_CHOICES } from "../servers/choice";
 
 /** The longest fragment accepted (characters): a link this long is already unusable. */
 export const MAX_FRAGMENT = 1_000_000;
@@ -98,6 +99,8 @@ export const SharedProjectV1 = v.object({
     ),
   ),
   entry: v.optional(v.string()),
+  /** The server a Python project is served by, when not the one its code starts. */
+  server: v.optional(v.picklist(SERVER_CHOICES)),
   request: v.optional(RequestV1),
   /** What the project is called (a saved project's name). */
   name: v.optional(v.pipe(v.string(), v.maxLength(200))),

@@ -45,6 +45,17 @@ describe("the playground's own zips", () => {
     expect(strFromU8(entries["pkg/views.py"]!)).toBe(content.files["pkg/views.py"]);
   });
 
+  it("carry the project's server in .wsgi-playground.json", () => {
+    const content = { ...newProjectContent("python"), server: "waitress" as const };
+    const bytes = projectToZip(content);
+    const meta = JSON.parse(strFromU8(unzipSync(bytes)[".wsgi-playground.json"]!)) as {
+      server?: string;
+    };
+    expect(meta.server).toBe("waitress");
+    expect(zipToProject(bytes).content.server).toBe("waitress");
+    expect(zipToProject(projectToZip(newProjectContent("python"))).content.server).toBeUndefined();
+  });
+
   it("open zips made before .wsgi-playground.json, which kept the request in request.json", () => {
     const old = zip({
       "app.ts": "export default 1;",

@@ -29,7 +29,7 @@ export class ProjectZipError extends Error {
   override name = "ProjectZipError";
 }
 
-/** The project's entry file and request, beside its files. */
+/** The project's entry file, server and request, beside its files. */
 const META_FILE = ".wsgi-playground.json";
 /** Where zips made before `.wsgi-playground.json` kept them. */
 const OLD_META_FILE = "request.json";
@@ -61,6 +61,7 @@ export function projectToZip(content: ProjectContent): Uint8Array {
     JSON.stringify(
       {
         entry: content.entry,
+        ...(shared.server ? { server: shared.server } : {}),
         request: shared.request ?? {},
         ...(generated.length ? { generated } : {}),
       },

@@ -51,8 +51,8 @@ function saveIndex(): void {
 
 /** What is on screen, as project content. */
 export function currentContent(): ProjectContent {
-  const { files, entry } = useWorkspace.getState();
-  return { files, entry, draft: useRequest.getState() };
+  const { files, entry, server } = useWorkspace.getState();
+  return { files, entry, draft: useRequest.getState(), ...(server !== "code" ? { server } : {}) };
 }
 
 /** Put project content on screen. `trusted` false holds its code until the user presses Run. */
@@ -63,6 +63,7 @@ export function showContent(content: ProjectContent, trusted: boolean): void {
     entry: content.entry,
     active: content.entry,
     trusted,
+    server: content.server ?? "code",
   });
   replaceRequest(content.draft);
   saving = true;
@@ -89,7 +90,12 @@ function saveCurrent(): void {
 /** Save the project on screen whenever its files or request change, and when its code is let run. */
 export function watchForChanges(): void {
   useWorkspace.subscribe((state, previous) => {
-    if (state.files !== previous.files || state.entry !== previous.entry) saveCurrent();
+    if (
+      state.files !== previous.files ||
+      state.entry !== previous.entry ||
+      state.server !== previous.server
+    )
+      saveCurrent();
     if (state.trusted && !previous.trusted) releaseHeld();
   });
   useRequest.subscribe(() => saveCurrent());

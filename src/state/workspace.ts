@@ -13,6 +13,7 @@ import { create } from "zustand";
 import { DEFAULT_APP, DEFAULT_PYTHON_APP } from "./default-app";
 import { canBeEntry, checkFilePath, checkProjectSize } from "./file-paths";
 import { newProjectLanguage } from "./settings";
+import type { ServerChoice } from "../servers/choice";
 
 /** The files of the project being edited. */
 export interface WorkspaceState {
@@ -24,6 +25,8 @@ export interface WorkspaceState {
   active: string;
   /** False for code that came from a link: it does not run until the user presses Run. */
   trusted: boolean;
+  /** The server a Python project is served by: the one its code starts, or one chosen. */
+  server: ServerChoice;
 }
 
 /** What is on screen before a project is: a new project in the language of the next one (a first visit keeps it). */
@@ -34,7 +37,16 @@ function firstFiles(): Pick<WorkspaceState, "files" | "entry" | "active"> {
 }
 
 /** The workspace store. */
-export const useWorkspace = create<WorkspaceState>(() => ({ ...firstFiles(), trusted: true }));
+export const useWorkspace = create<WorkspaceState>(() => ({
+  ...firstFiles(),
+  trusted: true,
+  server: "code",
+}));
+
+/** Serve the project with `server` from the next build on. */
+export function setServer(server: ServerChoice): void {
+  useWorkspace.setState({ server });
+}
 
 /** The user read the code from a link and pressed Run. */
 export function trustCode(): void {

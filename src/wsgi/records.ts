@@ -7,6 +7,7 @@
  */
 import type { ByteFate } from "./http-request";
 import type { Layer } from "./layers";
+import type { ServerChoice } from "../servers/choice";
 
 /** An HTTP request exactly as a client put it on the wire, parsed into parts. */
 export interface RequestRecord {
@@ -24,6 +25,8 @@ export interface RequestRecord {
   interim?: string[];
   /** For a body sent with `Transfer-Encoding: chunked`: each chunk's size, in order. */
   chunks?: number[];
+  /** For a body sent chunked: the bytes as they went on the wire, chunk sizes and all. */
+  wireBody?: Uint8Array;
   /** Where the client connects from; wsgiref's REMOTE_ADDR. */
   remoteAddr?: string;
   /** The virtual server the request is addressed to (`localhost:8000`). */
@@ -38,6 +41,11 @@ export interface RequestRecord {
    * are a best reading of them for the history and the title.
    */
   raw?: Uint8Array;
+  /**
+   * Serve it through each of these servers too, each running the module
+   * afresh (the Servers tab, Python only): the response's `comparisons`.
+   */
+  servers?: ServerChoice[];
 }
 
 /** A JSON-safe picture of one environ value, for the inspector. */
@@ -105,6 +113,24 @@ export interface Finding {
 }
 
 /** What the server sent back, and how it came to send it. */
+/** The server that answered a request (see playground_servers.describe). */
+export interface AnsweringServer {
+  /** Its name: `wsgiref`, `Paste`, `Werkzeug`, `Waitress`, `Gunicorn`. */
+  name: string;
+  /** Its class, module and all (`app.MyServer` for the user's own subclass). */
+  class: string;
+  /** `code`: the module started it (at `at`); `chosen`: the project's Server choice; `default`: the module only named its app. */
+  how: "code" | "chosen" | "default";
+  at?: SourceLocation;
+}
+
+/** One server's answer in a comparison: its response, or why the module would not load under it. */
+export interface ServerAnswer {
+  server: ServerChoice;
+  response?: ResponseRecord;
+  error?: string;
+}
+
 export interface ResponseRecord {
   /** The status line's protocol, as wsgiref writes it (`HTTP/1.0`); `""` when no status line went out. */
   httpVersion: string;
@@ -120,6 +146,8 @@ export interface ResponseRecord {
   interim?: string[];
   /** For a body sent with `Transfer-Encoding: chunked`: each chunk's size, in order. */
   chunks?: number[];
+  /** For a body sent chunked: the bytes as they went on the wire, chunk sizes and all. */
+  wireBody?: Uint8Array;
   /**
    * What went on the wire: absent for a status line, headers and body;
    * `body-only` for an HTTP/0.9 request (no status line, no headers: status
@@ -152,6 +180,10 @@ export interface ResponseRecord {
   appTime: number;
   /** Which build of the user's code answered. */
   buildId?: number;
+  /** Which server answered, and why (Python: the one the code started, the one chosen, or the default). */
+  server?: AnsweringServer;
+  /** The same request through each server asked for (the request's `servers`): the Servers tab. */
+  comparisons?: ServerAnswer[];
   /** Set when the app ran past the time limit (or the user pressed Stop) and its runner was stopped. */
   stopped?: {
     afterMs: number;

@@ -23,6 +23,8 @@ import { EnvironView } from "./EnvironView";
 import { ErrorsLog } from "./ErrorsLog";
 import { FindingsList } from "./FindingsList";
 import { FramingNote } from "./FramingNote";
+import { ServerNote } from "../Servers/ServerNote";
+import { ServersView } from "../Servers/ServersView";
 import { RequestBytesView } from "./RequestBytesView";
 import { RunningBar } from "./RunningBar";
 import { StoppedBanner } from "./StoppedBanner";
@@ -39,6 +41,7 @@ const TABS = [
   "Findings",
   "Errors",
   "Compare",
+  "Servers",
   "Checks",
 ] as const;
 type Tab = (typeof TABS)[number];
@@ -111,6 +114,7 @@ function StatusRow({ response }: { response: ResponseRecord }) {
             failed, so the code on screen has not run.
           </p>
         )}
+      <ServerNote response={response} />
       <FramingNote response={response} />
       {response.stopped && <StoppedBanner stopped={response.stopped} />}
       {response.sent === "body-only" && (
@@ -198,8 +202,11 @@ function Inspector({ response }: { response: ResponseRecord }) {
   const [tab, setTab] = useState<Tab>(() =>
     useChecks.getState().shown !== null ? "Checks" : "Body",
   );
-  const tabs = hasChecks ? TABS : TABS.filter((name) => name !== "Checks");
-  const current: Tab = tab === "Checks" && !hasChecks ? "Body" : tab;
+  // Servers: a Python project's (TypeScript has one server, the port of wsgiref).
+  const tabs = TABS.filter(
+    (name) => (name !== "Checks" || hasChecks) && (name !== "Servers" || response.server),
+  );
+  const current: Tab = tabs.includes(tab) ? tab : "Body";
   const errors = response.findings.filter((f) => f.severity === "error").length;
   const badge = (name: Tab) =>
     name === "Findings" && response.findings.length
@@ -248,6 +255,7 @@ function Inspector({ response }: { response: ResponseRecord }) {
         {current === "Findings" && <FindingsList findings={response.findings} />}
         {current === "Errors" && <ErrorsLog text={response.errors} />}
         {current === "Compare" && <CompareView />}
+        {current === "Servers" && <ServersView />}
         {current === "Checks" && <ChecksView />}
       </div>
     </>

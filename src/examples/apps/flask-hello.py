@@ -1,6 +1,6 @@
 # Flask's hello world, with a template from the project's templates/ folder.
-# app.run() would start Werkzeug's development server; here it registers the
-# app and returns, and what it would print is in the errors log.
+# app.run() starts Werkzeug's development server, which answers here too (over
+# a socket in memory); what it prints is in the errors log.
 from flask import Flask, render_template
 
 app = Flask(__name__)

@@ -110,6 +110,28 @@ def _reset_logging():
     manager._clear_cache()
 
 
+def logging_state():
+    """The loggers by name, and the root logger's handlers and level (to put back with restore_logging)."""
+    logging = sys.modules.get("logging")
+    if logging is None:
+        return None
+    return dict(logging.Logger.manager.loggerDict), list(logging.root.handlers), logging.root.level
+
+
+def restore_logging(state):
+    """The loggers as logging_state() found them."""
+    logging = sys.modules.get("logging")
+    if logging is None or state is None:
+        return
+    loggers, handlers, level = state
+    manager = logging.Logger.manager
+    manager.loggerDict.clear()
+    manager.loggerDict.update(loggers)
+    logging.root.handlers[:] = handlers
+    logging.root.setLevel(level)
+    manager._clear_cache()
+
+
 class _Output(io.TextIOBase):
     """sys.stdout or sys.stderr while the user's code runs: writes go to the stream of the moment.
 
@@ -206,11 +228,13 @@ def _forget_build_lines():
         del linecache.cache[name]
 
 
-def load(entry, log):
+def load(entry, log, server=None):
     """Run the entry file as __main__; return the server that answers, and its app.
 
-    Output of print() and warnings at the top level go to `log`. Raises
-    LookupError when the module serves no app.
+    Output of print() and warnings at the top level go to `log`. `server`
+    is the project's choice of server (playground_servers.CHOICES), or None
+    for the one the code starts. Raises LookupError when the module serves
+    no app.
     """
     import playground_servers as servers  # it imports what imports this module
 
@@ -225,7 +249,7 @@ def load(entry, log):
     with redirected(log):
         namespace = runpy.run_path(os.path.join(PROJECT, entry), run_name="__main__")
         named = namespace.get("application") or namespace.get("app")
-        server, app = servers.server_for(named if callable(named) else None)
+        served, app = servers.server_for(named if callable(named) else None, server)
     if app is None:
         if named is not None:
             raise LookupError(f"The app {entry} serves is not callable: {named!r}.")
@@ -235,7 +259,7 @@ def load(entry, log):
         )
     if not callable(app):
         raise LookupError(f"The app {entry} serves is not callable: {app!r}.")
-    return server, app
+    return served, app
 
 
 # ---- Tracebacks as python3 prints them --------------------------------------

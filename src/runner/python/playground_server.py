@@ -66,6 +66,7 @@ def serve(server, raw, server_name, server_port, remote_addr, script_name="", sc
         "appHeaders": [list(h) for h in recorder.app_headers or [] if isinstance(h, tuple)],
         "interrupted": recorder.interrupted,
         "layers": layers,
+        "server": servers.describe(server),
     }
 
 
@@ -77,18 +78,26 @@ _server = None
 _build_log = ""
 """What the last build printed at its top level: the errors log of the first response after it."""
 
+_entry = None
+"""The entry file of the build that last loaded."""
 
-def load_for_runner(entry):
-    """Load the build.
+
+def loaded_entry():
+    """The entry file of the build that answers (None before one loaded)."""
+    return _entry
+
+
+def load_for_runner(entry, server=None):
+    """Load the build, served by `server` (a name of playground_servers.CHOICES), or as the code starts it.
 
     {"error": the traceback and fixes, or None; "location": where in the
     project it failed, or None; "summary": the error in one line; "log":
     what the top level printed and warned}.
     """
-    global _server, _build_log
+    global _server, _build_log, _entry
     log = io.StringIO()
     try:
-        server, _ = load(entry, log)
+        served, _ = load(entry, log, server)
     except BaseException as error:  # SystemExit from the module too: it must not end the runner
         location = error_location(error)
         text = user_traceback(error)
@@ -105,7 +114,8 @@ def load_for_runner(entry):
             if isinstance(error, KeyboardInterrupt)
             else None,
         }
-    _server = server
+    _server = served
+    _entry = entry
     _build_log = relative(log.getvalue())
     return {"error": None, "location": None, "log": _build_log}
 

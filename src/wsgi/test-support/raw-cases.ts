@@ -99,7 +99,7 @@ export function masked(wire: Uint8Array): string {
     .replace(/^Server: WSGIServer\/0\.2 .*\r$/m, "Server: <server>\r");
 }
 
-/** What our record puts on the wire: interim responses, the head, the body (in its chunks, if it was chunked). */
+/** What our record puts on the wire: interim responses, the head, the body (as framed, if it was chunked). */
 export function wireOf(record: ResponseRecord): Uint8Array {
   if (record.sent === "nothing") return new Uint8Array();
   if (record.sent === "body-only") return record.body;
@@ -109,17 +109,5 @@ export function wireOf(record: ResponseRecord): Uint8Array {
     `${record.httpVersion} ${record.status}\r\n` +
     record.headers.map(([name, value]) => `${name}: ${value}\r\n`).join("") +
     CRLF;
-  if (!record.chunks) return concatBytes([bytes(head), record.body]);
-  const parts: Uint8Array[] = [bytes(head)];
-  let at = 0;
-  for (const size of record.chunks) {
-    parts.push(
-      bytes(`${size.toString(16)}${CRLF}`),
-      record.body.subarray(at, at + size),
-      bytes(CRLF),
-    );
-    at += size;
-  }
-  if (!record.truncated) parts.push(bytes(`0${CRLF}${CRLF}`));
-  return concatBytes(parts);
+  return concatBytes([bytes(head), record.wireBody ?? record.body]);
 }

@@ -99,12 +99,15 @@ export interface ServedFolder {
 /**
  * `python3 ENTRY` run in a folder holding `files` (with `pythonPath` on its
  * import path: the frameworks' zips), served until closed: the server the
- * module builds, on 127.0.0.1 at a port of its own (scripts/wsgiref_module.py).
+ * module builds, on 127.0.0.1 at a port of its own (scripts/wsgiref_module.py);
+ * or, with `server`, the module's app served as that server's command line
+ * serves it (`gunicorn app:app`).
  */
 export async function serveFolder(
   files: Record<string, string>,
   entry: string,
   pythonPath: string[] = [],
+  server?: "gunicorn",
 ): Promise<ServedFolder> {
   const dir = mkdtempSync(join(tmpdir(), "wsgi-project-"));
   for (const [path, text] of Object.entries(files)) {
@@ -112,7 +115,7 @@ export async function serveFolder(
     writeFileSync(join(dir, path), text);
   }
   // -S: no site-packages of the machine's own (a Flask there is not the playground's).
-  const child = spawn("python3", ["-S", HARNESS, entry], {
+  const child = spawn("python3", ["-S", HARNESS, entry, ...(server ? ["--server", server] : [])], {
     cwd: dir,
     env: { ...process.env, PYTHONPATH: pythonPath.join(":") },
     stdio: ["ignore", "pipe", "pipe"],
@@ -137,7 +140,13 @@ export async function serveFolder(
           const chunks: Buffer[] = [];
           socket.on("data", (chunk: Buffer) => chunks.push(chunk));
           socket.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
-          socket.on("error", reject);
+          // A server that closes with the request unread resets the connection (Gunicorn, a
+          // request line past its limit): what came before the reset is its answer.
+          socket.on("error", (error: NodeJS.ErrnoException) =>
+            error.code === "ECONNRESET" && chunks.length
+              ? resolve(new Uint8Array(Buffer.concat(chunks)))
+              : reject(error),
+          );
           socket.end(request);
         }),
       stderr: () => stderr,

@@ -21,12 +21,12 @@ import http.server
 import wsgiref.simple_server as simple_server
 
 import playground_observe as observing
-from playground_servers import memory, paste, waitress, werkzeug, wsgiref
+from playground_servers import gunicorn, memory, paste, waitress, werkzeug, wsgiref
 
 memory.install()
 wsgiref.install()
 
-_ADAPTERS = (wsgiref, paste, werkzeug, waitress)
+_ADAPTERS = (wsgiref, paste, werkzeug, waitress, gunicorn)
 """The servers the playground knows: each says whether a server is its own (``serves``), the
 app it serves (``app_of``), the attribute to swap for the watched app (``APP_ATTRIBUTE``; None:
 it watches by itself), and where it differs from a socketserver server, how it takes the
@@ -56,12 +56,53 @@ def forget():
     memory.forget()
 
 
-def server_for(app):
-    """The server of the build just loaded: the WSGI server the module started, else one for `app`.
+def _start_wsgiref(app):
+    simple_server.make_server("", 8000, app).serve_forever()
 
-    Returns (server, app); raises LookupError when there is neither, or the
-    server has no app.
+
+def _start_paste(app):
+    from paste import httpserver
+
+    httpserver.serve(app, host="127.0.0.1", port="8080")
+
+
+def _start_werkzeug(app):
+    from werkzeug.serving import run_simple
+
+    # What Flask's app.run() starts: threaded, at Flask's default address.
+    run_simple("127.0.0.1", 5000, app, threaded=True)
+
+
+def _start_waitress(app):
+    import waitress
+
+    waitress.serve(app)
+
+
+CHOICES = {
+    "wsgiref": ("wsgiref", "make_server('', 8000, app).serve_forever()", _start_wsgiref),
+    "paste": ("Paste", "paste.httpserver.serve(app, host='127.0.0.1', port='8080')", _start_paste),
+    "werkzeug": ("Werkzeug", "werkzeug.serving.run_simple('127.0.0.1', 5000, app, threaded=True)", _start_werkzeug),
+    "waitress": ("Waitress", "waitress.serve(app)", _start_waitress),
+    "gunicorn": ("Gunicorn", "gunicorn app:app", gunicorn.start),
+}
+"""The servers a project can choose instead of the one its code starts: name, how it is started, the start."""
+
+
+_chosen = None
+"""The project's choice of server for the build loaded last (a name of CHOICES), or None."""
+
+
+def server_for(app, choice=None):
+    """The server of the build just loaded: the one chosen, else the one the module started, else wsgiref's.
+
+    `app` is the app the module names (application, app), or None; a chosen
+    server serves the app of the server the module started, else that one.
+    Returns (server, app); raises LookupError when there is no app, or the
+    module's server has none.
     """
+    global _chosen
+    _chosen = None
     server = memory.started()
     adapter = _adapter(server)
     if adapter is not None:
@@ -71,9 +112,16 @@ def server_for(app):
                 f"The {type(server).__name__} the module started has no app: "
                 "give it one with make_server(host, port, app) or set_app(app)."
             )
-        return server, served
+        app = served
     if app is None:
         return None, None
+    if choice in CHOICES:
+        memory.forget()
+        CHOICES[choice][2](app)
+        _chosen = choice
+        return memory.started(), app
+    if server is not None and adapter is not None:
+        return server, app
     return simple_server.make_server("", 8000, app), app
 
 
@@ -82,7 +130,7 @@ def serve(server, raw, server_name, server_port, remote_addr, scheme="http"):
     global _request_version
     _request_version = None
     adapter = _adapter(server)
-    observing.server = f"{type(server).__module__}.{type(server).__qualname__}"
+    observing.server = describe(server)["class"]
     getattr(adapter, "virtual_host", _virtual_host)(server, server_name, server_port, scheme)
     handle = getattr(adapter, "handle", memory.handle)
     name = adapter.APP_ATTRIBUTE if adapter is not None else None
@@ -94,6 +142,28 @@ def serve(server, raw, server_name, server_port, remote_addr, scheme="http"):
         return handle(server, raw, (remote_addr, 0)), _request_version
     finally:
         setattr(server, name, app)
+
+
+def describe(server):
+    """Which server answers, and why: {name, class, how, at} for the page's banner.
+
+    `how` is "chosen" (the project's Server choice), "code" (the module
+    started it; `at` is where), or "default" (the module named its app and
+    started no server: wsgiref's, as the playground serves such a module).
+    """
+    adapter = _adapter(server)
+    described = {
+        "name": adapter.NAME if adapter is not None else type(server).__name__,
+        "class": adapter.class_of(server)
+        if hasattr(adapter, "class_of")
+        else f"{type(server).__module__}.{type(server).__qualname__}",
+    }
+    if _chosen is not None:
+        return {**described, "how": "chosen"}
+    at = memory.started_at()
+    if memory.started() is server:
+        return {**described, "how": "code", **({"at": at} if at else {})}
+    return {**described, "how": "default"}
 
 
 def _adapter(server):

@@ -16,9 +16,13 @@ import socket as _socket
 import socketserver
 
 import playground_observe as observing
+from playground_where import stack_location
 
 _served = None
 """The server the module last started (serve_forever, handle_request), or None."""
+
+_started_at = None
+"""Where in the project's files the server was started ({file, line, column}), or None."""
 
 
 def started():
@@ -26,10 +30,27 @@ def started():
     return _served
 
 
+def started_at():
+    """Where the project's code started it (the innermost line of the project's files), or None."""
+    return _started_at
+
+
+def state():
+    """What forget() clears, to put back with restore() (a comparison's loads in between)."""
+    return _served, _started_at, dict(_listeners)
+
+
+def restore(saved):
+    global _served, _started_at
+    _served, _started_at, listeners = saved
+    _listeners.clear()
+    _listeners.update(listeners)
+
+
 def forget():
     """A new build: no server is started yet."""
-    global _served
-    _served = None
+    global _served, _started_at
+    _served = _started_at = None
     _listeners.clear()
 
 
@@ -43,6 +64,7 @@ class MemorySocket:
         self.sent = bytearray()
         self.local = local
         self.remote = remote
+        self.timeout = None
 
     def __repr__(self):
         # What an accepted socket shows (an app may print environ["werkzeug.socket"]).
@@ -81,10 +103,13 @@ class MemorySocket:
         return len(data)
 
     def settimeout(self, value):
-        pass
+        self.timeout = value
+
+    def gettimeout(self):
+        return self.timeout
 
     def setblocking(self, flag):
-        pass
+        self.timeout = None if flag else 0.0
 
     def setsockopt(self, *args):
         pass
@@ -239,14 +264,18 @@ class SocketModule:
 
 def serve_forever(self, *args, **kwargs):
     """A server's loop, here: make it the one that answers, and return."""
-    global _served
-    _served = self
+    _serve(self)
 
 
 def handle_request(self):
     """One request, here: make the server the one that answers, and return."""
-    global _served
-    _served = self
+    _serve(self)
+
+
+def _serve(server):
+    global _served, _started_at
+    _served = server
+    _started_at = stack_location()
 
 
 def install():

@@ -42,6 +42,10 @@ def patch(httpserver):
     httpserver.ThreadPoolMixIn.serve_forever = memory.serve_forever
 
 
+NAME = "Paste"
+"""The server's name, as the page shows it."""
+
+
 def serves(server):
     """Whether `server` is one of Paste's."""
     httpserver = sys.modules.get("paste.httpserver")

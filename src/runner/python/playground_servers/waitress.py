@@ -71,6 +71,10 @@ def patch_server(server):
     server.MultiSocketServer.run = memory.serve_forever
 
 
+NAME = "Waitress"
+"""The server's name, as the page shows it."""
+
+
 def serves(server):
     """Whether `server` is one of Waitress's."""
     module = sys.modules.get("waitress.server")

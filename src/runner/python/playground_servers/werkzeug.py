@@ -62,6 +62,10 @@ def patch_reloader(reloader):
     reloader.run_with_reloader = run_with_reloader
 
 
+NAME = "Werkzeug"
+"""The server's name, as the page shows it."""
+
+
 def serves(server):
     """Whether `server` is one of Werkzeug's."""
     serving = sys.modules.get("werkzeug.serving")

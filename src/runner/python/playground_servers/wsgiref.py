@@ -17,6 +17,10 @@ from playground_load import clean_traceback
 from playground_where import running_line, traceback_location
 
 
+NAME = "wsgiref"
+"""The server's name, as the page shows it."""
+
+
 def serves(server):
     """Whether `server` is wsgiref's (or the user's subclass of it)."""
     return isinstance(server, simple_server.WSGIServer)
