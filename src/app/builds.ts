@@ -32,7 +32,9 @@ const keyOf = (() => {
     null;
   return (files: Record<string, string>, entry: string, server: ServerChoice): string => {
     if (last?.files !== files || last.entry !== entry || last.server !== server) {
-      last = { files, entry, server, key: JSON.stringify([entry, server, files]) };
+      // The server only when chosen: the key of the default is the precompiled bundles' (bundle-cache).
+      const key = JSON.stringify(server === "code" ? [entry, files] : [entry, server, files]);
+      last = { files, entry, server, key };
     }
     return last.key;
   };

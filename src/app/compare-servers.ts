@@ -11,10 +11,13 @@ import { SERVER_CHOICES } from "../servers/choice";
 import { cookieHeaderToSend } from "../state/cookies";
 import { useRequest } from "../state/request";
 import { useServers } from "../state/servers";
-import { ensureBuilt, hasGoodBuild } from "./builds";
+import { ensureBuilt, hasGoodBuild, onBuildLoaded } from "./builds";
 import { clients } from "./clients";
 
 const latin1 = new TextDecoder("latin1");
+
+// A comparison is of one build: another build (an edit, another project) makes it stale.
+onBuildLoaded(() => useServers.setState({ request: null, answers: [], error: null }));
 
 /** Send the panel's request through every server; the answers land in the servers store. */
 export async function compareServers(): Promise<void> {

@@ -7,29 +7,11 @@
  * port='8000')`).
  */
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureFrameworks } from "../../scripts/frameworks";
-import type { FrameworkManifest } from "../frameworks/manifest";
-import { bytes, RAW_CASES, wireOf } from "../wsgi/test-support/raw-cases";
-import {
-  hasPython,
-  parseResponse,
-  runInFolder,
-  serveFolder,
-  type ServedFolder,
-} from "../wsgi/test-support/wsgiref-server";
-import type { PythonServer } from "./python-server";
-import {
-  echoModule,
-  latin1,
-  maskedWire,
-  rawRequest,
-  SERVER_CASES,
-} from "./test-support/server-cases";
-import { stackFolders, startWithStacks } from "./test-support/stacks";
-
-const manifest: FrameworkManifest = await ensureFrameworks(() => undefined);
-const hasPaste = manifest.stacks.some((stack) => stack.name === "paste");
+import { expect, it } from "vitest";
+import { bytes } from "../wsgi/test-support/raw-cases";
+import { parseResponse, runInFolder } from "../wsgi/test-support/wsgiref-server";
+import { echoModule, latin1, rawRequest, SERVER_CASES } from "./test-support/server-cases";
+import { describeServer } from "./test-support/server-suite";
 
 /** An app that answers with its environ, served as the second seed serves its app. */
 const ECHO = echoModule(
@@ -39,58 +21,26 @@ const ECHO = echoModule(
 
 const SEED = readFileSync(new URL("../examples/apps/seed001-paste.py", import.meta.url), "utf8");
 
-describe.skipIf(!hasPaste || !hasPython())(
-  "Paste's httpserver in Pyodide's CPython",
-  { timeout: 60_000 },
-  () => {
-    let python: PythonServer;
-    const zips = stackFolders(manifest);
-
-    beforeAll(async () => {
-      python = await startWithStacks(manifest);
-    }, 60_000);
-
-    async function load(files: Record<string, string>) {
-      expect((await python.prepare(files)) ?? python.load(files, "app.py")).toBeNull();
-    }
-
-    describe("each request, against python3 serving the same module with the same Paste", () => {
-      let theirs: ServedFolder;
-      beforeAll(async () => {
-        theirs = await serveFolder({ "app.py": ECHO }, "app.py", zips);
-      }, 60_000);
-      afterAll(() => theirs?.close());
-
-      // The playground's own raw cases (wsgiref's), then where Paste parts from wsgiref.
-      for (const [what, request] of [...RAW_CASES, ...SERVER_CASES]) {
-        it(`answers as Paste does: ${what}`, async () => {
-          await load({ "app.py": ECHO });
-          const ours = python.serve(rawRequest(request), 1);
-          expect(maskedWire(wireOf(ours))).toBe(maskedWire(await theirs.send(bytes(request))));
-        });
-      }
-    });
-
-    it("the second seed as written: Paste's Server header, its environ, its print", async () => {
-      await load({ "app.py": ECHO });
-      const answer = python.serve(rawRequest(SERVER_CASES[1]![1]), 1);
-      expect(answer.headers).toContainEqual([
-        "Server",
-        expect.stringMatching(/^PasteWSGIServer\/0\.5 Python\//),
-      ]);
-      const environ = JSON.parse(latin1(answer.body)) as Record<string, string>;
-      expect(environ.PATH_INFO).toBe("'/a/c/d'");
-      expect(environ.SERVER_SOFTWARE).toBeUndefined();
-      expect(environ["paste.httpserver.thread_pool"]).toBe("<socket>");
-      expect(answer.errors).toContain("serving on http://127.0.0.1:8000");
-      // The seed's own app returns str, as Python 2 did: Paste fails it its way.
-      await load({ "app.py": SEED });
-      const seed = python.serve(rawRequest(SERVER_CASES[0]![1]), 2);
-      const theirs = parseResponse(
-        (await runInFolder({ "app.py": SEED }, "app.py", bytes(SERVER_CASES[0]![1]), zips)).sent,
-      );
-      expect(`${seed.httpVersion} ${seed.status}`.trim()).toBe(theirs.statusLine);
-      expect(latin1(seed.body)).toBe(latin1(theirs.body));
-    });
-  },
-);
+describeServer("Paste", "paste", ECHO, ({ python, load, zips }) => {
+  it("the second seed as written: Paste's Server header, its environ, its print", async () => {
+    await load({ "app.py": ECHO });
+    const answer = python().serve(rawRequest(SERVER_CASES[1]![1]), 1);
+    expect(answer.headers).toContainEqual([
+      "Server",
+      expect.stringMatching(/^PasteWSGIServer\/0\.5 Python\//),
+    ]);
+    const environ = JSON.parse(latin1(answer.body)) as Record<string, string>;
+    expect(environ.PATH_INFO).toBe("'/a/c/d'");
+    expect(environ.SERVER_SOFTWARE).toBeUndefined();
+    expect(environ["paste.httpserver.thread_pool"]).toBe("<socket>");
+    expect(answer.errors).toContain("serving on http://127.0.0.1:8000");
+    // The seed's own app returns str, as Python 2 did: Paste fails it its way.
+    await load({ "app.py": SEED });
+    const seed = python().serve(rawRequest(SERVER_CASES[0]![1]), 2);
+    const theirs = parseResponse(
+      (await runInFolder({ "app.py": SEED }, "app.py", bytes(SERVER_CASES[0]![1]), zips)).sent,
+    );
+    expect(`${seed.httpVersion} ${seed.status}`.trim()).toBe(theirs.statusLine);
+    expect(latin1(seed.body)).toBe(latin1(theirs.body));
+  });
+});

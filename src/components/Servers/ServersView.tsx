@@ -45,9 +45,10 @@ function RowsTable({ label, heads, rows }: { label: string; heads: string[]; row
 
 export function ServersView() {
   const { request, answers, running, error } = useServers();
-  // Opened with nothing compared yet: compare at once.
+  // Opened with nothing compared for this build yet: compare at once.
   useEffect(() => {
-    if (!useServers.getState().request && !useServers.getState().running) void compareServers();
+    const { request, running } = useServers.getState();
+    if (!request && !running) void compareServers();
   }, []);
   const heads = answers.map((answer) => SERVER_LABELS[answer.server]);
   const answered = answerRows(answers);
