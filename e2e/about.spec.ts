@@ -39,6 +39,10 @@ test("About lists CPython, Pyodide, Monaco, esbuild and the frameworks with vers
     await expect(row("Python frameworks", "bottle")).toContainText(/0\.12\.23\s*MIT/);
     await expect(row("Python frameworks", "Paste")).toContainText("3.5.2");
     await expect(row("Python frameworks", "six")).toContainText("1.16.0");
+    // The servers, each with its license.
+    await expect(row("Python frameworks", "waitress")).toContainText(/2\.1\.2\s*ZPL/);
+    await expect(row("Python frameworks", "gunicorn")).toContainText(/20\.1\.0\s*MIT/);
+    await expect(row("Python frameworks", "cheroot")).toContainText("9.0.0");
     const [flask] = await Promise.all([
       page.waitForEvent("popup"),
       row("Python frameworks", "Flask").getByRole("link", { name: "BSD-3-clause" }).click(),

@@ -327,7 +327,15 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
     const environ = page.getByRole("table", { name: "Environ by server" });
     await expect(environ).toBeVisible({ timeout: 60_000 });
     const heads = environ.getByRole("columnheader");
-    await expect(heads).toHaveText(["Key", "wsgiref", "Paste", "Werkzeug", "Waitress", "Gunicorn"]);
+    await expect(heads).toHaveText([
+      "Key",
+      "wsgiref",
+      "Paste",
+      "Werkzeug",
+      "Waitress",
+      "Gunicorn",
+      "Cheroot",
+    ]);
     const forwarded = playground.row(environ, "HTTP_X_FORWARDED_FORdiffers");
     await expect(forwarded).toHaveText([
       "'6.6.6.6,10.0.0.1'",
@@ -335,6 +343,7 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
       "'6.6.6.6,10.0.0.1'",
       "'10.0.0.1'",
       "'6.6.6.6,10.0.0.1'",
+      "'10.0.0.1'",
     ]);
     await expect(page.getByRole("list", { name: "Why they differ" })).toContainText(
       "HTTP_X_FORWARDED_FOR: X_Forwarded_For and a header spelt with dashes become the same key",
@@ -346,6 +355,7 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
       /^Werkzeug\/2\.2\.2 Python\//,
       "waitress",
       "gunicorn",
+      /^Cheroot\/9\.0\.0/,
     ]);
     await page.screenshot({ path: "test-results/screens/servers-tab.png" });
   });

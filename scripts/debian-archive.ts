@@ -143,12 +143,18 @@ export function unpack(pkg: string, version: string, debs: string): Unpacked {
       if (path.endsWith(".so")) continue;
       const bytes = readFileSync(join(site, path));
       files.set(path, bytes);
-      if (/\.(egg|dist)-info\/(PKG-INFO|METADATA)$/.test(path))
+      // An .egg-info is a folder, or (Cheroot's) a file that is itself the PKG-INFO.
+      if (/\.(egg|dist)-info\/(PKG-INFO|METADATA)$|\.egg-info$/.test(path))
         meta = metadata(bytes.toString("utf8"));
     }
     const license = readFileSync(join(into, "usr/share/doc", pkg, "copyright"), "utf8");
     const tops = [...files.keys()]
-      .filter((path) => !path.includes(".egg-info/") && !path.includes(".dist-info/"))
+      .filter(
+        (path) =>
+          !path.includes(".egg-info/") &&
+          !path.includes(".dist-info/") &&
+          !path.endsWith(".egg-info"),
+      )
       .map((path) => path.split("/")[0]!.replace(/\.py$/, ""));
     return {
       info: {

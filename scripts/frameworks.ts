@@ -85,6 +85,16 @@ const STACKS: { name: string; title: string; modules: string[]; packages: [strin
     modules: ["gunicorn"],
     packages: [["python3-gunicorn", "20.1.0"]],
   },
+  {
+    name: "cheroot",
+    title: "Cheroot",
+    modules: ["cheroot", "jaraco", "more_itertools"],
+    packages: [
+      ["python3-cheroot", "9.0.0"],
+      ["python3-jaraco.functools", "3.5.0"],
+      ["python3-more-itertools", "8.10.0"],
+    ],
+  },
 ];
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

@@ -1,6 +1,6 @@
 """Runs a WSGI module as `python3 FILE` runs it, for the tests: the server
 it builds (wsgiref's make_server with its classes, Paste's httpserver.serve,
-Werkzeug's run_simple and make_server, Waitress's serve), but on 127.0.0.1 at an ephemeral
+Werkzeug's run_simple and make_server, Waitress's serve, Cheroot's start), but on 127.0.0.1 at an ephemeral
 port, whatever host and port the module asks for; a module that only
 defines `application` or `app` is served too. Werkzeug's reloader runs its
 child's part in this process (as the playground does), not in a child.
@@ -96,6 +96,22 @@ else:
         return server
 
     waitress.server.create_server = waitress.create_server = _create_server
+
+try:
+    import cheroot.server
+except ImportError:
+    pass
+else:
+    _real_prepare = cheroot.server.HTTPServer.prepare
+
+    def _prepare(self):
+        self.bind_addr = ("127.0.0.1", 0)
+        _real_prepare(self)
+        _served.append(self)
+        print(f"PORT {self.bind_addr[1]}", flush=True)
+
+    cheroot.server.HTTPServer.prepare = _prepare
+
 
 def gunicorn(app):
     """`gunicorn app:app` for a module's app: Gunicorn's own arbiter and one sync worker, on a port of its own."""

@@ -11,7 +11,7 @@ import { latin1, rawRequest } from "./test-support/server-cases";
 import { startWithStacks } from "./test-support/stacks";
 
 const manifest: FrameworkManifest = await ensureFrameworks(() => undefined);
-const servers = ["wsgiref", "paste", "werkzeug", "waitress", "gunicorn"] as const;
+const servers = ["wsgiref", "paste", "werkzeug", "waitress", "gunicorn", "cheroot"] as const;
 const hasAll = servers
   .slice(1)
   .every((name) => manifest.stacks.some((stack) => stack.modules.includes(name)));
@@ -50,6 +50,7 @@ describe.skipIf(!hasAll)("one request through every server", { timeout: 60_000 }
       werkzeug: "call 1: '6.6.6.6,10.0.0.1'",
       waitress: "call 1: '10.0.0.1'",
       gunicorn: "call 1: '6.6.6.6,10.0.0.1'",
+      cheroot: "call 1: '10.0.0.1'",
     });
     expect(answers.map((a) => a.response!.server?.name)).toEqual([
       "wsgiref",
@@ -57,6 +58,7 @@ describe.skipIf(!hasAll)("one request through every server", { timeout: 60_000 }
       "Werkzeug",
       "Waitress",
       "Gunicorn",
+      "Cheroot",
     ]);
     // The build that answers is the one that was loaded: its count goes on (2 was the compare's own call).
     expect(latin1(compared.body)).toBe("call 2: '6.6.6.6,10.0.0.1'");

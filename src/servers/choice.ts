@@ -16,6 +16,7 @@ export const SERVER_CHOICES = [
   "werkzeug",
   "waitress",
   "gunicorn",
+  "cheroot",
 ] as const;
 
 export type ServerChoice = (typeof SERVER_CHOICES)[number];
@@ -28,6 +29,7 @@ export const SERVER_LABELS: Record<ServerChoice, string> = {
   werkzeug: "Werkzeug",
   waitress: "Waitress",
   gunicorn: "Gunicorn",
+  cheroot: "Cheroot",
 };
 
 /** How each chosen server is started around the module's app (what python3 would run). */
@@ -37,6 +39,7 @@ export const SERVER_STARTS: Record<Exclude<ServerChoice, "code">, string> = {
   werkzeug: "werkzeug.serving.run_simple('127.0.0.1', 5000, app, threaded=True)",
   waitress: "waitress.serve(app)",
   gunicorn: "gunicorn app:app (one sync worker)",
+  cheroot: "cheroot.wsgi.Server(('0.0.0.0', 8080), app).start()",
 };
 
 /** The module of the framework stack each chosen server comes in (wsgiref is the standard library's). */
@@ -45,6 +48,7 @@ export const SERVER_MODULES: Partial<Record<ServerChoice, string>> = {
   werkzeug: "werkzeug",
   waitress: "waitress",
   gunicorn: "gunicorn",
+  cheroot: "cheroot",
 };
 
 /** `value` as a choice, or null when it names none (a message can then list the names). */

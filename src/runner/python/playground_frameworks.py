@@ -91,6 +91,9 @@ _PATCHES = {
     "waitress.trigger": _patch("waitress", "patch_trigger"),
     "waitress.wasyncore": _patch("waitress", "patch_wasyncore"),
     "waitress.server": _patch("waitress", "patch_server"),
+    "cheroot.server": _patch("cheroot", "patch_server"),
+    "cheroot.connections": _patch("cheroot", "patch_connections"),
+    "cheroot.workers.threadpool": _patch("cheroot", "patch_threadpool"),
 }
 
 

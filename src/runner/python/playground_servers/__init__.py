@@ -21,12 +21,12 @@ import http.server
 import wsgiref.simple_server as simple_server
 
 import playground_observe as observing
-from playground_servers import gunicorn, memory, paste, waitress, werkzeug, wsgiref
+from playground_servers import cheroot, gunicorn, memory, paste, waitress, werkzeug, wsgiref
 
 memory.install()
 wsgiref.install()
 
-_ADAPTERS = (wsgiref, paste, werkzeug, waitress, gunicorn)
+_ADAPTERS = (wsgiref, paste, werkzeug, waitress, gunicorn, cheroot)
 """The servers the playground knows: each says whether a server is its own (``serves``), the
 app it serves (``app_of``), the attribute to swap for the watched app (``APP_ATTRIBUTE``; None:
 it watches by itself), and where it differs from a socketserver server, how it takes the
@@ -79,12 +79,19 @@ def _start_waitress(app):
     waitress.serve(app)
 
 
+def _start_cheroot(app):
+    from cheroot import wsgi
+
+    wsgi.Server(("0.0.0.0", 8080), app).start()
+
+
 CHOICES = {
     "wsgiref": ("wsgiref", "make_server('', 8000, app).serve_forever()", _start_wsgiref),
     "paste": ("Paste", "paste.httpserver.serve(app, host='127.0.0.1', port='8080')", _start_paste),
     "werkzeug": ("Werkzeug", "werkzeug.serving.run_simple('127.0.0.1', 5000, app, threaded=True)", _start_werkzeug),
     "waitress": ("Waitress", "waitress.serve(app)", _start_waitress),
     "gunicorn": ("Gunicorn", "gunicorn app:app", gunicorn.start),
+    "cheroot": ("Cheroot", "cheroot.wsgi.Server(('0.0.0.0', 8080), app).start()", _start_cheroot),
 }
 """The servers a project can choose instead of the one its code starts: name, how it is started, the start."""
 

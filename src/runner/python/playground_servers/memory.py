@@ -91,6 +91,15 @@ class MemorySocket:
         self.read += len(chunk)
         return chunk
 
+    def recv_into(self, buffer, nbytes=0, flags=0):
+        """recv() into `buffer` (socket.SocketIO reads so: Cheroot's files)."""
+        chunk = self.recv(nbytes or len(buffer))
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+    def _decref_socketios(self):
+        pass
+
     def unread(self):
         """Whether recv() has bytes left to give."""
         return self.read < len(self.data)
