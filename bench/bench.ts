@@ -27,6 +27,7 @@ import {
 } from "./page.ts";
 import { frameworkMeasures } from "./frameworks.ts";
 import { pythonStart, startRows } from "./python-start.ts";
+import { serverMeasures, serverRows } from "./servers.ts";
 import { round, row, stats, table, type Row } from "./report.ts";
 import { buildSite, gzipSizes, ORIGIN, serveSite, stopSite } from "./site.ts";
 
@@ -477,6 +478,7 @@ async function main(): Promise<void> {
     const tsChecks = await checksAfterEdit(browser, "app.ts");
     const pyChecks = await checksAfterEdit(browser, "app.py");
     const frameworks = await frameworkMeasures(browser);
+    const servers = await serverMeasures(browser);
     const bytes = gzipSizes(cold.requested.map((entry) => entry.url));
 
     const floorStats = stats(base.sequential);
@@ -716,6 +718,7 @@ async function main(): Promise<void> {
         target: "",
         met: null,
       }),
+      ...serverRows(servers),
     ];
     const markdown = `${table(rows)}\n\nMachine: ${process.platform}, ${cpus().length} cores; Chromium ${browser.version()}; ${new Date().toISOString().slice(0, 10)}; ${round((Date.now() - started) / 1000, 0)} s.\n`;
     writeFileSync("bench/results.md", markdown);

@@ -15,6 +15,8 @@ import type { Playground } from "./playground";
 /** One example of examples.json. */
 export interface Example {
   title: string;
+  /** Its section of the gallery: a seed, "Next steps", "Frameworks", "Servers". */
+  source: string;
   language: string;
   file: string;
   /** Its other files, in apps/<file>.files/. */

@@ -373,4 +373,68 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
       .poll(() => playground.editorText())
       .toMatch(/^from werkzeug\.middleware\.proxy_fix\s*$/m);
   });
+  test("the seeds' servers: the second seed typed as written answers as Paste does; the third seed's handler_class runs as under python3", async () => {
+    // The second seed, as written, typed into the editor: Paste's own server answers.
+    const seed = filesOf(example("Seed 001 with Paste, as written"))["app.py"]!;
+    await playground.build(seed);
+    await page.getByRole("button", { name: "New request" }).click();
+    await playground.tab("Raw").click();
+    await page.getByRole("checkbox", { name: /Raw mode/ }).check();
+    await page
+      .getByLabel("Raw request text")
+      .fill(
+        "POST /upload HTTP/1.1\nHost: localhost:8000\nTransfer-Encoding: chunked\n\n5\nhello\n0\n\n",
+      );
+    await playground.sendForResponse();
+    const sent =
+      "POST /upload HTTP/1.1\r\nHost: localhost:8000\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n";
+    const paste = await python3Answer({ "app.py": seed }, Buffer.from(sent, "latin1"));
+    await expect(playground.status).toHaveText(paste.status);
+    expect(paste.head).toMatch(/\r\nServer: PasteWSGIServer\/0\.5 Python\//);
+    await expect(playground.row(playground.responseHeaders, "Server")).toContainText(
+      /^PasteWSGIServer\/0\.5 Python\//,
+    );
+    await expect(page.getByLabel("Answered by")).toHaveText(
+      /^Answered by Paste \(paste\.httpserver\.WSGI\w+\), started by the code at app\.py:7\.$/,
+    );
+    // Paste's environ: no SERVER_SOFTWARE, CONTENT_LENGTH '0', the chunked body not read.
+    await playground.responseTab("Environ");
+    await expect(playground.row(playground.environ, "CONTENT_LENGTH")).toHaveText("0");
+    await expect(playground.row(playground.environ, "HTTP_TRANSFER_ENCODING")).toHaveText(
+      "chunked",
+    );
+    await expect(playground.environ.getByRole("row", { name: /^SERVER_SOFTWARE/ })).toHaveCount(0);
+    await expect(playground.row(playground.environ, "paste.httpserver.thread_pool")).toBeVisible();
+    await playground.responseTab("Request");
+    await expect(
+      page.getByRole("note").filter({ hasText: "As wsgiref reads them." }),
+    ).toContainText("Paste answered this request");
+    await page.getByRole("checkbox", { name: /Raw mode/ }).uncheck();
+
+    // The third seed's advice, from the gallery's Servers section: its handler_class and server_class run.
+    await page.getByRole("button", { name: "Examples" }).click();
+    const servers = page
+      .getByRole("dialog", { name: "Examples" })
+      .getByRole("region", { name: "Servers" });
+    await expect(servers.getByRole("button")).toHaveCount(6);
+    const before = await playground.buildNumber();
+    await servers.getByRole("button", { name: /^Seed 003: a handler_class of your own/ }).click();
+    await playground.nextBuild(before);
+    await playground.sendForResponse();
+    const files = filesOf(example("Seed 003: a handler_class of your own"));
+    const theirs = await python3Answer(
+      files,
+      requestBytes(example("Seed 003: a handler_class of your own").request),
+    );
+    await playground.responseTab("Body");
+    await expect(playground.responseBody).toHaveText(theirs.body);
+    await expect(playground.responseBody).toContainText("myapp.handler = 'Handler'");
+    await expect(playground.responseBody).toContainText("myapp.server = 'Server'");
+    await expect(page.getByLabel("Answered by")).toContainText("Answered by wsgiref (");
+    await playground.responseTab("Errors log");
+    await expect(page.getByRole("region", { name: "Errors log" })).toContainText(
+      '[myapp] "GET / HTTP/1.1" 200',
+    );
+    await page.screenshot({ path: "test-results/screens/servers-handler-class.png" });
+  });
 });

@@ -16,8 +16,10 @@ import { clients } from "./clients";
 
 const latin1 = new TextDecoder("latin1");
 
-// A comparison is of one build: another build (an edit, another project) makes it stale.
-onBuildLoaded(() => useServers.setState({ request: null, answers: [], error: null }));
+/** From now on, a comparison is cleared when another build loads (an edit, another project): it was of one build. */
+export function watchServerComparisons(): void {
+  onBuildLoaded(() => useServers.setState({ request: null, answers: [], error: null }));
+}
 
 /** Send the panel's request through every server; the answers land in the servers store. */
 export async function compareServers(): Promise<void> {

@@ -23,8 +23,10 @@ import { runLimitMs, setLastLanguage, useSettings } from "../state/settings";
 import { useWorkspace } from "../state/workspace";
 import { keepSite, registerServiceWorker, ServerRelay } from "../sw/relay";
 import type { RequestRecord } from "../wsgi/records";
+import type { ServerChoice } from "../servers/choice";
 import { watchProjectSwitches } from "./builds";
 import { watchChecks } from "./checks-service";
+import { watchServerComparisons } from "./compare-servers";
 import { clients, hasStarted, setClients } from "./clients";
 import { firstRuntime } from "./first-runtime";
 import {
@@ -63,6 +65,7 @@ export function startEngine(): void {
   });
   watchProjectSwitches();
   watchChecks();
+  watchServerComparisons();
   const compiler = new CompilerClient();
   void compiler.firstAnswer.then(compilerAnswered);
   const onStartProgress = ({ phase, loaded, total, name }: StartProgress) =>
@@ -183,16 +186,18 @@ export const benchHooks = {
   },
   /**
    * Load a Python project's sources into the runner as build `buildId`, as a
-   * build does (a framework's stack fetched first if it needs one); the time
-   * it took, in ms.
+   * build does (a framework's or server's stack fetched first if it needs
+   * one), served by `server` if one is chosen; the time it took, in ms.
    */
   async loadSources(
     buildId: number,
     files: Record<string, string>,
     entry: string,
+    server?: ServerChoice,
   ): Promise<number> {
     const started = performance.now();
-    const loaded = await clients().runner.load(buildId, { kind: "sources", files }, entry);
+    const program = { kind: "sources" as const, files, ...(server ? { server } : {}) };
+    const loaded = await clients().runner.load(buildId, program, entry);
     if (!loaded.ok) throw new Error(loaded.error);
     return performance.now() - started;
   },

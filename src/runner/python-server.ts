@@ -30,6 +30,17 @@ export const LIBRARY_FILES: Record<string, string> = Object.fromEntries(
   ).map(([path, source]) => [path.slice("./python/".length), source]),
 );
 
+/** The connection a request came on, as the Python server takes it: host, port, client, mount, scheme. */
+function connectionOf(request: RequestRecord): [string, number, string, string, string] {
+  return [
+    request.server?.name ?? "localhost",
+    Number(request.server?.port ?? "80"),
+    request.remoteAddr ?? "127.0.0.1",
+    request.scriptName ?? "",
+    request.urlScheme ?? "http",
+  ];
+}
+
 /** Where the framework stacks come from: the build's manifest, and a way to fetch a stack's zip. */
 export interface FrameworkSource {
   manifest: FrameworkManifest;
@@ -205,11 +216,7 @@ export class PythonServer {
     const module = this.pyodide.pyimport("playground_compare") as PyProxy;
     const results = (module.compare_for_runner as (...args: unknown[]) => PyProxy)(
       raw,
-      request.server?.name ?? "localhost",
-      Number(request.server?.port ?? "80"),
-      request.remoteAddr ?? "127.0.0.1",
-      request.scriptName ?? "",
-      request.urlScheme ?? "http",
+      ...connectionOf(request),
       servers.filter((server) => server !== "code"),
     );
     module.destroy();
@@ -316,15 +323,7 @@ export class PythonServer {
           onProgress({ ...told, chunk });
         }
       : undefined;
-    const result = serveFor(
-      raw,
-      request.server?.name ?? "localhost",
-      Number(request.server?.port ?? "80"),
-      request.remoteAddr ?? "127.0.0.1",
-      request.scriptName ?? "",
-      request.urlScheme ?? "http",
-      tell,
-    );
+    const result = serveFor(raw, ...connectionOf(request), tell);
     const sent = result.get(0) as PyProxy;
     const report = result.get(1) as string;
     const bytes = sent.toJs() as Uint8Array;
@@ -344,7 +343,9 @@ export class PythonServer {
     } else if (parsed.kind === "request") {
       const notes = describeRequest(parsed, request);
       record.fates = notes.fates;
-      record.findings.unshift(...notes.findings);
+      // The twin's findings are wsgiref's reading of the body: another server reads it its own way.
+      if (!record.server || record.server.name === "wsgiref")
+        record.findings.unshift(...notes.findings);
     } else {
       record.fates = parsed.fates;
     }

@@ -39,11 +39,38 @@ function visible(raw: Uint8Array, start: number, end: number): string {
   return end - start > SHOWN ? `${out}… (${(end - start).toLocaleString("en")} bytes)` : out;
 }
 
-/** The Request bytes view. */
-export function RequestBytesView({ fates, raw }: { fates?: ByteFate[]; raw?: Uint8Array }) {
+/**
+ * The Request bytes view. `server` is the server that answered: the lines'
+ * fates are told by the playground's twin of wsgiref's parser, so another
+ * server's reading is said to be its own.
+ */
+export function RequestBytesView({
+  fates,
+  raw,
+  server,
+}: {
+  fates?: ByteFate[];
+  raw?: Uint8Array;
+  server?: string;
+}) {
   if (!fates || !raw) {
     return <p className="placeholder">This response has no record of the request's bytes.</p>;
   }
+  return (
+    <>
+      {server && server !== "wsgiref" && (
+        <p className="fates-reader" role="note">
+          As wsgiref reads them. {server} answered this request and reads them by its own rules (its
+          environ is in Environ; Servers shows each server's reading side by side).
+        </p>
+      )}
+      <FatesTable fates={fates} raw={raw} />
+    </>
+  );
+}
+
+/** Each stretch of the request's bytes and what it became. */
+function FatesTable({ fates, raw }: { fates: ByteFate[]; raw: Uint8Array }) {
   return (
     <table className="kv fates" aria-label="What became of each request line">
       <thead>

@@ -249,7 +249,11 @@ function Inspector({ response }: { response: ResponseRecord }) {
         {current === "Environ" && <EnvironView environ={response.environ} />}
         {current === "Layers" && <LayersView response={response} />}
         {current === "Request" && (
-          <RequestBytesView fates={response.fates} raw={response.requestBytes} />
+          <RequestBytesView
+            fates={response.fates}
+            raw={response.requestBytes}
+            server={response.server?.name}
+          />
         )}
         {current === "Trace" && <TraceView trace={response.trace} />}
         {current === "Findings" && <FindingsList findings={response.findings} />}

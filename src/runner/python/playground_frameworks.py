@@ -7,7 +7,9 @@ included: a server's module is changed once imported only where it would
 start threads or a process, or open a real socket (``playground_servers``:
 Werkzeug's ``run_simple`` and reloader, Paste's thread pool, Waitress's
 dispatcher, trigger and loop).
-``bottle.run()`` needs nothing: its default server is wsgiref's.
+``bottle.run()`` needs nothing: its default server is wsgiref's; a
+``server='waitress'`` (or Paste's, Cheroot's) names a server Bottle imports
+by itself, so that server's stack is wanted too.
 """
 
 import ast
@@ -54,7 +56,22 @@ def wanted():
                     names.update(alias.name.split(".")[0] for alias in node.names)
                 elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                     names.add(node.module.split(".")[0])
+                elif isinstance(node, ast.Call):
+                    names.update(_servers_named(node))
     return sorted(name for name in names if name in _expected)
+
+
+_BOTTLE_SERVERS = {"waitress": "waitress", "paste": "paste", "cheroot": "cheroot"}
+"""Bottle's server names (bottle.server_names) whose adapter imports a stack's module."""
+
+
+def _servers_named(call):
+    """For a call like run(server='waitress'): the module the named server's adapter imports."""
+    for keyword in call.keywords:
+        if keyword.arg == "server" and isinstance(keyword.value, ast.Constant):
+            module = _BOTTLE_SERVERS.get(keyword.value.value)
+            if module:
+                yield module
 
 
 def missing_hint(top):
@@ -92,6 +109,7 @@ _PATCHES = {
     "waitress.wasyncore": _patch("waitress", "patch_wasyncore"),
     "waitress.server": _patch("waitress", "patch_server"),
     "cheroot.server": _patch("cheroot", "patch_server"),
+    "cheroot.wsgi": _patch("cheroot", "patch_wsgi"),
     "cheroot.connections": _patch("cheroot", "patch_connections"),
     "cheroot.workers.threadpool": _patch("cheroot", "patch_threadpool"),
 }

@@ -42,6 +42,7 @@ class Recorder:
         self.trace = []
         self.findings = []
         self.environ = None
+        self.app_status = None
         self.app_headers = None
         self.app_time = 0.0
         self.returned_at = None
@@ -230,8 +231,8 @@ BufferedReader.__module__ = "_io"
 class Observed:
     """The app's iterable, watched: each chunk, and close(), with validate's checks.
 
-    len() is the iterable's own, so wsgiref still adds Content-Length to a
-    one-chunk body exactly as it would without the playground.
+    It has no len() unless the iterable has one (ObservedSized): Waitress asks
+    hasattr(app_iter, "__len__") before it calls len().
     """
 
     def __init__(self, iterable, recorder, started, returned_at):
@@ -243,9 +244,6 @@ class Observed:
         self.first = True
         self.returned_at = returned_at
         self.closed = False
-
-    def __len__(self):
-        return len(self.iterable)
 
     def __iter__(self):
         with self.recorder.layers:
@@ -282,6 +280,7 @@ class Observed:
         self.first = False
         size = len(chunk) if isinstance(chunk, (bytes, bytearray, str)) else 0
         recorder.event("chunk", size=size)
+        _told(recorder, chunk)
         return chunk
 
     def close(self):
@@ -290,6 +289,20 @@ class Observed:
             self.recorder.event("close")
             with self.recorder.layers:
                 self.iterable.close()
+
+
+class ObservedSized(Observed):
+    """An iterable with a len() (a list), watched: len() is its own, so a server adds
+    Content-Length to a one-chunk body exactly as it would without the playground."""
+
+    def __len__(self):
+        return len(self.iterable)
+
+
+def _told(recorder, data):
+    """A server that tells the page nothing as it goes (all but wsgiref): the app's chunk, as the app gave it."""
+    if progress is not None and progress.from_app and type(data) is bytes:
+        progress.app_chunk(recorder.app_status, recorder.app_headers, data)
 
 
 def observe(app, recorder):
@@ -334,6 +347,7 @@ def observe(app, recorder):
             _check(checks.check_exc_info, exc_info)
             # A copy: wsgiref adds Content-Length to the app's own list.
             recorder.app_headers = list(headers) if isinstance(headers, list) else headers
+            recorder.app_status = status
             started.append(None)
             write = start_response(*args, **kw)
 
@@ -344,6 +358,7 @@ def observe(app, recorder):
                     size=len(data) if hasattr(data, "__len__") else 0,
                     layer=recorder.layers.innermost() if recorder.layers else None,
                 )
+                _told(recorder, data)
                 return write(data)
 
             return traced_write
@@ -371,7 +386,8 @@ def observe(app, recorder):
             _check(checks.check_iterator, result)
         finally:
             _where = None
-        return Observed(result, recorder, started, layers.return_location)
+        kind = ObservedSized if hasattr(result, "__len__") else Observed
+        return kind(result, recorder, started, layers.return_location)
 
     return observed
 

@@ -15,6 +15,11 @@ class Progress:
 
     EVERY = 0.030
 
+    from_app = False
+    """True when the server tells nothing as it writes (all but wsgiref): the app's own
+    status, headers and chunks are told instead, and the response's record puts the
+    server's bytes in their place when it is done."""
+
     def __init__(self, tell, recorder):
         self.tell = tell
         self.recorder = recorder
@@ -26,6 +31,12 @@ class Progress:
 
     def headers(self, status, headers):
         self.head = (status, headers)
+
+    def app_chunk(self, status, headers, data):
+        """A chunk as the app gave it (from_app): the app's status and headers come with the first."""
+        if self.head is None and isinstance(status, str) and isinstance(headers, list):
+            self.headers(status, [h for h in headers if isinstance(h, tuple) and len(h) == 2])
+        self.body(data)
 
     def body(self, data):
         self.chunks.append(bytes(data))

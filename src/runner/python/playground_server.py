@@ -12,6 +12,7 @@ runner Worker calls: ``load_for_runner`` and ``serve_for_runner``.
 
 import io
 import json
+import sys
 import traceback
 
 import playground_observe as observing
@@ -39,9 +40,13 @@ def serve(server, raw, server_name, server_port, remote_addr, script_name="", sc
     errors = io.StringIO()
     try:
         with redirected(errors):
-            sent, request_version = servers.serve(
-                server, bytes(raw), server_name, server_port, remote_addr, scheme
-            )
+            try:
+                sent, request_version = servers.serve(
+                    server, bytes(raw), server_name, server_port, remote_addr, scheme
+                )
+            except Exception as error:
+                # An app's exception is its server's to answer (a 500): this one came out of the server.
+                sent, request_version = _server_failed(server, error, recorder), None
     finally:
         observing.recorder = None
         observing.progress = None
@@ -68,6 +73,24 @@ def serve(server, raw, server_name, server_port, remote_addr, script_name="", sc
         "layers": layers,
         "server": servers.describe(server),
     }
+
+
+def _server_failed(server, error, recorder):
+    """The server raised inside its own code: a 502 with its traceback, said to be no fault of the app's."""
+    name = servers.describe(server)["name"]
+    text = "".join(traceback.format_exception(error))
+    sys.stderr.write(text)
+    message = (
+        f"{name} raised {type(error).__name__} inside its own code, so the playground answers 502: "
+        "the server (or the playground's way of running it) failed, not your app. The next request is served as usual."
+    )
+    recorder.finding("error", "playground", message, None, None)
+    body = f"502 Bad Gateway\n\n{message}\n\n{text}".encode("utf-8", "replace")
+    head = (
+        "HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/plain; charset=utf-8\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    )
+    return head.encode("latin-1") + body
 
 
 # ---- What the runner Worker calls -------------------------------------------

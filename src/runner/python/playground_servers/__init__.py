@@ -21,7 +21,7 @@ import http.server
 import wsgiref.simple_server as simple_server
 
 import playground_observe as observing
-from playground_servers import cheroot, gunicorn, memory, paste, waitress, werkzeug, wsgiref
+from playground_servers import cheroot, gunicorn, memory, paste, unused, waitress, werkzeug, wsgiref
 
 memory.install()
 wsgiref.install()
@@ -52,8 +52,9 @@ http.server.BaseHTTPRequestHandler.parse_request = _parse_request_noted
 
 
 def forget():
-    """A new build: no server is started yet."""
+    """A new build: no server is started yet, nothing said of one."""
     memory.forget()
+    unused.forget()
 
 
 def _start_wsgiref(app):
@@ -138,6 +139,8 @@ def serve(server, raw, server_name, server_port, remote_addr, scheme="http"):
     _request_version = None
     adapter = _adapter(server)
     observing.server = describe(server)["class"]
+    if observing.progress is not None:
+        observing.progress.from_app = adapter is not wsgiref
     getattr(adapter, "virtual_host", _virtual_host)(server, server_name, server_port, scheme)
     handle = getattr(adapter, "handle", memory.handle)
     name = adapter.APP_ATTRIBUTE if adapter is not None else None

@@ -12,7 +12,7 @@ here the pool starts none, and the loop is the connection's.
 
 import sys
 
-from playground_servers import memory
+from playground_servers import memory, unused
 
 NAME = "Cheroot"
 """The server's name, as the page shows it."""
@@ -25,7 +25,21 @@ def patch_server(server):
     def serve(self):
         memory.serve_forever(self)
 
+    stop = server.HTTPServer.stop
+
+    def stop_unless_serving(self):
+        # start() returned at once where python3's would block until the process ends (as Bottle's
+        # `try: server.start() finally: server.stop()` expects): the server that answers keeps on.
+        if memory.started() is not self:
+            stop(self)
+
     server.HTTPServer.serve = serve
+    server.HTTPServer.stop = stop_unless_serving
+
+
+def patch_wsgi(wsgi):
+    """cheroot.wsgi, once imported: the arguments about its pool and clocks are said not to apply."""
+    unused.watch(wsgi.Server, "__init__", NAME, unused.CHEROOT)
 
 
 def patch_connections(connections):

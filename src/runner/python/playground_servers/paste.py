@@ -14,7 +14,7 @@ import _thread
 import sys
 import time
 
-from playground_servers import memory
+from playground_servers import memory, unused
 
 
 def patch(httpserver):
@@ -38,6 +38,7 @@ def patch(httpserver):
             pass
 
     httpserver.ThreadPool = ThreadPool
+    unused.watch(httpserver, "serve", NAME, unused.PASTE)
     # Paste's pool server loops on handle_request() until stopped: here it is started, and returns.
     httpserver.ThreadPoolMixIn.serve_forever = memory.serve_forever
 

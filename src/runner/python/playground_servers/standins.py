@@ -44,22 +44,23 @@ def _lookup(records, field, value, what):
     raise KeyError(f"{what} not found: {value!r}")
 
 
-def _pwd():
-    module = types.ModuleType("pwd")
-    module.struct_passwd = _passwd
-    module.getpwuid = lambda uid: _lookup([_USER], "pw_uid", uid, "getpwuid(): uid")
-    module.getpwnam = lambda name: _lookup([_USER], "pw_name", name, "getpwnam(): name")
-    module.getpwall = lambda: [_USER]
+def _accounts(name, record, by_id, by_name, everything):
+    """pwd or grp: lookups that know the one account there is (its name is field 0, its id field 2)."""
+    module = types.ModuleType(name)
+    name_field, id_field = record._fields[0], record._fields[2]
+    setattr(module, type(record).__name__, type(record))
+    setattr(module, by_id, lambda value: _lookup([record], id_field, value, f"{by_id}(): {id_field[3:]}"))
+    setattr(module, by_name, lambda value: _lookup([record], name_field, value, f"{by_name}(): name"))
+    setattr(module, everything, lambda: [record])
     return module
+
+
+def _pwd():
+    return _accounts("pwd", _USER, "getpwuid", "getpwnam", "getpwall")
 
 
 def _grp():
-    module = types.ModuleType("grp")
-    module.struct_group = _group
-    module.getgrgid = lambda gid: _lookup([_GROUP], "gr_gid", gid, "getgrgid(): gid")
-    module.getgrnam = lambda name: _lookup([_GROUP], "gr_name", name, "getgrnam(): name")
-    module.getgrall = lambda: [_GROUP]
-    return module
+    return _accounts("grp", _GROUP, "getgrgid", "getgrnam", "getgrall")
 
 
 def _ssl():

@@ -17,7 +17,7 @@ sent, run the tasks, flush what they wrote, until nothing moves.
 import sys
 from collections import deque
 
-from playground_servers import memory
+from playground_servers import memory, unused
 
 
 def patch_task(task):
@@ -69,6 +69,7 @@ def patch_server(server):
     """waitress.server, once imported: run() makes the server the one that answers, and returns."""
     server.BaseWSGIServer.run = memory.serve_forever
     server.MultiSocketServer.run = memory.serve_forever
+    unused.watch(server, "create_server", NAME, unused.WAITRESS)
 
 
 NAME = "Waitress"

@@ -18,7 +18,7 @@ import functools
 import os
 import sys
 
-from playground_servers import memory
+from playground_servers import memory, unused
 
 
 class _Restart(Exception):
@@ -28,6 +28,8 @@ class _Restart(Exception):
 def patch(serving):
     """Werkzeug's serving module, once imported: its sockets are in memory, its reloader restarts in place."""
     serving.socket = memory.SocketModule()
+    unused.watch(serving, "make_server", NAME, unused.WERKZEUG)
+    unused.watch(serving, "run_simple", NAME, unused.WERKZEUG)
     real_run_simple = serving.run_simple
 
     @functools.wraps(real_run_simple)
