@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "@playwright/test";
-import { linkFor, newContext, openPlayground, SEQUENTIAL } from "./page.ts";
+import { linkFor, newContext, openPlayground, panelRecord, SEQUENTIAL } from "./page.ts";
 
 const example = (path: string) =>
   readFileSync(new URL(`../src/examples/apps/${path}`, import.meta.url), "utf8");
@@ -38,14 +38,7 @@ const PY_HELLO = `def app(environ, start_response):
     return [b"Hello world!"]
 `;
 
-const record = (target: string) => ({
-  method: "GET",
-  target,
-  httpVersion: "HTTP/1.1",
-  headers: [["Host", "localhost:8000"]],
-  server: { name: "localhost", port: "8000" },
-  body: new Uint8Array(),
-});
+const record = panelRecord;
 
 interface Hooks {
   wsgiPlaygroundBench: {

@@ -9,6 +9,16 @@ import { ORIGIN } from "./site.ts";
 
 /** Requests in a row for a round-trip median; requests per throughput run. */
 export const SEQUENTIAL = 500;
+
+/** The panel's GET of `target` on localhost:8000, as a request record for the bench hooks. */
+export const panelRecord = (target: string) => ({
+  method: "GET",
+  target,
+  httpVersion: "HTTP/1.1",
+  headers: [["Host", "localhost:8000"]],
+  server: { name: "localhost", port: "8000" },
+  body: new Uint8Array(),
+});
 const THROUGHPUT_REQUESTS = 800;
 
 /**

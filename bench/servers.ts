@@ -10,7 +10,7 @@
  */
 import type { Browser, Page } from "@playwright/test";
 import { SERVER_CHOICES, SERVER_LABELS, type ServerChoice } from "../src/servers/choice.ts";
-import { linkFor, newContext, openPlayground } from "./page.ts";
+import { linkFor, newContext, openPlayground, panelRecord } from "./page.ts";
 import { row, stats, type Row } from "./report.ts";
 
 const PY_HELLO = `def app(environ, start_response):
@@ -22,14 +22,7 @@ const ROUND_TRIPS = 200;
 const AGAIN = 5;
 
 /** The panel's request for hello world. */
-const record = {
-  method: "GET",
-  target: "/",
-  httpVersion: "HTTP/1.1",
-  headers: [["Host", "localhost:8000"]],
-  server: { name: "localhost", port: "8000" },
-  body: new Uint8Array(),
-};
+const record = panelRecord("/");
 
 interface Hooks {
   wsgiPlaygroundBench: {
