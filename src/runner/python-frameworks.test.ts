@@ -344,7 +344,7 @@ describe.skipIf(!manifest.available)("a stack that cannot be had", () => {
 });
 
 describe("a build without the frameworks", () => {
-  it("import flask says that this build has none, and how to make one that has", async () => {
+  it("import flask, or a server chosen, says that this build has none, and how to make one that has", async () => {
     const python = await PythonServer.start(undefined, {
       manifest: {
         ...manifest,
@@ -361,5 +361,13 @@ describe("a build without the frameworks", () => {
       "flask comes with Flask, which this build of the playground does not have: it was made without Debian's package tools (dpkg-deb not found).",
     );
     expect(failure?.error).toContain("npm run frameworks");
+    // A server chosen in Server that the build does not have says so the same way.
+    const hello = { "app.py": "def app(environ, start_response):\n    return []\n" };
+    const chosen =
+      (await python.prepare(hello, "gunicorn")) ?? python.load(hello, "app.py", "gunicorn");
+    expect(chosen?.summary).toBe("ModuleNotFoundError: No module named 'gunicorn'");
+    expect(chosen?.error).toMatch(
+      /gunicorn comes with .*, which this build of the playground does not have/,
+    );
   }, 60_000);
 });
