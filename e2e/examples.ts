@@ -11,6 +11,7 @@ import { fromShared } from "../src/share/project-state";
 import type { SharedProject } from "../src/share/share-codec";
 import { serializeRequest } from "../src/wsgi/raw-request";
 import type { Playground } from "./playground";
+import { maskedHead } from "./python3";
 
 /** One example of examples.json. */
 export interface Example {
@@ -65,4 +66,16 @@ export async function expectShown(playground: Playground, expected: ExampleExpec
   }
   if (expected.layers) await playground.expectLayers(expected.layers);
   if (expected.findings) await playground.expectFindings(expected.findings);
+}
+
+/** Each header python3 sent (less Date and Server) is on screen with its value. */
+export async function expectHeadersOf(playground: Playground, theirs: { head: string }) {
+  await playground.responseTab("Body");
+  for (const line of maskedHead(theirs.head)) {
+    const [name, value] = [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 2)];
+    if (name === "Server") continue;
+    await expect(playground.row(playground.responseHeaders, name)).toContainText(
+      value.replace(/\.<signed>.*/, ""),
+    );
+  }
 }

@@ -6,24 +6,11 @@
  * wsgiref.simple_server. One page, one CPython, for the whole file.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { example, exampleFiles as filesOf, requestBytes } from "./examples";
+import { example, expectHeadersOf, exampleFiles as filesOf, requestBytes } from "./examples";
 import { Playground } from "./playground";
-import { frameworkZips, parse, sendRaw, startPython } from "./python3";
+import { frameworkZips, python3Answer } from "./python3";
 
 test.skip(frameworkZips().length === 0, "this build has no frameworks (see scripts/frameworks.ts)");
-
-/** The response head less what differs from run to run: Date, Python's version, a signed cookie's time and signature. */
-function masked(head: string): string[] {
-  return head
-    .split("\r\n")
-    .slice(1)
-    .filter((line) => line && !line.startsWith("Date:"))
-    .map((line) =>
-      line
-        .replace(/CPython\/[\d.]+/, "CPython/<version>")
-        .replace(/^(Set-Cookie: session=[^.;]+)\.[^;]+/, "$1.<signed>"),
-    );
-}
 
 /** The time limit the frameworks run under, in seconds: the longest the top bar allows. */
 const WORKING_LIMIT = 60;
@@ -56,38 +43,6 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
     example: example(title),
   });
 
-  /** python3's answer to `bytes` for `files`. */
-  async function python3Answer(files: Record<string, string>, bytes: Uint8Array) {
-    const python = await startPython(files);
-    try {
-      return parse(await sendRaw(python.port, bytes));
-    } finally {
-      python.stop();
-    }
-  }
-
-  /** Each header python3 sent (less Date and Server) is on screen with its value. */
-  async function expectHeadersOf(theirs: { head: string }) {
-    await playground.responseTab("Body");
-    for (const line of masked(theirs.head)) {
-      const [name, value] = [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 2)];
-      if (name === "Server") continue;
-      await expect(playground.row(playground.responseHeaders, name)).toContainText(
-        value.replace(/\.<signed>.*/, ""),
-      );
-    }
-  }
-
-  /** The body as the bytes came (not the pretty view of JSON or HTML). */
-  async function rawBody() {
-    await playground.responseTab("Body");
-    await page
-      .getByRole("radiogroup", { name: "Body view" })
-      .getByText("Raw", { exact: true })
-      .click();
-    return playground.responseBody;
-  }
-
   test("Flask with ProxyFix answers JSON for X-Forwarded-* headers, and Layers shows what ProxyFix changed", async () => {
     const { files, example } = exampleFiles("Flask behind a proxy: ProxyFix");
     // Flask's stack is held back until its progress bar has been read (the
@@ -110,8 +65,8 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
     const theirs = await python3Answer(files, requestBytes(example.request));
     expect(theirs.status).toBe("200 OK");
     await expect(playground.status).toHaveText(theirs.status);
-    await expect(await rawBody()).toHaveText(theirs.body);
-    await expectHeadersOf(theirs);
+    await expect(await playground.rawBody()).toHaveText(theirs.body);
+    await expectHeadersOf(playground, theirs);
     expect(JSON.parse(theirs.body)).toMatchObject({
       url: "https://shop.example/where",
       remote_addr: "203.0.113.7",
@@ -153,8 +108,8 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
     const theirs = await python3Answer(files, requestBytes(example.request));
     expect(theirs.head).toContain("\r\nSet-Cookie: last_name=Ada; Path=/\r\n");
     await expect(playground.status).toHaveText(theirs.status);
-    await expect(await rawBody()).toHaveText(theirs.body);
-    await expectHeadersOf(theirs);
+    await expect(await playground.rawBody()).toHaveText(theirs.body);
+    await expectHeadersOf(playground, theirs);
     // The jar sends the cookie back: Bottle reads it.
     await playground.url.fill("/hello/Grace");
     await playground.sendForResponse();
@@ -170,8 +125,8 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
       await playground.sendForResponse();
       const theirs = await python3Answer(files, requestBytes({ target }));
       await expect(playground.status).toHaveText(theirs.status);
-      await expect(await rawBody()).toHaveText(theirs.body);
-      await expectHeadersOf(theirs);
+      await expect(await playground.rawBody()).toHaveText(theirs.body);
+      await expectHeadersOf(playground, theirs);
     }
     await expect(playground.responseBody).toHaveText("Flask app: SCRIPT_NAME='' path='/about'\n");
     await playground.url.fill("/legacy/report");
@@ -195,8 +150,8 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
     await playground.sendForResponse();
     const theirs = await python3Answer(files, requestBytes(example.request));
     await expect(playground.status).toHaveText(theirs.status);
-    await expect(await rawBody()).toHaveText(theirs.body);
-    await expectHeadersOf(theirs);
+    await expect(await playground.rawBody()).toHaveText(theirs.body);
+    await expectHeadersOf(playground, theirs);
     await page.getByRole("button", { name: /^Open http/ }).click();
     const site = page.frameLocator('iframe[title="Preview"]');
     // The panel's visit was the first; the preview sends the same cookie.

@@ -125,6 +125,16 @@ export class Playground {
     await this.page.getByLabel(`Headers row ${index} value`).fill(value);
   }
 
+  /** The response body as the bytes came (not the pretty view of JSON or HTML). */
+  async rawBody(): Promise<Locator> {
+    await this.responseTab("Body");
+    await this.page
+      .getByRole("radiogroup", { name: "Body view" })
+      .getByText("Raw", { exact: true })
+      .click();
+    return this.responseBody;
+  }
+
   /** Open a tab of the response inspector ("Body", "Environ", "Call trace", "Findings", "Errors log", "Compare"). */
   async responseTab(name: string): Promise<void> {
     await this.page

@@ -58,7 +58,6 @@ test.describe("examples in Python, on one started CPython", () => {
 
   for (const example of PYTHON_EXAMPLES) {
     test(`example in Python: ${example.title}, as CPython answers it`, async () => {
-      const page = playground.page;
       const files = exampleFiles(example);
       const code = files["app.py"]!;
       // The last example's cookies are not this one's.
@@ -85,11 +84,7 @@ test.describe("examples in Python, on one started CPython", () => {
         await expect(playground.status).toHaveText(theirs.status);
         expect(theirs.status).toBe(example.expect.status);
         // The bytes as they came, not the pretty view of HTML or JSON.
-        await playground.responseTab("Body");
-        await page
-          .getByRole("radiogroup", { name: "Body view" })
-          .getByText("Raw", { exact: true })
-          .click();
+        await playground.rawBody();
         for (const text of example.expect.body ?? [])
           await expect(playground.responseBody).toContainText(text);
         if (example.expect.header?.[0] === "Content-Encoding") {

@@ -79,3 +79,26 @@ export function parse(raw: string): { status: string; head: string; body: string
     body: raw.slice(end + 4),
   };
 }
+
+/** python3's answer to `bytes` for `files` (app.py and the rest), the server stopped after. */
+export async function python3Answer(files: Record<string, string>, bytes: Uint8Array) {
+  const python = await startPython(files);
+  try {
+    return parse(await sendRaw(python.port, bytes));
+  } finally {
+    python.stop();
+  }
+}
+
+/** A response head less what differs from run to run: Date, Python's version, a signed cookie's time and signature. */
+export function maskedHead(head: string): string[] {
+  return head
+    .split("\r\n")
+    .slice(1)
+    .filter((line) => line && !line.startsWith("Date:"))
+    .map((line) =>
+      line
+        .replace(/CPython\/[\d.]+/, "CPython/<version>")
+        .replace(/^(Set-Cookie: session=[^.;]+)\.[^;]+/, "$1.<signed>"),
+    );
+}
