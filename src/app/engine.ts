@@ -16,6 +16,7 @@ import { SandboxLink } from "../sandbox/sandbox-link";
 import { pageSandbox } from "../sandbox/page-sandbox";
 import { updatePreview } from "../state/preview";
 import { updateRun } from "../state/run";
+import { heardTerminal } from "../state/terminal";
 import { fromShared } from "../share/project-state";
 import { decodeShare } from "../share/share-codec";
 import { isShareFragment } from "../share/share-fragment";
@@ -92,6 +93,7 @@ function startHere(
     onRestart: (stopped) => relay?.attachRunner({ stopped }),
     onStartProgress,
     onRunning,
+    onTerminal: heardTerminal,
   });
   const started = registerServiceWorker().then((registration) => {
     relay = new ServerRelay(registration, {
@@ -139,6 +141,7 @@ function startSandbox(
       previewServed: keepPreviewServed,
       onStartProgress,
       onRunning,
+      onTerminal: heardTerminal,
       onPreview: (scope, reason) =>
         updatePreview(
           scope

@@ -19,8 +19,45 @@ export class NoAnswerError extends Error {
 }
 
 /**
+ * Time-outs that can be held together: while the other side waits for a
+ * person (the app paused at the terminal), its silence is no fault.
+ * Released, each starts its whole time-out again.
+ */
+export class Holds {
+  private held = false;
+  private readonly timers = new Map<() => void, { ms: number; timer?: ReturnType<typeof setTimeout> }>();
+
+  /** Call `fire` after `ms`, unless held; answers the cancel. */
+  timeout(fire: () => void, ms: number): () => void {
+    const entry: { ms: number; timer?: ReturnType<typeof setTimeout> } = { ms };
+    const once = () => {
+      this.timers.delete(once);
+      fire();
+    };
+    if (!this.held) entry.timer = setTimeout(once, ms);
+    this.timers.set(once, entry);
+    return () => {
+      clearTimeout(entry.timer);
+      this.timers.delete(once);
+    };
+  }
+
+  hold(): void {
+    this.held = true;
+    for (const entry of this.timers.values()) clearTimeout(entry.timer);
+  }
+
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    for (const [fire, entry] of this.timers) entry.timer = setTimeout(fire, entry.ms);
+  }
+}
+
+/**
  * Post `message` to `target` with a reply port as its last transferred
- * port, and resolve with the first message that comes back on it.
+ * port, and resolve with the first message that comes back on it; its
+ * time-out among `holds` when given.
  */
 export function ask<T>(
   target: Postable,
@@ -28,19 +65,26 @@ export function ask<T>(
   timeoutMs: number,
   who: string,
   transfer: Transferable[] = [],
+  holds?: Holds,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const channel = new MessageChannel();
-    const timer = setTimeout(() => {
+    const late = () => {
       channel.port1.close();
       reject(
         new NoAnswerError(
           `${who} did not answer within ${+(timeoutMs / 1000).toFixed(2)} s. Reload the page if this keeps happening.`,
         ),
       );
-    }, timeoutMs);
+    };
+    let cancel: () => void;
+    if (holds) cancel = holds.timeout(late, timeoutMs);
+    else {
+      const timer = setTimeout(late, timeoutMs);
+      cancel = () => clearTimeout(timer);
+    }
     channel.port1.onmessage = (event: MessageEvent<T>) => {
-      clearTimeout(timer);
+      cancel();
       channel.port1.close();
       resolve(event.data);
     };

@@ -6,10 +6,12 @@
  * what to try.
  */
 
+import { Holds } from "./ask";
+
 interface Pending<T> {
   resolve(value: T): void;
   reject(error: Error): void;
-  timer: ReturnType<typeof setTimeout>;
+  cancel(): void;
 }
 
 /** Promises waiting for replies, keyed by request id. */
@@ -17,6 +19,8 @@ export class PendingReplies<T> {
   private nextId = 1;
   private readonly pending = new Map<number, Pending<T>>();
   private readonly channel: string;
+  /** The time-outs, held while the other side waits for a person (see `hold`). */
+  private readonly holds = new Holds();
 
   constructor(channel: string) {
     this.channel = channel;
@@ -26,7 +30,7 @@ export class PendingReplies<T> {
   open(timeoutMs: number): { id: number; reply: Promise<T> } {
     const id = this.nextId++;
     const reply = new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const cancel = this.holds.timeout(() => {
         this.pending.delete(id);
         reject(
           new Error(
@@ -34,16 +38,26 @@ export class PendingReplies<T> {
           ),
         );
       }, timeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, { resolve, reject, cancel });
     });
     return { id, reply };
+  }
+
+  /** The other side waits for a person (the terminal): no reply times out until `release`. */
+  hold(): void {
+    this.holds.hold();
+  }
+
+  /** Replies time out again, each its whole time-out from now. */
+  release(): void {
+    this.holds.release();
   }
 
   /** Settle request `id` with a value; a late or unknown id is dropped. */
   resolve(id: number, value: T): void {
     const entry = this.pending.get(id);
     if (!entry) return;
-    clearTimeout(entry.timer);
+    entry.cancel();
     this.pending.delete(id);
     entry.resolve(value);
   }
@@ -52,7 +66,7 @@ export class PendingReplies<T> {
   reject(id: number, error: Error): void {
     const entry = this.pending.get(id);
     if (!entry) return;
-    clearTimeout(entry.timer);
+    entry.cancel();
     this.pending.delete(id);
     entry.reject(error);
   }

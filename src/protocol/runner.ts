@@ -9,6 +9,13 @@
 import type { RequestRecord, ResponseRecord, SourceLocation } from "../wsgi/records";
 import type { ServeProgress } from "../wsgi/serve-progress";
 import type { ServerChoice } from "../servers/choice";
+import type {
+  CompletedReply,
+  CompleteMessage,
+  EvaluatedReply,
+  EvaluateMessage,
+  TerminalNotice,
+} from "./terminal";
 
 /** What a runner runs: TypeScript's compiled bundle, or Python's sources as they are (and the server chosen for them). */
 export type Program =
@@ -41,6 +48,12 @@ export interface StartMessage {
    * interrupted (TypeScript).
    */
   interrupt?: Int32Array;
+  /**
+   * Memory shared with the page through which a read of standard input
+   * gets the line typed in the terminal (see `terminal-channel.ts`); absent
+   * where memory cannot be shared: a read gets end of input, with a note.
+   */
+  terminal?: SharedArrayBuffer;
 }
 
 /** Listen for `serve` messages on the port transferred with this message. */
@@ -63,7 +76,13 @@ export interface ServeMessage {
   background?: boolean;
 }
 
-export type RunnerRequest = StartMessage | LoadMessage | AttachMessage | ServeMessage;
+export type RunnerRequest =
+  | StartMessage
+  | LoadMessage
+  | AttachMessage
+  | ServeMessage
+  | EvaluateMessage
+  | CompleteMessage;
 
 /** The runtime is ready for a load, or could not start (`error` says why). */
 export interface StartedReply {
@@ -179,7 +198,9 @@ export type RunnerReply =
   | LoadFailedReply
   | ServedReply
   | ServeFailedReply
-  | ServeProgressReply;
+  | ServeProgressReply
+  | EvaluatedReply
+  | CompletedReply;
 
 /**
  * Runner → page, for a `serve` that came over a port (from the service
@@ -211,4 +232,4 @@ export interface StartProgress {
 }
 
 /** Everything the runner posts to the page. */
-export type RunnerMessage = RunnerReply | ServeNotice | StartProgress;
+export type RunnerMessage = RunnerReply | ServeNotice | StartProgress | TerminalNotice;

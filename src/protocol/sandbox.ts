@@ -16,6 +16,7 @@
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 import type { ServeProgress } from "../wsgi/serve-progress";
 import type { Program, StartProgress } from "./runner";
+import type { TerminalNotice } from "./terminal";
 import type { LoadResult } from "./runner";
 export type { LoadResult };
 import type {
@@ -70,7 +71,13 @@ export type ToSandbox =
    */
   | { type: "preview-frame"; action: "back" | "forward" | "reload" | "href" }
   /** Answered with how many files the sandbox's service worker added. */
-  | { type: "keep-site" };
+  | { type: "keep-site" }
+  /** A line typed in the terminal: answered with a TypedLine. */
+  | { type: "terminal-line"; line: string }
+  /** Ctrl+D in the terminal. */
+  | { type: "terminal-end" }
+  /** Tab in the terminal: answered with the completions. */
+  | { type: "terminal-complete"; text: string };
 
 /** What the sandbox answers a `load` with: the result, or why the load failed outright (the time limit). */
 export type SandboxLoad = LoadResult | { thrown: string };
@@ -88,6 +95,8 @@ export interface SandboxRunning {
   what: string;
   limitMs: number;
   agoMs: number;
+  /** It waits for the terminal: the limit does not count. */
+  paused?: boolean;
 }
 
 /** Sandbox → playground, on the port. */
@@ -101,6 +110,8 @@ export type FromSandbox =
   /** Answered with a PreviewReply. */
   | { type: "serve-preview"; input: PreviewInput; scopePath: string }
   /** Answered with the PreviewConfig after it (null: unchanged). */
-  | { type: "preview-served"; served: PreviewServedMessage };
+  | { type: "preview-served"; served: PreviewServedMessage }
+  /** What the terminal shows (the runner's notice, passed on). */
+  | { type: "terminal"; notice: TerminalNotice };
 
 export type { PreviewReply };

@@ -5,6 +5,7 @@
  * port (`sandbox/sandbox-link.ts`).
  */
 import type { LoadResult, Program } from "../protocol/runner";
+import type { TypedLine } from "../protocol/terminal";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 import type { ServeProgress } from "../wsgi/serve-progress";
 
@@ -27,6 +28,8 @@ export interface Running {
   startedAt: number;
   /** The time limit, in ms. */
   limitMs: number;
+  /** It waits for the terminal (a read, pdb's prompt): the limit does not count the wait. */
+  paused?: boolean;
 }
 
 /** What the page asks of the app runner, wherever it runs (here, or in the sandbox page). */
@@ -45,4 +48,16 @@ export interface AppRunner {
   stopNow(): boolean;
   /** Hold the standby runner back, or let it start. */
   holdStandby(held: boolean): void;
+  /** The terminal: lines typed to the app's reads or `>>>`. */
+  readonly terminal: TerminalControl;
+}
+
+/** What the terminal asks of the runner. */
+export interface TerminalControl {
+  /** A line typed: to the read that waits, to `>>>` when nothing runs, or refused. */
+  typeLine(line: string): Promise<TypedLine>;
+  /** Ctrl+D: end of input for the read that waits (nothing when none waits). */
+  endInput(): void;
+  /** Tab at `>>>`: the names of the build's `__main__` that `text` may complete to. */
+  complete(text: string): Promise<string[]>;
 }

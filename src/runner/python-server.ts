@@ -22,6 +22,8 @@ import type {
 import type { ServeProgress } from "../wsgi/serve-progress";
 import { installLibrary, makeSnapshot, PROJECT, restored, SNAPSHOT_START } from "./python-setup";
 import { responseFromBytes, type PythonReport } from "./python-response";
+import { PythonTerminal, type TerminalHooks } from "./python-terminal";
+import type { TerminalOut } from "./terminal-out";
 
 /** The server's modules, by their path in `python/` (the build's snapshot step reads the same folder). */
 export const LIBRARY_FILES: Record<string, string> = Object.fromEntries(
@@ -234,6 +236,15 @@ export class PythonServer {
     }
     results.destroy();
     return answers;
+  }
+
+  /** Connect CPython's streams and standard input to the terminal (see `python-terminal.ts`). */
+  terminal(
+    out: TerminalOut,
+    buffer: SharedArrayBuffer | null,
+    hooks: TerminalHooks,
+  ): PythonTerminal {
+    return new PythonTerminal(this.pyodide, out, buffer, hooks);
   }
 
   /** Let the page interrupt CPython through `buffer` (see `interrupt.ts`). */

@@ -15,8 +15,11 @@ import type { FrameworkStack } from "../frameworks/manifest";
 import type { StartedReply, StartProgress, StartReport } from "../protocol/runner";
 import type { ServeProgress } from "../wsgi/serve-progress";
 import { interruptedMessage, interruptedResponse, type InterruptedStop } from "../wsgi/stopped";
+import type { TerminalJobKind } from "../protocol/terminal";
 import { InterruptLine, jobToken, type JobStop } from "./interrupt";
 import { PythonServer, type LoadFailure } from "./python-server";
+import { PythonTerminal } from "./python-terminal";
+import { TerminalOut } from "./terminal-out";
 import { serveMessages, type RunnerHandler } from "./runner-messages";
 
 let server: Promise<PythonServer> | null = null;
@@ -25,6 +28,10 @@ let started: PythonServer | null = null;
 let loaded: number | null = null;
 /** The page's way to interrupt CPython in the middle of a job, when it shares memory. */
 let line: InterruptLine | null = null;
+/** What the app prints, on its way to the page's terminal. */
+const out = new TerminalOut((notice) => self.postMessage(notice));
+/** CPython's streams and standard input, connected to the terminal once started. */
+let terminal: PythonTerminal | null = null;
 
 /** What CPython's start fetches: Pyodide's files, and the snapshot when the build has one. */
 const START_BYTES = __PYODIDE_BYTES__ + (snapshot?.bytes ?? 0);
@@ -206,6 +213,22 @@ function asJob<T>(
   stopped: (answer: T, stop: InterruptedStop) => T,
   background = false,
 ): T | typeof YIELDED {
+  terminal?.input.newJob();
+  try {
+    return interruptible(token, what, job, stopped, background);
+  } finally {
+    out.flush();
+  }
+}
+
+/** `asJob`'s job, under the page's interrupt when it gave one. */
+function interruptible<T>(
+  token: number,
+  what: string,
+  job: () => T,
+  stopped: (answer: T, stop: InterruptedStop) => T,
+  background: boolean,
+): T | typeof YIELDED {
   if (!line || !started) return job();
   const before = started.memoryBytes();
   line.begin(token, background);
@@ -224,6 +247,11 @@ function asJob<T>(
     at: started.lastInterrupt,
     grewBytes: started.memoryBytes() - before,
   });
+}
+
+/** What a request is, for its marker in the terminal: the preview's, a check's, or the panel's. */
+function jobKind(overPort: boolean, background: boolean): TerminalJobKind {
+  return overPort ? "preview" : background ? "check" : "request";
 }
 
 /** How CPython's start went: from where, and what each part cost. */
@@ -250,6 +278,10 @@ const handle: RunnerHandler = async (message, reply, { port, overPort }) => {
           line = new InterruptLine(message.interrupt);
           started.interruptWith(message.interrupt);
         }
+        terminal ??= started.terminal(out, message.terminal ?? null, {
+          asking: (ask) => self.postMessage({ type: "terminal-ask", ask }),
+          asked: () => self.postMessage({ type: "terminal-asked" }),
+        });
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         answer = { error: `Python could not start: ${why}` };
@@ -272,6 +304,7 @@ const handle: RunnerHandler = async (message, reply, { port, overPort }) => {
         return;
       }
       reply({ type: "load-running", id });
+      out.job("build", `Build ${buildId}: ${entry}`);
       const failure = asJob(
         jobToken(id, overPort),
         "its module's top level",
@@ -325,6 +358,7 @@ const handle: RunnerHandler = async (message, reply, { port, overPort }) => {
           reply({ type: "serve-failed", id, error: unready.error });
           return;
         }
+        out.job(jobKind(overPort, message.background === true), `${request.method} ${request.target}`);
         const response = asJob(
           jobToken(id, overPort),
           `${request.method} ${request.target}`,
@@ -336,6 +370,29 @@ const handle: RunnerHandler = async (message, reply, { port, overPort }) => {
       }
       return;
     }
+    case "evaluate": {
+      // A line typed at >>> is the user's, as a panel request is: it runs under the limit too.
+      line?.userJobTaken();
+      const { id } = message;
+      if (!terminal) {
+        reply({ type: "evaluated", id, more: false });
+        return;
+      }
+      const console = terminal;
+      // The page shows the line typed after its ">>> ": no marker.
+      out.job(null);
+      const more = asJob(
+        jobToken(id, overPort),
+        `>>> ${message.line}`,
+        () => console.evaluate(message.line),
+        (answer) => answer,
+      );
+      reply({ type: "evaluated", id, more: more === true });
+      return;
+    }
+    case "complete":
+      reply({ type: "completed", id: message.id, matches: terminal?.complete(message.text) ?? [] });
+      return;
   }
 };
 

@@ -33,6 +33,8 @@ import type {
   StartProgress,
 } from "../protocol/runner";
 import type { StoppedServe } from "../protocol/service-worker";
+import type { TerminalChannel } from "../protocol/terminal-channel";
+import type { TerminalNotice } from "../protocol/terminal";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 import type { ServeProgress } from "../wsgi/serve-progress";
 import { stoppedResponse } from "../wsgi/stopped";
@@ -41,6 +43,7 @@ import { StoppedError, TimeLimit } from "./time-limit";
 import { startRunner, takeEarly } from "./runner-start";
 import type { AppRunner, Running, ServeOptions } from "./app-runner";
 import { runtimeFor, type Runtime } from "./runtimes";
+import { RunnerTerminal } from "./runner-terminal";
 
 /**
  * How long a reply may take: past the longest time limit (60 s), so the
@@ -64,6 +67,8 @@ export interface RunnerClientOptions {
   onStartProgress?: (progress: StartProgress) => void;
   /** The app began running something under the time limit (`Running`), or stopped (null). */
   onRunning?: (running: Running | null) => void;
+  /** What the terminal shows: the app's output, who asks for a line, the ask over. */
+  onTerminal?: (notice: TerminalNotice) => void;
 }
 
 /** A runner Worker, the runtime it runs, and its start (null once started, else why not). */
@@ -73,6 +78,8 @@ interface Runner {
   started: Promise<string | null>;
   /** The memory it shares with this page to be interrupted, when it can be. */
   line: InterruptLine | null;
+  /** The memory its reads of standard input wait on, when it can share it. */
+  channel: TerminalChannel | null;
 }
 
 /** Owns the runner Worker. */
@@ -101,10 +108,27 @@ export class RunnerClient implements AppRunner {
   private standbyHeld = false;
   /** A replaced runner getting the last build again: requests wait for it. */
   private reloading: Promise<unknown> = Promise.resolve();
+  /** The terminal: where a typed line goes, and the holds while a read waits for one. */
+  readonly terminal: RunnerTerminal;
 
-  constructor({ runtime, limitMs, onRestart, onStartProgress, onRunning }: RunnerClientOptions) {
+  constructor(options: RunnerClientOptions) {
+    const { runtime, limitMs, onRestart, onStartProgress, onRunning, onTerminal } = options;
     this.onRestart = onRestart;
     this.onStartProgress = onStartProgress ?? (() => undefined);
+    this.terminal = new RunnerTerminal({
+      onTerminal: onTerminal ?? (() => undefined),
+      hold: () => {
+        this.limit.pause();
+        this.pending.hold();
+      },
+      release: () => {
+        this.limit.resume();
+        this.pending.release();
+      },
+      running: () => this.limit.what(),
+      runtime: () => ({ language: this.runtime.language, loaded: this.lastBuild !== null }),
+      ask: (message, what) => this.job(message, what),
+    });
     this.limit = new TimeLimit({
       limitMs,
       line: () => this.line,
@@ -121,10 +145,16 @@ export class RunnerClient implements AppRunner {
    */
   private makeRunner(): Runner {
     const starting = takeEarly(this.runtime) ?? startRunner(this.runtime);
-    const { worker, runtime, line } = starting;
+    const { worker, runtime, line, channel } = starting;
     starting.listen((message) => {
       // A standby never serves: only the runner in use reaches this.
-      if (message.type === "start-progress") {
+      if (
+        message.type === "terminal-output" ||
+        message.type === "terminal-ask" ||
+        message.type === "terminal-asked"
+      ) {
+        if (worker === this.worker) this.terminal.heard(message);
+      } else if (message.type === "start-progress") {
         // A standby starting in idle time is nobody's wait.
         if (worker === this.worker) this.onStartProgress(message);
       } else if (message.type === "load-running" || message.type === "serve-running") {
@@ -149,7 +179,7 @@ export class RunnerClient implements AppRunner {
       },
       (error: unknown) => (error instanceof Error ? error.message : String(error)),
     );
-    return { worker, runtime, started, line };
+    return { worker, runtime, started, line, channel };
   }
 
   /**
@@ -165,6 +195,7 @@ export class RunnerClient implements AppRunner {
     this.worker = runner.worker;
     this.line = runner.line;
     this.started = runner.started;
+    this.terminal.use(runner.channel);
   }
 
   /**
@@ -314,6 +345,28 @@ export class RunnerClient implements AppRunner {
     throw new Error(
       answer.type === "serve-failed" ? answer.error : "Unexpected reply from the app runner.",
     );
+  }
+
+  /**
+   * Ask the runner `message` (made with its id); `what` it runs, under the
+   * time limit and as the user's job (null: a question that runs no code).
+   */
+  private async job(message: (id: number) => RunnerRequest, what: string | null): Promise<RunnerReply> {
+    await this.reloading;
+    const { id, reply } = this.pending.open(REPLY_TIMEOUT_MS);
+    if (what === null) {
+      this.post(message(id));
+      return reply;
+    }
+    const begins = new Promise<void>((resolve) => this.runningOf.set(id, resolve));
+    this.line?.userJobSent();
+    this.post(message(id));
+    this.userJob(reply);
+    try {
+      return await this.limit.limited(reply, what, jobToken(id, false), begins);
+    } finally {
+      this.runningOf.delete(id);
+    }
   }
 
   /** A new port on which the runner answers `serve` messages. */

@@ -75,7 +75,8 @@ export function serveMessages(handle: RunnerHandler): void {
     const reply = (answer: RunnerReply) => self.postMessage(answer, transferables(answer));
     enqueue(() => {
       // The page keeps its requests' time limits from when they begin, not from when it sent them.
-      if (message.type === "serve") reply({ type: "serve-running", id: message.id });
+      if (message.type === "serve" || message.type === "evaluate")
+        reply({ type: "serve-running", id: message.id });
       return handle(message, reply, { overPort: false, ...(port ? { port } : {}) });
     });
   };

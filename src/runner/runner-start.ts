@@ -8,6 +8,7 @@
  */
 import { ask } from "../protocol/ask";
 import type { RunnerMessage, StartedReply, StartMessage } from "../protocol/runner";
+import { createTerminalChannel, type TerminalChannel } from "../protocol/terminal-channel";
 import { InterruptLine } from "./interrupt";
 import type { Runtime } from "./runtimes";
 
@@ -20,6 +21,8 @@ export interface StartingRunner {
   runtime: Runtime;
   /** The memory it shares with this page to be interrupted, when it can be. */
   line: InterruptLine | null;
+  /** The memory through which its reads of standard input get the terminal's lines, when it can share it. */
+  channel: TerminalChannel | null;
   /** Its answer to `start`: rejects when it never came. */
   reply: Promise<StartedReply>;
   /** Hear its messages: those it sent so far, then each as it comes. */
@@ -32,10 +35,13 @@ export function startRunner(runtime: Runtime): StartingRunner {
   const held: RunnerMessage[] = [];
   worker.onmessage = (event: MessageEvent<RunnerMessage>) => held.push(event.data);
   const line = runtime.interruptible ? InterruptLine.create() : null;
+  // The same condition: memory shared with the Worker (a cross-origin isolated page).
+  const channel = line ? createTerminalChannel() : null;
   const start: StartMessage = {
     type: "start",
     siteURL: new URL(import.meta.env.BASE_URL, location.href).href,
     ...(line ? { interrupt: line.buffer } : {}),
+    ...(channel ? { terminal: channel.buffer } : {}),
   };
   performance.mark("wsgi:runtime-start");
   const reply = ask<StartedReply>(worker, start, START_TIMEOUT_MS, "The app runner");
@@ -43,6 +49,7 @@ export function startRunner(runtime: Runtime): StartingRunner {
     worker,
     runtime,
     line,
+    channel,
     reply,
     listen(handler) {
       worker.onmessage = (event: MessageEvent<RunnerMessage>) => handler(event.data);

@@ -58,12 +58,17 @@ export interface TimeLimitOptions {
 /** The time limit over the jobs of one runner client. */
 export class TimeLimit {
   private readonly options: TimeLimitOptions;
-  /** What runs under the limit now, and how to stop it before the limit (Stop). */
-  private running: { what: string; startedAt: number; stop: () => void } | null = null;
+  /** What runs under the limit now, how to stop it before the limit (Stop), and to hold its clock. */
+  private running: {
+    what: string;
+    startedAt: number;
+    stop: () => void;
+    clock: PausableTimer;
+  } | null = null;
   /** The port request being served, its time limit, and the grace after an interrupt. */
   private serving: {
     id: number;
-    timer: ReturnType<typeof setTimeout>;
+    timer: PausableTimer;
     grace?: ReturnType<typeof setTimeout>;
     done: () => void;
   } | null = null;
@@ -78,10 +83,10 @@ export class TimeLimit {
     this.options.replace(stopped);
   }
 
-  /** Say what runs now under the limit (null: nothing), and how Stop stops it. */
-  private run(what: string, stop: () => void): () => void {
+  /** Say what runs now under the limit (null: nothing), how Stop stops it, and the clock that limits it. */
+  private run(what: string, stop: () => void, clock: PausableTimer): () => void {
     const startedAt = performance.now();
-    const running = { what, startedAt, stop };
+    const running = { what, startedAt, stop, clock };
     this.running = running;
     this.options.onRunning({ what, startedAt, limitMs: this.options.limitMs() });
     return () => {
@@ -103,9 +108,8 @@ export class TimeLimit {
     this.unwatch(this.serving?.id);
     const afterMs = this.options.limitMs();
     const what = `${request.method} ${request.target}`;
-    const started = performance.now();
     const stopWith = (byUser: boolean) => {
-      const ms = byUser ? Math.round(performance.now() - started) : afterMs;
+      const ms = byUser ? Math.round(timer.elapsed()) : afterMs;
       const replace = () => {
         const message = byUser ? stoppedByUserMessage(ms, what) : stoppedMessage(afterMs, what);
         this.unwatch(id);
@@ -119,15 +123,15 @@ export class TimeLimit {
         this.serving.grace = setTimeout(replace, INTERRUPT_GRACE_MS);
       } else replace();
     };
-    const timer = setTimeout(() => stopWith(false), afterMs);
-    const done = this.run(what, () => stopWith(true));
+    const timer = new PausableTimer(() => stopWith(false), afterMs);
+    const done = this.run(what, () => stopWith(true), timer);
     this.serving = { id, timer, done };
   }
 
   /** The port request `id` ended (or any, when `id` is undefined and one is watched). */
   unwatch(id: number | undefined): void {
     if (this.serving === null || this.serving.id !== id) return;
-    clearTimeout(this.serving.timer);
+    this.serving.timer.clear();
     clearTimeout(this.serving.grace);
     this.serving.done();
     this.serving = null;
@@ -152,7 +156,7 @@ export class TimeLimit {
     begins: Promise<void> = Promise.resolve(),
   ): Promise<T> {
     const afterMs = this.options.limitMs();
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let timer: PausableTimer | undefined;
     let grace: ReturnType<typeof setTimeout> | undefined;
     let done = () => {};
     let settled = false;
@@ -172,26 +176,65 @@ export class TimeLimit {
       };
       void begins.then(() => {
         if (settled) return;
-        timer = setTimeout(
+        const clock = new PausableTimer(
           () => stopWith(new StoppedError(stoppedMessage(afterMs, what), afterMs)),
           afterMs,
         );
-        const began = performance.now();
-        done = this.run(what, () => {
-          clearTimeout(timer);
-          const ms = Math.round(performance.now() - began);
-          stopWith(new StoppedError(stoppedByUserMessage(ms, what), ms, true));
-        });
+        timer = clock;
+        done = this.run(
+          what,
+          () => {
+            clock.clear();
+            const ms = Math.round(clock.elapsed());
+            stopWith(new StoppedError(stoppedByUserMessage(ms, what), ms, true));
+          },
+          clock,
+        );
       });
     });
     try {
       return await Promise.race([work, limit]);
     } finally {
       settled = true;
-      clearTimeout(timer);
+      timer?.clear();
       clearTimeout(grace);
       done();
     }
+  }
+
+  /** What runs under the limit now ("GET /"), or null. */
+  what(): string | null {
+    return this.running?.what ?? null;
+  }
+
+  /**
+   * What runs waits for the terminal (a read of standard input, pdb's
+   * prompt): its limit stops counting until `resume`. A Stop still stops it.
+   */
+  pause(): void {
+    const running = this.running;
+    if (!running || running.clock.paused) return;
+    running.clock.pause();
+    this.options.onRunning({
+      what: running.what,
+      startedAt: running.startedAt,
+      limitMs: this.options.limitMs(),
+      paused: true,
+    });
+  }
+
+  /** What runs goes on after the wait: its limit counts again, from where it stopped. */
+  resume(): void {
+    const running = this.running;
+    if (!running || !running.clock.paused) return;
+    const heldMs = running.clock.resume();
+    // The countdown shown goes on from where it stopped.
+    running.startedAt += heldMs;
+    this.options.onRunning({
+      what: running.what,
+      startedAt: running.startedAt,
+      limitMs: this.options.limitMs(),
+    });
   }
 
   /** Stop what the app is running now, before the limit (the Stop button). False when nothing runs. */
@@ -199,5 +242,59 @@ export class TimeLimit {
     if (!this.running) return false;
     this.running.stop();
     return true;
+  }
+}
+
+/** A timer that can be held (the job waits for the terminal) and goes on with the time it had left. */
+export class PausableTimer {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly fire: () => void;
+  private left: number;
+  private armedAt = performance.now();
+  /** The time it ran, holds left out. */
+  private ran = 0;
+  private heldAt: number | null = null;
+  private cleared = false;
+
+  constructor(fire: () => void, ms: number) {
+    this.fire = fire;
+    this.left = ms;
+    this.timer = setTimeout(fire, ms);
+  }
+
+  get paused(): boolean {
+    return this.heldAt !== null;
+  }
+
+  /** Hold it: it does not fire until `resume`. */
+  pause(): void {
+    if (this.heldAt !== null) return;
+    clearTimeout(this.timer);
+    const now = performance.now();
+    this.ran += now - this.armedAt;
+    this.left -= now - this.armedAt;
+    this.heldAt = now;
+  }
+
+  /** Go on with the time left; answers how long it was held. */
+  resume(): number {
+    if (this.heldAt === null) return 0;
+    const now = performance.now();
+    const held = now - this.heldAt;
+    this.heldAt = null;
+    this.armedAt = now;
+    if (!this.cleared) this.timer = setTimeout(this.fire, Math.max(0, this.left));
+    return held;
+  }
+
+  /** How long it has run, holds left out. */
+  elapsed(): number {
+    return this.ran + (this.heldAt === null ? performance.now() - this.armedAt : 0);
+  }
+
+  /** Never fire (the job ended, or was stopped). */
+  clear(): void {
+    clearTimeout(this.timer);
+    this.cleared = true;
   }
 }

@@ -8,7 +8,7 @@
  * jar and the history) is answered with the page's own functions.
  */
 import type { FrameReach } from "../app/preview-frame";
-import { ask } from "../protocol/ask";
+import { ask, Holds } from "../protocol/ask";
 import { answerPreview, type RelayOptions } from "../sw/relay";
 import type { Program, StartProgress } from "../protocol/runner";
 import type {
@@ -23,7 +23,8 @@ import type {
   ToSandbox,
 } from "../protocol/sandbox";
 import type { PreviewConfig } from "../protocol/service-worker";
-import type { AppRunner, Running, ServeOptions } from "../runner/app-runner";
+import type { AppRunner, Running, ServeOptions, TerminalControl } from "../runner/app-runner";
+import type { TerminalNotice, TypedLine } from "../protocol/terminal";
 import type { Language } from "../runner/runtimes";
 import type { RequestRecord, ResponseRecord } from "../wsgi/records";
 import type { ServeProgress } from "../wsgi/serve-progress";
@@ -106,6 +107,8 @@ export interface SandboxPage extends Pick<RelayOptions, "servePreview" | "previe
   onRunning: (running: Running | null) => void;
   /** The sandbox's service worker serves the preview from `scope`, or cannot (`reason`). */
   onPreview: (scope: string | null, reason?: string) => void;
+  /** What the terminal shows. */
+  onTerminal: (notice: TerminalNotice) => void;
 }
 
 /** The sandbox, connected: its runner, and what its service worker keeps. */
@@ -113,6 +116,8 @@ export class SandboxLink implements AppRunner {
   private readonly port: MessagePort;
   private readonly page: SandboxPage;
   private running: Running | null = null;
+  /** The time-outs of the jobs asked (loads, requests, lines typed), held while the app waits for the terminal. */
+  private readonly jobs = new Holds();
 
   /**
    * The link to the sandbox frame on `sandboxOrigin`: what is asked of it
@@ -147,9 +152,18 @@ export class SandboxLink implements AppRunner {
     });
   }
 
-  /** Ask the sandbox; fails at once, with the reason, when the sandbox never connected. */
-  private ask<T>(message: ToSandbox, timeoutMs: number, transfer: Transferable[] = []): Promise<T> {
-    const answer = ask<T>(this.port, message, timeoutMs, "The sandbox", transfer);
+  /**
+   * Ask the sandbox; fails at once, with the reason, when the sandbox never
+   * connected. A job's question (`holds`) does not time out while the
+   * app waits for the terminal.
+   */
+  private ask<T>(
+    message: ToSandbox,
+    timeoutMs: number,
+    transfer: Transferable[] = [],
+    holds?: Holds,
+  ): Promise<T> {
+    const answer = ask<T>(this.port, message, timeoutMs, "The sandbox", transfer, holds);
     return Promise.race([answer, this.connected.then(() => answer)]);
   }
 
@@ -180,6 +194,9 @@ export class SandboxLink implements AppRunner {
         if (reply)
           void answerPreview(this.page.servePreview, message.input, message.scopePath, reply);
         return;
+      case "terminal":
+        this.heardTerminal(message.notice);
+        return;
       case "preview-served":
         void this.page.previewServed(message.served).finally(() => {
           reply?.postMessage(this.page.previewConfig());
@@ -187,6 +204,22 @@ export class SandboxLink implements AppRunner {
         return;
     }
   }
+
+  /** A notice for the terminal; while a read waits, a job's answer may take as long as the person does. */
+  private heardTerminal(notice: TerminalNotice): void {
+    if (notice.type === "terminal-ask") this.jobs.hold();
+    else if (notice.type === "terminal-asked") this.jobs.release();
+    this.page.onTerminal(notice);
+  }
+
+  /** The terminal, in the sandbox's runner. */
+  readonly terminal: TerminalControl = {
+    typeLine: (line) =>
+      this.ask<TypedLine>({ type: "terminal-line", line }, JOB_TIMEOUT_MS, [], this.jobs),
+    endInput: () => this.tell({ type: "terminal-end" }),
+    complete: (text) =>
+      this.ask<string[]>({ type: "terminal-complete", text }, 10_000).catch(() => []),
+  };
 
   async load(buildId: number, program: Program, entry: string): Promise<LoadResult> {
     const message: ToSandbox = {
@@ -196,7 +229,7 @@ export class SandboxLink implements AppRunner {
       entry,
       limitMs: this.page.limitMs(),
     };
-    const loaded = await this.ask<SandboxLoad>(message, JOB_TIMEOUT_MS);
+    const loaded = await this.ask<SandboxLoad>(message, JOB_TIMEOUT_MS, [], this.jobs);
     if ("thrown" in loaded) throw new Error(loaded.thrown);
     return loaded;
   }
@@ -220,7 +253,7 @@ export class SandboxLink implements AppRunner {
         onProgress(event.data.progress);
       transfer = [progress.port2];
     }
-    const served = await this.ask<SandboxServed>(message, JOB_TIMEOUT_MS, transfer);
+    const served = await this.ask<SandboxServed>(message, JOB_TIMEOUT_MS, transfer, this.jobs);
     if ("error" in served) throw new Error(served.error);
     return served.response;
   }
@@ -263,6 +296,6 @@ export class SandboxLink implements AppRunner {
 }
 
 /** A running job the sandbox told of, on this page's clock. */
-function fromAge({ what, limitMs, agoMs }: SandboxRunning): Running {
-  return { what, limitMs, startedAt: performance.now() - agoMs };
+function fromAge({ what, limitMs, agoMs, paused }: SandboxRunning): Running {
+  return { what, limitMs, startedAt: performance.now() - agoMs, ...(paused ? { paused } : {}) };
 }

@@ -21,6 +21,7 @@ import type {
   SandboxServed,
   ToSandbox,
 } from "../protocol/sandbox";
+import type { TypedLine } from "../protocol/terminal";
 import { RunnerClient } from "../runner/runner-client";
 import { runtimeFor, runtimeOf, type Language } from "../runner/runtimes";
 import { keepLoaded } from "../app/keep-offline";
@@ -91,8 +92,10 @@ function runnerFor(language: Language): RunnerClient {
           what: running.what,
           limitMs: running.limitMs,
           agoMs: age(running.startedAt),
+          ...(running.paused ? { paused: true } : {}),
         },
       }),
+    onTerminal: (notice) => tell({ type: "terminal", notice }),
   });
   runner = made;
   // Nothing here needs the worker's control (the preview's frames are its clients): no reload for it.
@@ -234,6 +237,22 @@ async function answer(message: ToSandbox, ports: readonly MessagePort[]): Promis
       reply?.postMessage(href);
       return;
     }
+    case "terminal-line": {
+      const typed: TypedLine = current
+        ? await current.terminal.typeLine(message.line).catch((error: unknown) => ({
+            to: "refused" as const,
+            why: error instanceof Error ? error.message : String(error),
+          }))
+        : { to: "refused", why: "No app runs yet." };
+      reply?.postMessage(typed);
+      return;
+    }
+    case "terminal-end":
+      current?.terminal.endInput();
+      return;
+    case "terminal-complete":
+      reply?.postMessage(current ? await current.terminal.complete(message.text) : []);
+      return;
     case "keep-site": {
       const relay = sandboxRelay;
       reply?.postMessage(

@@ -12,6 +12,7 @@ import json
 import sys
 import traceback
 
+import playground_load
 import playground_server
 import playground_servers as servers
 from playground_load import load, logging_state, relative, restore_logging
@@ -19,12 +20,12 @@ from playground_servers import memory
 
 
 def _snapshot():
-    """What a load replaces: the modules, the server started and chosen, the loggers."""
-    return dict(sys.modules), memory.state(), servers._chosen, logging_state()
+    """What a load replaces: the modules, the server started and chosen, the loggers, `>>>`'s namespace."""
+    return dict(sys.modules), memory.state(), servers._chosen, logging_state(), playground_load.main_globals
 
 
 def _put_back(snapshot):
-    modules, started, chosen, logging = snapshot
+    modules, started, chosen, logging, playground_load.main_globals = snapshot
     for name, module in list(sys.modules.items()):
         if name not in modules and (getattr(module, "__file__", None) or "").endswith(".py"):
             del sys.modules[name]
@@ -43,6 +44,8 @@ def compare_for_runner(raw, server_name, server_port, remote_addr, script_name, 
     entry = playground_server.loaded_entry()
     snapshot = _snapshot()
     results = []
+    # The playground's own runs: what they print is in each server's answer, not the terminal.
+    terminal, playground_load.terminal = playground_load.terminal, None
     try:
         for choice in choices:
             log = io.StringIO()
@@ -59,5 +62,6 @@ def compare_for_runner(raw, server_name, server_port, remote_addr, script_name, 
             results.append((choice, sent, json.dumps(report)))
     finally:
         _put_back(snapshot)
+        playground_load.terminal = terminal
     return results
 

@@ -47,6 +47,8 @@ def _interruptible_sleep(secs):
     """
     if not isinstance(secs, (int, float)) or secs <= _SLICE:
         return _sleep(secs)
+    if terminal_flush is not None:
+        terminal_flush()  # what was printed before the sleep shows during it
     end = time.monotonic() + secs
     while True:
         left = end - time.monotonic()
@@ -167,12 +169,20 @@ class _Output(io.TextIOBase):
     def write(self, text):
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        if terminal is not None and text:
+            terminal(text)
         return (self.target or sys.__stderr__).write(text)
 
     def flush(self):
         if self.target is not None:
             self.target.flush()
 
+
+terminal = None
+"""Where everything written to stdout or stderr also goes, as a terminal shows it (playground_terminal)."""
+
+terminal_flush = None
+"""Sends what the terminal gathered to the page at once (before a sleep)."""
 
 _stdout = _Output("<stdout>")
 _stderr = _Output("<stderr>")
@@ -228,6 +238,29 @@ def _forget_build_lines():
         del linecache.cache[name]
 
 
+main_globals = None
+"""The namespace the last build's entry ran in (its module's own, not a copy): where `>>>` evaluates."""
+
+
+def _run_main(path):
+    """``runpy.run_path(path, run_name="__main__")`` for a file, keeping the module's own namespace.
+
+    run_path answers a copy of the module's globals; the app's functions see
+    the original, so a `>>>` that changes a global must change that one.
+    The steps are run_path's own for a plain file (runpy, CPython 3.12).
+    """
+    global main_globals
+    try:
+        code = runpy._get_code_from_file(path)
+    except TypeError:  # CPython 3.11's takes the run name too, and answers the file's name with the code
+        code, _ = runpy._get_code_from_file("__main__", path)
+    with runpy._TempModule("__main__") as temp, runpy._ModifiedArgv0(path):
+        namespace = temp.module.__dict__
+        main_globals = namespace
+        runpy._run_code(code, namespace, None, "__main__", None, "", path)
+    return namespace
+
+
 def load(entry, log, server=None):
     """Run the entry file as __main__; return the server that answers, and its app.
 
@@ -247,7 +280,7 @@ def load(entry, log, server=None):
     # `python3 app.py` run from the project's folder: open("templates/page.html") works.
     os.chdir(PROJECT)
     with redirected(log):
-        namespace = runpy.run_path(os.path.join(PROJECT, entry), run_name="__main__")
+        namespace = _run_main(os.path.join(PROJECT, entry))
         named = namespace.get("application") or namespace.get("app")
         served, app = servers.server_for(named if callable(named) else None, server)
     if app is None:

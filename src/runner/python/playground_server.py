@@ -26,6 +26,7 @@ from playground_load import (
     user_traceback,
 )
 from playground_progress import Progress
+from playground_terminal import say
 from playground_where import running_line
 
 
@@ -124,6 +125,8 @@ def load_for_runner(entry, server=None):
     except BaseException as error:  # SystemExit from the module too: it must not end the runner
         location = error_location(error)
         text = user_traceback(error)
+        # As python3 app.py's terminal shows it, after what the module printed.
+        say(text)
         fixes = hints(text)
         if fixes:
             text += "\n" + "\n".join(fixes) + "\n"

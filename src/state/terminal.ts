@@ -1,0 +1,119 @@
+/**
+ * @module terminal
+ * The terminal's store: what the app printed across builds and requests
+ * (each marked where it starts), what the person typed back, who asks for
+ * a line now (a read, pdb paused at a line), and the lines typed before
+ * (Up and Down walk them). Output past a terminal's scrollback is dropped
+ * from the top, and the view says how much.
+ */
+import { create } from "zustand";
+import type { TerminalAsk, TerminalNotice, TerminalPiece } from "../protocol/terminal";
+
+/** A piece of what the terminal shows: the runner's, or a line the person typed (echoed as a terminal does). */
+export type TerminalEntry = TerminalPiece | { kind: "typed"; text: string };
+
+/** How much text the terminal keeps (a terminal's scrollback): older pieces go first. */
+export const SCROLLBACK_CHARS = 2_000_000;
+
+export interface TerminalState {
+  entries: TerminalEntry[];
+  /** How many entries were dropped from the top, for the note there. */
+  dropped: number;
+  /** Counts every entry ever added: a key for each that survives drops. */
+  added: number;
+  chars: number;
+  /** Who waits for a line now, or null. */
+  asking: TerminalAsk | null;
+  /** The statement typed at `>>>` goes on: the prompt is `...`. */
+  more: boolean;
+  /** The lines typed, oldest first. */
+  history: string[];
+  /** New output since the Terminal tab was last looked at. */
+  unseen: boolean;
+}
+
+export const useTerminal = create<TerminalState>(() => ({
+  entries: [],
+  dropped: 0,
+  added: 0,
+  chars: 0,
+  asking: null,
+  more: false,
+  history: [],
+  unseen: false,
+}));
+
+function sizeOf(entry: TerminalEntry): number {
+  return entry.kind === "job" ? entry.what.length : entry.text.length;
+}
+
+/** Add `more` entries at the end, dropping the oldest past the scrollback. */
+function append(more: TerminalEntry[]): void {
+  useTerminal.setState((state) => {
+    let entries = [...state.entries, ...more];
+    let chars = state.chars + more.reduce((sum, entry) => sum + sizeOf(entry), 0);
+    let dropped = state.dropped;
+    let cut = 0;
+    while (chars > SCROLLBACK_CHARS && cut < entries.length - 1) chars -= sizeOf(entries[cut++]!);
+    if (cut) {
+      entries = entries.slice(cut);
+      dropped += cut;
+    }
+    return { entries, chars, dropped, added: state.added + more.length, unseen: true };
+  });
+}
+
+/** A notice from the runner. */
+export function heardTerminal(notice: TerminalNotice): void {
+  if (notice.type === "terminal-output") append(notice.pieces);
+  else if (notice.type === "terminal-ask") useTerminal.setState({ asking: notice.ask });
+  else useTerminal.setState({ asking: null });
+}
+
+/** What the person typed, echoed after its prompt (`prompt` when the page drew it: `>>> `). */
+export function echoTyped(line: string, prompt = ""): void {
+  append([{ kind: "typed", text: `${prompt}${line}\n` }]);
+  const history = useTerminal.getState().history;
+  if (line.trim() && history.at(-1) !== line)
+    useTerminal.setState({ history: [...history, line].slice(-500) });
+}
+
+/** A word of the playground's own in the terminal (a refused line, a note). */
+export function noteInTerminal(text: string): void {
+  append([{ kind: "note", text: text.endsWith("\n") ? text : `${text}\n` }]);
+}
+
+/** The `>>>` prompt goes on (`...`) or starts afresh. */
+export function setMore(more: boolean): void {
+  useTerminal.setState({ more });
+}
+
+/** Clear: the output goes (the history of typed lines stays). */
+export function clearTerminal(): void {
+  useTerminal.setState({ entries: [], dropped: 0, chars: 0, unseen: false });
+}
+
+/** The Terminal was looked at. */
+export function terminalSeen(): void {
+  if (useTerminal.getState().unseen) useTerminal.setState({ unseen: false });
+}
+
+/** All of the output as plain text (Copy), styles left out. */
+export function terminalText(entries: readonly TerminalEntry[]): string {
+  return entries
+    .map((entry) =>
+      entry.kind === "job"
+        ? `── ${entry.what} ──\n`
+        : // eslint-disable-next-line no-control-regex
+          entry.text.replace(/\x1b\[[0-9;]*m/g, ""),
+    )
+    .join("");
+}
+
+/** The line a read's prompt is on: what was printed after the last newline (`(Pdb) `, `Name? `). */
+export function promptOf(entries: readonly TerminalEntry[]): string {
+  const last = entries.at(-1);
+  if (!last || last.kind !== "text") return "";
+  const cut = last.text.lastIndexOf("\n");
+  return last.text.slice(cut + 1);
+}
