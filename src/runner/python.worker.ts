@@ -18,7 +18,7 @@ import { interruptedMessage, interruptedResponse, type InterruptedStop } from ".
 import type { TerminalJobKind } from "../protocol/terminal";
 import { InterruptLine, jobToken, type JobStop } from "./interrupt";
 import { PythonServer, type LoadFailure } from "./python-server";
-import { PythonTerminal } from "./python-terminal";
+import type { PythonTerminal } from "./python-terminal";
 import { TerminalOut } from "./terminal-out";
 import { serveMessages, type RunnerHandler } from "./runner-messages";
 
