@@ -7,6 +7,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { Group, Panel, Separator } from "react-resizable-panels";
 import { Editor } from "../components/Editor/Editor";
 import { Preview } from "../components/Preview/Preview";
+import { Terminal } from "../components/Terminal/Terminal";
 import { Banners } from "../components/TopBar/Banners";
 import { BuildBadge } from "../components/TopBar/BuildBadge";
 import { Examples } from "../components/TopBar/Examples";
@@ -100,6 +101,7 @@ function PhoneLayout() {
         {slot("Request", <RequestPanel />)}
         {slot("Response", <ResponsePanel />)}
         {slot("Preview", <Preview />)}
+        {slot("Terminal", <Terminal />)}
       </main>
     </>
   );
@@ -170,12 +172,16 @@ export function App() {
           <Group orientation={narrow ? "vertical" : "horizontal"} className="panes">
             <Panel id="left" defaultSize="48%" minSize="20%">
               <Group orientation="vertical" className="panes">
-                <Panel id="editor" defaultSize="60%" minSize="20%">
+                <Panel id="editor" defaultSize="52%" minSize="20%">
                   <Editor />
                 </Panel>
                 <Separator className="separator" aria-label="Resize the editor and preview" />
-                <Panel id="preview" minSize="15%">
+                <Panel id="preview" minSize="12%">
                   <Preview />
+                </Panel>
+                <Separator className="separator" aria-label="Resize the preview and terminal" />
+                <Panel id="terminal" defaultSize="24%" minSize="10%">
+                  <Terminal />
                 </Panel>
               </Group>
             </Panel>

@@ -11,6 +11,12 @@
 /** What a job the runner runs is, for the terminal's marker where its output starts. */
 export type TerminalJobKind = "build" | "request" | "check" | "preview";
 
+/** A job the runner runs, as its marker names it. */
+export interface TerminalJob {
+  job: TerminalJobKind;
+  what: string;
+}
+
 /** One piece of the terminal's output. */
 export type TerminalPiece =
   /** What the process wrote to stdout or stderr (a terminal shows both as one stream). */
@@ -46,8 +52,8 @@ export type TerminalAsk =
 /** Runner → page notices for the terminal. */
 export type TerminalNotice =
   | { type: "terminal-output"; pieces: TerminalPiece[] }
-  /** A read of standard input waits for a line (the time limit stops counting). */
-  | { type: "terminal-ask"; ask: TerminalAsk }
+  /** A read of standard input waits for a line (the time limit stops counting), in `job`. */
+  | { type: "terminal-ask"; ask: TerminalAsk; job: TerminalJob | null }
   /** The read got its line, end of input, or was interrupted: the app runs again. */
   | { type: "terminal-asked" };
 

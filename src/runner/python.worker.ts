@@ -279,7 +279,7 @@ const handle: RunnerHandler = async (message, reply, { port, overPort }) => {
           started.interruptWith(message.interrupt);
         }
         terminal ??= started.terminal(out, message.terminal ?? null, {
-          asking: (ask) => self.postMessage({ type: "terminal-ask", ask }),
+          asking: (ask) => self.postMessage({ type: "terminal-ask", ask, job: out.current }),
           asked: () => self.postMessage({ type: "terminal-asked" }),
         });
       } catch (error) {

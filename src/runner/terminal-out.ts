@@ -9,7 +9,12 @@
  * marker above it, made when the job first writes: a silent job leaves no
  * trace.
  */
-import type { TerminalJobKind, TerminalNotice, TerminalPiece } from "../protocol/terminal";
+import type {
+  TerminalJob,
+  TerminalJobKind,
+  TerminalNotice,
+  TerminalPiece,
+} from "../protocol/terminal";
 
 const BURST_BYTES = 16 * 1024;
 const QUIET_MS = 50;
@@ -21,6 +26,8 @@ export class TerminalOut {
   private lastPost = 0;
   /** The job's marker, until its first output. */
   private marker: TerminalPiece | null = null;
+  /** The job running (null: none, or `>>>`'s). */
+  current: TerminalJob | null = null;
   private readonly post: (notice: TerminalNotice) => void;
   private readonly now: () => number;
 
@@ -32,6 +39,7 @@ export class TerminalOut {
   /** A job begins: its output, if any, goes under a marker saying what it is (null: none, `>>>`'s). */
   job(job: TerminalJobKind | null, what = ""): void {
     this.flush();
+    this.current = job && { job, what };
     this.marker = job && { kind: "job", job, what };
   }
 

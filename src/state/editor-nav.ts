@@ -8,7 +8,7 @@ import type { SourceLocation } from "../wsgi/records";
 
 /** The latest place asked for; `seq` makes asking twice for one place count. */
 export interface EditorNavState {
-  target: (SourceLocation & { seq: number }) | null;
+  target: (SourceLocation & { seq: number; focus: boolean }) | null;
 }
 
 /** The editor navigation store. */
@@ -16,7 +16,7 @@ export const useEditorNav = create<EditorNavState>(() => ({ target: null }));
 
 let seq = 0;
 
-/** Show `location` in the editor, with the caret there. */
-export function revealInEditor(location: SourceLocation): void {
-  useEditorNav.setState({ target: { ...location, seq: ++seq } });
+/** Show `location` in the editor, with the caret there (and the focus, unless `focus` is false). */
+export function revealInEditor(location: SourceLocation, focus = true): void {
+  useEditorNav.setState({ target: { ...location, seq: ++seq, focus } });
 }

@@ -7,7 +7,7 @@
 import { tabbable } from "tabbable";
 import { create } from "zustand";
 
-export const PANES = ["Code", "Request", "Response", "Preview"] as const;
+export const PANES = ["Code", "Request", "Response", "Preview", "Terminal"] as const;
 export type PaneName = (typeof PANES)[number];
 
 /** The layout store: the pane a narrow screen shows. */

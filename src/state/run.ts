@@ -2,6 +2,7 @@
  * @module run
  * The state of builds and requests: what compiled, what answered, what failed.
  */
+import type { Running } from "../runner/app-runner";
 import { create } from "zustand";
 import type { CompileMessage } from "../protocol/compiler";
 import type { ComposedRequest } from "../request/compose";
@@ -44,7 +45,7 @@ export interface RunState {
   /** The panel's response while it is still coming (only once it takes more than a moment). */
   streaming: Streaming | null;
   /** What the app runs now under the time limit (a request, a module's top level), for Stop. */
-  running: { what: string; startedAt: number; limitMs: number } | null;
+  running: Running | null;
   /** Diagnostics of the latest build, for editor markers. */
   diagnostics: CompileMessage[];
   sending: boolean;

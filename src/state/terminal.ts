@@ -7,7 +7,7 @@
  * from the top, and the view says how much.
  */
 import { create } from "zustand";
-import type { TerminalAsk, TerminalNotice, TerminalPiece } from "../protocol/terminal";
+import type { TerminalAsk, TerminalJob, TerminalNotice, TerminalPiece } from "../protocol/terminal";
 
 /** A piece of what the terminal shows: the runner's, or a line the person typed (echoed as a terminal does). */
 export type TerminalEntry = TerminalPiece | { kind: "typed"; text: string };
@@ -24,6 +24,8 @@ export interface TerminalState {
   chars: number;
   /** Who waits for a line now, or null. */
   asking: TerminalAsk | null;
+  /** The job whose read waits (a check's, the preview's, the panel's request, a build). */
+  askingJob: TerminalJob | null;
   /** The statement typed at `>>>` goes on: the prompt is `...`. */
   more: boolean;
   /** The lines typed, oldest first. */
@@ -38,6 +40,7 @@ export const useTerminal = create<TerminalState>(() => ({
   added: 0,
   chars: 0,
   asking: null,
+  askingJob: null,
   more: false,
   history: [],
   unseen: false,
@@ -66,8 +69,9 @@ function append(more: TerminalEntry[]): void {
 /** A notice from the runner. */
 export function heardTerminal(notice: TerminalNotice): void {
   if (notice.type === "terminal-output") append(notice.pieces);
-  else if (notice.type === "terminal-ask") useTerminal.setState({ asking: notice.ask });
-  else useTerminal.setState({ asking: null });
+  else if (notice.type === "terminal-ask")
+    useTerminal.setState({ asking: notice.ask, askingJob: notice.job });
+  else useTerminal.setState({ asking: null, askingJob: null });
 }
 
 /** What the person typed, echoed after its prompt (`prompt` when the page drew it: `>>> `). */

@@ -13,6 +13,7 @@ import type { CompileMessage } from "../../protocol/compiler";
 import type * as MonacoSetup from "./monaco-setup";
 import { editorMayLoad, editorShown } from "../../app/start-order";
 import { revealInEditor, useEditorNav } from "../../state/editor-nav";
+import { usePausedLine } from "./paused-line";
 import { useRun } from "../../state/run";
 import { setActiveFile, setFileText, useWorkspace } from "../../state/workspace";
 import { FileModels } from "./file-models";
@@ -186,8 +187,10 @@ export function Editor() {
     const position = { lineNumber: navTarget.line, column: navTarget.column };
     editor.setPosition(position);
     editor.revealPositionInCenter(position);
-    editor.focus();
+    if (navTarget.focus) editor.focus();
   }, [editor, navTarget, active, paths]);
+
+  usePausedLine(setup, editor, active);
 
   return (
     <section className="pane editor-pane" aria-label="Editor" id="pane-code">

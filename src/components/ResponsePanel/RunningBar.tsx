@@ -7,10 +7,31 @@
 import { useEffect, useState } from "react";
 import { clients } from "../../app/clients";
 import { useRun } from "../../state/run";
+import { useTerminal } from "../../state/terminal";
 import "./running-bar.css";
 
 /** Below this, a request is too quick for a bar to help: it would only flash. */
 const SHOW_AFTER_MS = 400;
+
+/** What the app waits for in the terminal: pdb paused at a line, or a read. */
+function Paused({ what }: { what: string }) {
+  const asking = useTerminal((state) => state.asking);
+  return (
+    <span>
+      {asking?.kind === "pdb" ? (
+        <>
+          Paused at{" "}
+          <code>
+            {asking.at.file}:{asking.at.line}
+          </code>
+        </>
+      ) : (
+        "Waiting for input"
+      )}{" "}
+      in <code>{what}</code>: answer in the Terminal. The time limit waits too.
+    </span>
+  );
+}
 
 /** The bar; nothing while the app is not running. */
 export function RunningBar() {
@@ -23,14 +44,18 @@ export function RunningBar() {
   }, [running]);
   if (!running) return null;
   const elapsed = now - running.startedAt;
-  if (elapsed < SHOW_AFTER_MS) return null;
+  if (elapsed < SHOW_AFTER_MS && !running.paused) return null;
   const left = Math.max(0, Math.ceil((running.limitMs - elapsed) / 1000));
   return (
     <div className="running-bar" role="group" aria-label="The app is running">
-      <span>
-        Running <code>{running.what}</code>: stopped in{" "}
-        <span aria-label="Seconds left">{left}</span> s unless it finishes.
-      </span>
+      {running.paused ? (
+        <Paused what={running.what} />
+      ) : (
+        <span>
+          Running <code>{running.what}</code>: stopped in{" "}
+          <span aria-label="Seconds left">{left}</span> s unless it finishes.
+        </span>
+      )}
       <button
         type="button"
         className="small danger"

@@ -30,34 +30,36 @@ function Styled({ line }: { line: string }) {
   });
 }
 
+/** One line: a traceback frame in a project file (among `files`) a link to its line, else styled text. */
+export function LineText({ line, files }: { line: string; files: Record<string, string> }) {
+  const frame = FRAME.exec(line);
+  if (!frame || !(frame[2]! in files)) return <Styled line={line} />;
+  const [, before, file, middle, lineNo, after] = frame;
+  return (
+    <>
+      {before}
+      <button
+        type="button"
+        className="link in-text"
+        title="Show this line in the editor"
+        onClick={() => revealInEditor({ file: file!, line: Number(lineNo), column: 1 })}
+      >
+        {file}
+        {middle}
+        {lineNo}
+      </button>
+      {after}
+    </>
+  );
+}
+
 /** The lines of `text`, one `<div>` each, for a `<pre>`. */
 export function TracebackLines({ text }: { text: string }) {
   const files = useWorkspace((state) => state.files);
   const lines = text.replace(/\n$/, "").split("\n");
-  return lines.map((line, index) => {
-    const frame = FRAME.exec(line);
-    if (!frame || !(frame[2]! in files))
-      return (
-        <div key={index}>
-          <Styled line={line} />
-        </div>
-      );
-    const [, before, file, middle, lineNo, after] = frame;
-    return (
-      <div key={index}>
-        {before}
-        <button
-          type="button"
-          className="link in-text"
-          title="Show this line in the editor"
-          onClick={() => revealInEditor({ file: file!, line: Number(lineNo), column: 1 })}
-        >
-          {file}
-          {middle}
-          {lineNo}
-        </button>
-        {after}
-      </div>
-    );
-  });
+  return lines.map((line, index) => (
+    <div key={index}>
+      <LineText line={line} files={files} />
+    </div>
+  ));
 }

@@ -1,0 +1,80 @@
+/**
+ * The terminal (issue 38), as a person uses it: a request paused at
+ * breakpoint(), pdb's commands typed and its buttons clicked, the editor
+ * following, the time limit waiting; input() at the top level answered;
+ * >>> after requests. The Python tests share one started page.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { Playground } from "./playground";
+
+const BREAKPOINT_APP = `def greet(who):
+    return f"Hello {who}!"
+
+
+def application(environ, start_response):
+    who = environ["PATH_INFO"][1:] or "world"
+    breakpoint()
+    text = greet(who)
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [text.encode()]
+`;
+
+test.describe("the terminal, with Python", () => {
+  test.describe.configure({ mode: "serial" });
+  let page: Page;
+  let playground: Playground;
+
+  test.beforeAll(async ({ browser }) => {
+    playground = await Playground.withPython(browser);
+    page = playground.page;
+  });
+  test.afterAll(() => page.close());
+
+  const terminal = () => page.getByRole("region", { name: "Terminal" });
+  const input = () => page.getByRole("textbox", { name: "Terminal input" });
+  const output = () => page.getByLabel("Terminal output");
+
+  /** Type `line` into the terminal and press Enter. */
+  async function typeLine(line: string) {
+    await input().fill(line);
+    await input().press("Enter");
+  }
+
+  test("breakpoint() pauses the request: p shows a value, s steps in and the editor follows, the limit waits, c answers", async () => {
+    const limit = page.getByLabel("Time limit");
+    await limit.fill("3");
+    await limit.blur();
+    try {
+      await playground.build(BREAKPOINT_APP);
+      await playground.url.fill("/Ada");
+      const before = await playground.responseSeq();
+      await playground.pressSend();
+      const debuggerBar = page.getByRole("toolbar", { name: "Debugger" });
+      await expect(debuggerBar.getByRole("status")).toHaveText(/Paused at app\.py:8/, {
+        timeout: 30_000,
+      });
+      await expect(output()).toContainText("> app.py(8)application()\n-> text = greet(who)");
+      await expect(page.getByRole("group", { name: "The app is running" })).toContainText(
+        "Paused at app.py:8",
+      );
+      await expect(page.getByRole("region", { name: "Variables" })).toContainText("'Ada'");
+      await typeLine("p who");
+      await expect(output()).toContainText("(Pdb) p who\n'Ada'");
+      await typeLine("s");
+      await expect(debuggerBar.getByRole("status")).toHaveText(/Paused at app\.py:1/);
+      await expect(playground.editor.locator(".paused-line")).toHaveCount(1);
+      // Longer than the time limit (3 s), paused: the request is not stopped.
+      await page.waitForTimeout(4_000);
+      expect(await playground.responseSeq()).toBe(before);
+      await debuggerBar.getByRole("button", { name: "Continue" }).click();
+      await expect.poll(() => playground.responseSeq()).toBeGreaterThan(before);
+      await expect(playground.status).toHaveText("200 OK");
+      await expect(playground.responseBody).toHaveText("Hello Ada!");
+      await page.screenshot({ path: "/tmp/shots/terminal-1.png" });
+    } finally {
+      await limit.fill("5");
+      await limit.blur();
+      await playground.url.fill("/");
+    }
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * @module TerminalOutput
+ * What the terminal shows: the process's output as a terminal draws it
+ * (ANSI styles, a traceback's frames in the project's files links to their
+ * lines), a marker where each build or request begins, the lines the person
+ * typed, the playground's own notes apart. Each piece is drawn once (a new
+ * piece does not redraw the old ones); the view follows the end unless the
+ * person scrolled up.
+ */
+import { memo, useLayoutEffect, useRef, type ReactNode } from "react";
+import { LineText } from "../common/TracebackLines";
+import type { TerminalEntry } from "../../state/terminal";
+import { useWorkspace } from "../../state/workspace";
+
+const JOB_NAMES = {
+  build: "build",
+  request: "request",
+  check: "check",
+  preview: "preview",
+} as const;
+
+/** `text` drawn inline, line by line (a piece may end mid-line: a prompt). */
+function Lines({ text, files }: { text: string; files: Record<string, string> }) {
+  const lines = text.split("\n");
+  const drawn: ReactNode[] = [];
+  lines.forEach((line, index) => {
+    if (line) drawn.push(<LineText key={index} line={line} files={files} />);
+    if (index < lines.length - 1) drawn.push("\n");
+  });
+  return drawn;
+}
+
+/** One piece, drawn once. */
+const Piece = memo(function Piece({
+  entry,
+  files,
+}: {
+  entry: TerminalEntry;
+  files: Record<string, string>;
+}) {
+  if (entry.kind === "job")
+    return (
+      <span className={`terminal-job job-${entry.job}`}>
+        <span className="terminal-job-kind">{JOB_NAMES[entry.job]}</span> {entry.what}
+      </span>
+    );
+  if (entry.kind === "note") return <span className="terminal-note">{entry.text}</span>;
+  if (entry.kind === "typed") return <span className="terminal-typed">{entry.text}</span>;
+  return <Lines text={entry.text} files={files} />;
+});
+
+/** The output; `hidePrompt`: the last partial line is drawn by the input line instead. */
+export function TerminalOutput({
+  entries,
+  dropped,
+  added,
+  hidePrompt,
+}: {
+  entries: TerminalEntry[];
+  dropped: number;
+  added: number;
+  hidePrompt: boolean;
+}) {
+  const files = useWorkspace((state) => state.files);
+  const view = useRef<HTMLPreElement>(null);
+  const follow = useRef(true);
+  useLayoutEffect(() => {
+    const element = view.current;
+    if (element && follow.current) element.scrollTop = element.scrollHeight;
+  });
+  let shown = entries;
+  const last = entries.at(-1);
+  if (hidePrompt && last?.kind === "text") {
+    const cut = last.text.lastIndexOf("\n");
+    shown = [...entries.slice(0, -1), { kind: "text", text: last.text.slice(0, cut + 1) }];
+  }
+  const first = added - entries.length;
+  return (
+    <pre
+      ref={view}
+      className="terminal-output"
+      tabIndex={0}
+      aria-label="Terminal output"
+      onScroll={(event) => {
+        const element = event.currentTarget;
+        follow.current = element.scrollHeight - element.scrollTop - element.clientHeight < 24;
+      }}
+    >
+      {dropped > 0 && (
+        <span className="terminal-note">
+          ({dropped} earlier {dropped === 1 ? "piece" : "pieces"} of output dropped: the terminal keeps
+          the last 2 MB.)
+          {"\n"}
+        </span>
+      )}
+      {shown.map((entry, index) => (
+        // The last piece changes when its prompt is hidden: its own key then.
+        <Piece
+          key={index === shown.length - 1 && shown !== entries ? "prompted" : first + index}
+          entry={entry}
+          files={files}
+        />
+      ))}
+      {entries.length === 0 && (
+        <span className="terminal-note">
+          What the app prints appears here, as in the terminal that runs python3 app.py.{"\n"}
+        </span>
+      )}
+    </pre>
+  );
+}
