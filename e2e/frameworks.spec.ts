@@ -184,7 +184,14 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
         "",
       ].join("\n"),
     );
-    // What the module printed comes with the first response after its build.
+    // The banner and the PIN are in the terminal as the build printed them, whatever request comes first.
+    const terminal = page.getByLabel("Terminal output");
+    await expect(terminal).toContainText(/ \* Debugger PIN: \d{3}-\d{3}-\d{3}/);
+    await expect(terminal).toContainText(" * Running on http://127.0.0.1:5000");
+    await expect(terminal.locator(".ansi-red.ansi-bold")).toHaveText(
+      /^WARNING: This is a development server\./,
+    );
+    // What the module printed comes with the first response after its build too.
     await playground.sendForResponse();
     await playground.responseTab("Errors log");
     const log = page.getByRole("region", { name: "Errors log" });

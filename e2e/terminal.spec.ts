@@ -30,7 +30,6 @@ test.describe("the terminal, with Python", () => {
   });
   test.afterAll(() => page.close());
 
-  const terminal = () => page.getByRole("region", { name: "Terminal" });
   const input = () => page.getByRole("textbox", { name: "Terminal input" });
   const output = () => page.getByLabel("Terminal output");
 
@@ -76,5 +75,89 @@ test.describe("the terminal, with Python", () => {
       await limit.blur();
       await playground.url.fill("/");
     }
+  });
+
+  test("pdb.set_trace() in mod_wsgi's application: Step Over by its button, pp environ['PATH_INFO']", async () => {
+    await playground.build(
+      [
+        "import pdb",
+        "",
+        "",
+        "def application(environ, start_response):",
+        "    pdb.set_trace()",
+        '    status = "200 OK"',
+        '    start_response(status, [("Content-Type", "text/plain")])',
+        '    return [environ["PATH_INFO"].encode()]',
+        "",
+      ].join("\n"),
+    );
+    await playground.url.fill("/a%20b");
+    const before = await playground.responseSeq();
+    await playground.pressSend();
+    const debuggerBar = page.getByRole("toolbar", { name: "Debugger" });
+    await expect(debuggerBar.getByRole("status")).toHaveText(/Paused at app\.py:6/, {
+      timeout: 30_000,
+    });
+    await debuggerBar.getByRole("button", { name: "Step Over" }).click();
+    await expect(debuggerBar.getByRole("status")).toHaveText(/Paused at app\.py:7/);
+    await expect(output()).toContainText("(Pdb) n\n> app.py(7)application()");
+    await typeLine("pp environ['PATH_INFO']");
+    await expect(output()).toContainText("(Pdb) pp environ['PATH_INFO']\n'/a b'");
+    await typeLine("c");
+    await expect.poll(() => playground.responseSeq()).toBeGreaterThan(before);
+    await expect(playground.responseBody).toHaveText("/a b");
+    await expect(debuggerBar).toHaveCount(0);
+    await playground.url.fill("/");
+  });
+
+  test("input() at the top level asks in the terminal; the build waits for the answer", async () => {
+    const before = await playground.buildNumber();
+    await playground.replaceCode(
+      [
+        'name = input("Your name? ")',
+        "",
+        "",
+        "def application(environ, start_response):",
+        '    start_response("200 OK", [("Content-Type", "text/plain")])',
+        '    return [f"Hello {name}!".encode()]',
+        "",
+      ].join("\n"),
+    );
+    await expect(page.locator("label[for=terminal-input]")).toHaveText("Your name?", {
+      timeout: 30_000,
+    });
+    await typeLine("Grace");
+    await playground.nextBuild(before);
+    await expect(output()).toContainText("Your name? Grace");
+    await playground.sendForResponse();
+    await expect(playground.responseBody).toHaveText("Hello Grace!");
+  });
+
+  test(">>> after two requests shows what they left in a module list", async () => {
+    await playground.build(
+      [
+        "seen = []",
+        "",
+        "",
+        "def application(environ, start_response):",
+        '    seen.append(environ["PATH_INFO"])',
+        '    start_response("200 OK", [("Content-Type", "text/plain")])',
+        '    return [b"ok"]',
+        "",
+      ].join("\n"),
+    );
+    for (const path of ["/one", "/two"]) {
+      await playground.url.fill(path);
+      await playground.sendForResponse();
+    }
+    await playground.url.fill("/");
+    await expect(page.locator("label[for=terminal-input]")).toHaveText(">>>");
+    await typeLine("seen");
+    await expect(output()).toContainText(">>> seen\n['/one', '/two']");
+    await typeLine("len(seen) * 10");
+    await expect(output()).toContainText(">>> len(seen) * 10\n20");
+    await typeLine("undefined_name");
+    await expect(output()).toContainText("NameError: name 'undefined_name' is not defined");
+    await page.screenshot({ path: "/tmp/shots/terminal-4.png" });
   });
 });

@@ -172,7 +172,7 @@ export function App() {
           <Group orientation={narrow ? "vertical" : "horizontal"} className="panes">
             <Panel id="left" defaultSize="48%" minSize="20%">
               <Group orientation="vertical" className="panes">
-                <Panel id="editor" defaultSize="52%" minSize="20%">
+                <Panel id="editor" defaultSize="50%" minSize="20%">
                   <Editor />
                 </Panel>
                 <Separator className="separator" aria-label="Resize the editor and preview" />
@@ -180,7 +180,7 @@ export function App() {
                   <Preview />
                 </Panel>
                 <Separator className="separator" aria-label="Resize the preview and terminal" />
-                <Panel id="terminal" defaultSize="24%" minSize="10%">
+                <Panel id="terminal" defaultSize="28%" minSize="10%">
                   <Terminal />
                 </Panel>
               </Group>

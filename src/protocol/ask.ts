@@ -25,7 +25,10 @@ export class NoAnswerError extends Error {
  */
 export class Holds {
   private held = false;
-  private readonly timers = new Map<() => void, { ms: number; timer?: ReturnType<typeof setTimeout> }>();
+  private readonly timers = new Map<
+    () => void,
+    { ms: number; timer?: ReturnType<typeof setTimeout> }
+  >();
 
   /** Call `fire` after `ms`, unless held; answers the cancel. */
   timeout(fire: () => void, ms: number): () => void {

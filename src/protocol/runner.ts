@@ -77,12 +77,7 @@ export interface ServeMessage {
 }
 
 export type RunnerRequest =
-  | StartMessage
-  | LoadMessage
-  | AttachMessage
-  | ServeMessage
-  | EvaluateMessage
-  | CompleteMessage;
+  StartMessage | LoadMessage | AttachMessage | ServeMessage | EvaluateMessage | CompleteMessage;
 
 /** The runtime is ready for a load, or could not start (`error` says why). */
 export interface StartedReply {

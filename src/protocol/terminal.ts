@@ -46,8 +46,7 @@ export interface FrameVariable {
 
 /** Who waits for a line: pdb at a line of the code, or a plain read (`input()`, `sys.stdin`). */
 export type TerminalAsk =
-  | { kind: "input" }
-  | { kind: "pdb"; at: PausedAt; variables: FrameVariable[] };
+  { kind: "input" } | { kind: "pdb"; at: PausedAt; variables: FrameVariable[] };
 
 /** Runner → page notices for the terminal. */
 export type TerminalNotice =

@@ -358,7 +358,10 @@ const handle: RunnerHandler = async (message, reply, { port, overPort }) => {
           reply({ type: "serve-failed", id, error: unready.error });
           return;
         }
-        out.job(jobKind(overPort, message.background === true), `${request.method} ${request.target}`);
+        out.job(
+          jobKind(overPort, message.background === true),
+          `${request.method} ${request.target}`,
+        );
         const response = asJob(
           jobToken(id, overPort),
           `${request.method} ${request.target}`,

@@ -243,6 +243,7 @@ export class RunnerClient implements AppRunner {
     // The runtime starts outside the time limit: it is the app's, not CPython's.
     const notStarted = await this.started;
     if (notStarted !== null) return { ok: false, error: notStarted };
+    this.terminal.endForBuild();
     const { id, reply } = this.pending.open(REPLY_TIMEOUT_MS);
     const running = new Promise<void>((resolve) => this.runningOf.set(id, resolve));
     // A build is the user's: the checks and the preview give way to it, as to the panel's requests.
@@ -351,7 +352,10 @@ export class RunnerClient implements AppRunner {
    * Ask the runner `message` (made with its id); `what` it runs, under the
    * time limit and as the user's job (null: a question that runs no code).
    */
-  private async job(message: (id: number) => RunnerRequest, what: string | null): Promise<RunnerReply> {
+  private async job(
+    message: (id: number) => RunnerRequest,
+    what: string | null,
+  ): Promise<RunnerReply> {
     await this.reloading;
     const { id, reply } = this.pending.open(REPLY_TIMEOUT_MS);
     if (what === null) {

@@ -95,6 +95,24 @@ export class RunnerTerminal implements TerminalControl {
     return loaded ? null : "No build has loaded yet: >>> runs in the build's __main__.";
   }
 
+  /**
+   * A new build replaces the one whose job waits for a line: the read gets
+   * end of input (as Ctrl+D), so the job ends (pdb quits, input() raises
+   * EOFError), and the terminal says why.
+   */
+  endForBuild(): void {
+    if (!this.endInput()) return;
+    this.host.onTerminal({
+      type: "terminal-output",
+      pieces: [
+        {
+          kind: "note",
+          text: "[playground] A new build: the read that waited got end of input (as Ctrl+D), so what waited ends.\n",
+        },
+      ],
+    });
+  }
+
   /** Ctrl+D: end of input for the read that waits. False when none waits. */
   endInput(): boolean {
     return this.channel !== null && this.waiting && endInput(this.channel);

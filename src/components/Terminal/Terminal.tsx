@@ -61,9 +61,9 @@ function InputLine() {
   const field = useRef<HTMLInputElement>(null);
   const prompt = asking ? readPrompt : running ? "" : more ? "... " : ">>> ";
 
-  // A read of the person's own (the panel's request, a build, >>>) takes the focus; a check's or the preview's does not.
+  // A read in the panel's request (or >>>'s) takes the focus; a build's (made as you type), a check's or the preview's does not.
   useEffect(() => {
-    if (asking && askingJob?.job !== "check" && askingJob?.job !== "preview") {
+    if (asking && (askingJob === null || askingJob.job === "request")) {
       // On a phone, the Terminal is one of the panes: it comes up.
       goToPane("Terminal");
       field.current?.focus({ preventScroll: true });

@@ -88,8 +88,8 @@ export function TerminalOutput({
     >
       {dropped > 0 && (
         <span className="terminal-note">
-          ({dropped} earlier {dropped === 1 ? "piece" : "pieces"} of output dropped: the terminal keeps
-          the last 2 MB.)
+          ({dropped} earlier {dropped === 1 ? "piece" : "pieces"} of output dropped: the terminal
+          keeps the last 2 MB.)
           {"\n"}
         </span>
       )}

@@ -20,8 +20,8 @@ export function VariablesView({ variables }: { variables: FrameVariable[] }) {
               {variable.entries ? (
                 <details>
                   <summary>
-                    <span className="variable-type">{variable.type}</span>{" "}
-                    {variable.entries.length} {variable.entries.length === 1 ? "entry" : "entries"}
+                    <span className="variable-type">{variable.type}</span> {variable.entries.length}{" "}
+                    {variable.entries.length === 1 ? "entry" : "entries"}
                   </summary>
                   <table aria-label={`${variable.name} entries`}>
                     <tbody>
