@@ -161,3 +161,39 @@ test.describe("the terminal, with Python", () => {
     await page.screenshot({ path: "/tmp/shots/terminal-4.png" });
   });
 });
+
+test("a TypeScript debugger; pauses the request: an expression shows a local, Continue answers", async ({
+  page,
+}) => {
+  const playground = new Playground(page);
+  await playground.open("typescript");
+  await playground.build(
+    [
+      'import { b } from "wsgi";',
+      'import type { Environ, StartResponse } from "wsgi";',
+      "",
+      "export default function app(environ: Environ, start_response: StartResponse) {",
+      '  const who = String(environ.PATH_INFO).slice(1) || "world";',
+      '  console.log("serving", who);',
+      "  debugger;",
+      '  start_response("200 OK", [["Content-Type", "text/plain"]]);',
+      "  return [b`Hello ${who}!`];",
+      "}",
+      "",
+    ].join("\n"),
+  );
+  await playground.url.fill("/Ada");
+  const before = await playground.responseSeq();
+  await playground.pressSend();
+  const debuggerBar = page.getByRole("toolbar", { name: "Debugger" });
+  await expect(debuggerBar.getByRole("status")).toHaveText(/Paused at app\.ts:7/);
+  const output = page.getByLabel("Terminal output");
+  await expect(output).toContainText("serving Ada");
+  const input = page.getByRole("textbox", { name: "Terminal input" });
+  await input.fill("who.toUpperCase()");
+  await input.press("Enter");
+  await expect(output).toContainText("debug> who.toUpperCase()\n'ADA'");
+  await debuggerBar.getByRole("button", { name: "Continue" }).click();
+  await expect.poll(() => playground.responseSeq()).toBeGreaterThan(before);
+  await expect(playground.responseBody).toHaveText("Hello Ada!");
+});

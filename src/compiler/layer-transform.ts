@@ -11,6 +11,9 @@
  * function tag(environ, start_response) { return __wsgi_layers.call(3, environ, start_response, (environ, start_response) => { BODY }); }
  * ```
  *
+ * (A `debugger;` statement becomes a call to the runner's pause hook on
+ * the way: see `debugger-transform.ts`.)
+ *
  * The hook looks at the arguments when the function is called: an environ
  * (an object holding `wsgi.version`) and a callable make the call a layer
  * (see `src/wsgi/layer-watch.ts`); anything else runs the body as it was.
@@ -33,6 +36,7 @@ import remapping from "@jridgewell/remapping";
 import { originalPositionFor, TraceMap } from "@jridgewell/trace-mapping";
 import type { LayerSite } from "../wsgi/layer-hooks";
 
+import { rewriteDebuggers } from "./debugger-transform.ts";
 import { LAYERS_PARAM, SITES_COMMENT } from "./layer-sites.ts";
 
 const MAP_COMMENT = /\n?\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)\s*$/;
@@ -231,7 +235,13 @@ export function instrumentLayers(bundle: string): InstrumentedBundle {
   };
 
   walk(program as AnyNode, null);
-  if (sites.length === 0) return { code: bundle, sites: [] };
+  const pauses = rewriteDebuggers(
+    program,
+    edits,
+    original,
+    (offset, bundleName) => original(offset)?.name ?? bundleName,
+  );
+  if (sites.length === 0 && pauses === 0) return { code: bundle, sites: [] };
   const ownMap = edits.generateMap({ hires: true, source: "bundle.js", includeContent: false });
   const merged = remapping([ownMap.toString(), rawMap], () => null);
   const out = edits.toString();

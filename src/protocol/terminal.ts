@@ -44,9 +44,12 @@ export interface FrameVariable {
   entries?: [string, string][];
 }
 
-/** Who waits for a line: pdb at a line of the code, or a plain read (`input()`, `sys.stdin`). */
+/**
+ * Who waits for a line: pdb at a line of the code, a TypeScript `debugger;`
+ * (an expression a line, `c` goes on), or a plain read (`input()`, `sys.stdin`).
+ */
 export type TerminalAsk =
-  { kind: "input" } | { kind: "pdb"; at: PausedAt; variables: FrameVariable[] };
+  { kind: "input" } | { kind: "pdb" | "debugger"; at: PausedAt; variables: FrameVariable[] };
 
 /** Runner → page notices for the terminal. */
 export type TerminalNotice =

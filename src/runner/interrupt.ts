@@ -61,6 +61,11 @@ export function jobToken(id: number, overPort: boolean): number {
   return overPort ? -id : id;
 }
 
+/** Whether this page may share memory with its Workers (it is cross-origin isolated). */
+export function canShareMemory(): boolean {
+  return typeof SharedArrayBuffer !== "undefined" && globalThis.crossOriginIsolated === true;
+}
+
 /** Why and when a job was stopped, as the runner reads it after the job. */
 export interface JobStop {
   byUser: boolean;
@@ -79,8 +84,7 @@ export class InterruptLine {
 
   /** A new line, or null where memory cannot be shared (the page is not cross-origin isolated). */
   static create(): InterruptLine | null {
-    if (typeof SharedArrayBuffer === "undefined" || !globalThis.crossOriginIsolated) return null;
-    return InterruptLine.shared();
+    return canShareMemory() ? InterruptLine.shared() : null;
   }
 
   /** A new line in shared memory, whether or not a Worker may be given it (Node, the tests). */

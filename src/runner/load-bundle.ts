@@ -8,14 +8,15 @@ import * as wsgi from "../runtime/index";
 import { BUNDLE_URL } from "./source-mapper";
 import { bundleSites, LAYERS_PARAM } from "../compiler/layer-sites";
 import { layerHooks } from "../wsgi/layer-hooks";
+import type { Pause } from "./ts-debugger";
 
 /** A bundle that loaded but does not export an app, or threw while loading. */
 export class LoadError extends Error {
   override name = "LoadError";
 }
 
-/** Run the bundle's top level and return its application callable. */
-export function loadBundle(code: string, entry: string): unknown {
+/** Run the bundle's top level and return its application callable; a `debugger;` in it calls `pause`. */
+export function loadBundle(code: string, entry: string, pause: Pause = () => undefined): unknown {
   const module: { exports: Record<string, unknown> } = { exports: {} };
   const require = (name: string): unknown => {
     if (name === "wsgi") return wsgi;
@@ -28,7 +29,7 @@ export function loadBundle(code: string, entry: string): unknown {
     LAYERS_PARAM,
     `${code}\n//# sourceURL=${BUNDLE_URL}`,
   );
-  run(module, module.exports, require, layerHooks(bundleSites(code)));
+  run(module, module.exports, require, { ...layerHooks(bundleSites(code)), pause });
   const exports = module.exports;
   const app = exports.default ?? exports.application;
   if (app === undefined) {

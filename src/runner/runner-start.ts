@@ -9,7 +9,7 @@
 import { ask } from "../protocol/ask";
 import type { RunnerMessage, StartedReply, StartMessage } from "../protocol/runner";
 import { createTerminalChannel, type TerminalChannel } from "../protocol/terminal-channel";
-import { InterruptLine } from "./interrupt";
+import { canShareMemory, InterruptLine } from "./interrupt";
 import type { Runtime } from "./runtimes";
 
 /** How long a runtime may take to start (Python: CPython's 10 MB of wasm and its library). */
@@ -35,8 +35,8 @@ export function startRunner(runtime: Runtime): StartingRunner {
   const held: RunnerMessage[] = [];
   worker.onmessage = (event: MessageEvent<RunnerMessage>) => held.push(event.data);
   const line = runtime.interruptible ? InterruptLine.create() : null;
-  // The same condition: memory shared with the Worker (a cross-origin isolated page).
-  const channel = line ? createTerminalChannel() : null;
+  // Every runtime reads the terminal (Python's stdin, TypeScript's debugger;) where memory can be shared.
+  const channel = canShareMemory() ? createTerminalChannel() : null;
   const start: StartMessage = {
     type: "start",
     siteURL: new URL(import.meta.env.BASE_URL, location.href).href,

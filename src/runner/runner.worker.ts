@@ -13,6 +13,17 @@ import { serve } from "../wsgi/server-handler";
 import { loadBundle, LoadError } from "./load-bundle";
 import { serveMessages, type RunnerHandler } from "./runner-messages";
 import { SourceMapper } from "./source-mapper";
+import { terminalChannel } from "../protocol/terminal-channel";
+import type { TerminalNotice } from "../protocol/terminal";
+import { TerminalOut } from "./terminal-out";
+import { consoleToTerminal, pauseHook, type Pause } from "./ts-debugger";
+
+const post = (notice: TerminalNotice) => self.postMessage(notice);
+/** What the app logs, on its way to the page's terminal. */
+const out = new TerminalOut(post);
+consoleToTerminal(out);
+/** What a `debugger;` calls: set when the page gives the terminal's channel (or none). */
+let pause: Pause = pauseHook(null, out, post);
 
 let app: unknown = null;
 let buildId = 0;
@@ -34,7 +45,7 @@ function load(program: Program, entry: string, id: number, newBuildId: number): 
   const code = program.code;
   const sources = new SourceMapper(code);
   try {
-    app = loadBundle(code, entry);
+    app = loadBundle(code, entry, (...args) => pause(...args));
     mapper = sources;
     buildId = newBuildId;
     return { type: "loaded", id, buildId };
@@ -51,14 +62,17 @@ function load(program: Program, entry: string, id: number, newBuildId: number): 
   }
 }
 
-const handle: RunnerHandler = (message, reply, { port }) => {
+const handle: RunnerHandler = (message, reply, { port, overPort }) => {
   switch (message.type) {
     case "start":
+      if (message.terminal) pause = pauseHook(terminalChannel(message.terminal), out, post);
       port?.postMessage({ error: null } satisfies StartedReply);
       return;
     case "load":
       reply({ type: "load-running", id: message.id });
+      out.job("build", `Build ${message.buildId}: ${message.entry}`);
       reply(load(message.program, message.entry, message.id, message.buildId));
+      out.flush();
       return;
     case "serve": {
       if (app === null || mapper === null) {
@@ -70,7 +84,11 @@ const handle: RunnerHandler = (message, reply, { port }) => {
         return;
       }
       const sources = mapper;
-      const { id } = message;
+      const { id, request } = message;
+      out.job(
+        overPort ? "preview" : message.background ? "check" : "request",
+        `${request.method} ${request.target}`,
+      );
       const response = serve(app, message.request, {
         buildId,
         traceback: (error) => sources.traceback(error),
@@ -78,9 +96,16 @@ const handle: RunnerHandler = (message, reply, { port }) => {
           ? { onProgress: (progress) => reply({ type: "serve-progress", id, progress }) }
           : {}),
       });
+      out.flush();
       reply({ type: "served", id: message.id, response: mapFindings(response, sources) });
       return;
     }
+    case "evaluate":
+      reply({ type: "evaluated", id: message.id, more: false });
+      return;
+    case "complete":
+      reply({ type: "completed", id: message.id, matches: [] });
+      return;
   }
 };
 

@@ -16,7 +16,7 @@ type CodeEditor = MonacoSetup.monaco.editor.IStandaloneCodeEditor;
 /** Where pdb is paused in the project's files, or null. */
 function pausedIn(): { file: string; line: number } | null {
   const asking = useTerminal.getState().asking;
-  return asking?.kind === "pdb" && asking.at.inProject ? asking.at : null;
+  return asking && "at" in asking && asking.at.inProject ? asking.at : null;
 }
 
 /** Mark the paused line in `editor` (showing `active`), and follow pdb to each new one. */

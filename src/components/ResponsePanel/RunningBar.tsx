@@ -18,7 +18,7 @@ function Paused({ what }: { what: string }) {
   const asking = useTerminal((state) => state.asking);
   return (
     <span>
-      {asking?.kind === "pdb" ? (
+      {asking && "at" in asking ? (
         <>
           Paused at{" "}
           <code>

@@ -22,7 +22,7 @@ const JOB_WORDS = { build: "the build", request: "", check: "a check", preview: 
 export function DebugBar() {
   const asking = useTerminal((state) => state.asking);
   const job = useTerminal((state) => state.askingJob);
-  if (asking?.kind !== "pdb") return null;
+  if (!asking || !("at" in asking)) return null;
   const { at } = asking;
   const where = `${at.file}:${at.line}`;
   const whose = job && JOB_WORDS[job.job] ? ` (${JOB_WORDS[job.job]}: ${job.what})` : "";
@@ -43,7 +43,7 @@ export function DebugBar() {
         )}
         {whose}
       </span>
-      {MOVES.map(([name, command, title]) => (
+      {(asking.kind === "pdb" ? MOVES : MOVES.slice(0, 1)).map(([name, command, title]) => (
         <button
           key={name}
           type="button"

@@ -171,7 +171,7 @@ export function Terminal() {
           />
           <InputLine />
         </div>
-        {asking?.kind === "pdb" && <VariablesView variables={asking.variables} />}
+        {asking && "at" in asking && <VariablesView variables={asking.variables} />}
       </div>
     </section>
   );
