@@ -60,7 +60,7 @@ describe("debugger; in TypeScript", () => {
       },
       () => answerLine(channel, typed.shift()!),
     );
-    const log = console.log;
+    const saved = { ...console };
     consoleToTerminal(out);
     try {
       const app = loadBundle(code, "app.ts", pause);
@@ -68,7 +68,7 @@ describe("debugger; in TypeScript", () => {
       out.flush();
       expect(new TextDecoder().decode(response.body)).toBe("Hello Grace!");
     } finally {
-      console.log = log;
+      Object.assign(console, saved);
     }
     expect(printed).toContain('asked for Ada {"n":1}\n');
     expect(printed).toContain("Break on debugger; in app.ts:11 (app)\ndebug> ");

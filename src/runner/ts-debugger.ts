@@ -45,7 +45,10 @@ export function shown(value: unknown, nested = false): string {
 /** `console`'s methods write to the terminal as well (a line each, its arguments spaced). */
 export function consoleToTerminal(out: TerminalOut): void {
   for (const method of ["log", "info", "warn", "error", "debug"] as const) {
+    // The app's console, not the playground's: every method of it is the app's to use.
+    // eslint-disable-next-line no-console
     const original = console[method].bind(console);
+    // eslint-disable-next-line no-console
     console[method] = (...args: unknown[]) => {
       out.write(`${args.map((arg) => shown(arg)).join(" ")}\n`);
       original(...args);
