@@ -110,6 +110,24 @@ test.describe("the terminal, with Python", () => {
     await playground.url.fill("/");
   });
 
+  test("Stop while paused ends the request as stopped; a line typed then goes to >>>", async () => {
+    await playground.build(BREAKPOINT_APP);
+    const before = await playground.responseSeq();
+    await playground.pressSend();
+    const debuggerBar = page.getByRole("toolbar", { name: "Debugger" });
+    await expect(debuggerBar.getByRole("status")).toHaveText(/Paused at app\.py:8/);
+    await page
+      .getByRole("group", { name: "The app is running" })
+      .getByRole("button", { name: "Stop" })
+      .click();
+    await expect.poll(() => playground.responseSeq()).toBeGreaterThan(before);
+    await expect(playground.status).toHaveText(/504/);
+    await expect(debuggerBar).toHaveCount(0);
+    // Typed now, with nothing running, a line goes to >>>.
+    await typeLine("greet('Bob')");
+    await expect(output()).toContainText(">>> greet('Bob')\n'Hello Bob!'");
+  });
+
   test("input() at the top level asks in the terminal; the build waits for the answer", async () => {
     const before = await playground.buildNumber();
     await playground.replaceCode(

@@ -182,4 +182,19 @@ describe("the terminal, CPython's side", { timeout: 120_000 }, () => {
     expect(printed).toContain('File "app.py", line 2, in <module>');
     expect(printed).toContain("RuntimeError: no\n");
   });
+
+  it("where memory cannot be shared, a read gets end of input and the terminal says why", () => {
+    const notes: string[] = [];
+    const alone = new TerminalOut((notice) => {
+      if (notice.type === "terminal-output")
+        for (const piece of notice.pieces) if (piece.kind === "note") notes.push(piece.text);
+    });
+    python.terminal(alone, null, { asking: () => undefined, asked: () => undefined });
+    load(
+      'def application(environ, start_response):\n    try:\n        input("? ")\n    except EOFError as error:\n        text = repr(error)\n    start_response("200 OK", [])\n    return [text.encode()]\n',
+    );
+    const response = python.serve(rawRequest("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"), build);
+    expect(latin1(response.body)).toBe("EOFError('EOF when reading a line')");
+    expect(notes.join("")).toContain("not cross-origin isolated");
+  });
 });

@@ -30,7 +30,9 @@ def connect(sink, flush=None, ask=None):
     """
     playground_load.terminal = (lambda text: sink(relative(text))) if sink is not None else None
     playground_load.terminal_flush = flush
-    if ask is not None and not isinstance(sys.stdin, _Stdin):
+    if isinstance(sys.stdin, _Stdin):
+        sys.stdin._ask = ask or (lambda who: None)
+    elif ask is not None:
         sys.stdin = _Stdin(sys.stdin, ask)
 
 
