@@ -28,6 +28,7 @@ import {
 import { frameworkMeasures } from "./frameworks.ts";
 import { pythonStart, startRows } from "./python-start.ts";
 import { serverMeasures, serverRows } from "./servers.ts";
+import { terminalMeasures, terminalRows } from "./terminal.ts";
 import { round, row, stats, table, type Row } from "./report.ts";
 import { buildSite, gzipSizes, ORIGIN, serveSite, stopSite } from "./site.ts";
 
@@ -479,6 +480,7 @@ async function main(): Promise<void> {
     const pyChecks = await checksAfterEdit(browser, "app.py");
     const frameworks = await frameworkMeasures(browser);
     const servers = await serverMeasures(browser);
+    const terminal = await terminalMeasures(browser);
     const bytes = gzipSizes(cold.requested.map((entry) => entry.url));
 
     const floorStats = stats(base.sequential);
@@ -719,6 +721,7 @@ async function main(): Promise<void> {
         met: null,
       }),
       ...serverRows(servers),
+      ...terminalRows(terminal),
     ];
     const markdown = `${table(rows)}\n\nMachine: ${process.platform}, ${cpus().length} cores; Chromium ${browser.version()}; ${new Date().toISOString().slice(0, 10)}; ${round((Date.now() - started) / 1000, 0)} s.\n`;
     writeFileSync("bench/results.md", markdown);

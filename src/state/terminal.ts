@@ -66,16 +66,41 @@ function append(more: TerminalEntry[]): void {
   });
 }
 
+/** Output heard since the last frame: drawn together, once a frame (a burst is one redraw, not hundreds). */
+let heard: TerminalPiece[] = [];
+let frame: number | null = null;
+
+function drawHeard(): void {
+  frame = null;
+  const pieces = heard;
+  heard = [];
+  if (pieces.length) append(pieces);
+}
+
+/** What was heard and not yet drawn, drawn now (before what must come after it). */
+function flushHeard(): void {
+  if (frame === null) return;
+  cancelAnimationFrame(frame);
+  drawHeard();
+}
+
 /** A notice from the runner. */
 export function heardTerminal(notice: TerminalNotice): void {
-  if (notice.type === "terminal-output") append(notice.pieces);
-  else if (notice.type === "terminal-ask")
+  if (notice.type === "terminal-output") {
+    heard.push(...notice.pieces);
+    frame ??= requestAnimationFrame(drawHeard);
+    return;
+  }
+  // Who asks comes after what was printed (the prompt): draw that first.
+  flushHeard();
+  if (notice.type === "terminal-ask")
     useTerminal.setState({ asking: notice.ask, askingJob: notice.job });
   else useTerminal.setState({ asking: null, askingJob: null });
 }
 
 /** What the person typed, echoed after its prompt (`prompt` when the page drew it: `>>> `). */
 export function echoTyped(line: string, prompt = ""): void {
+  flushHeard();
   append([{ kind: "typed", text: `${prompt}${line}\n` }]);
   const history = useTerminal.getState().history;
   if (line.trim() && history.at(-1) !== line)
@@ -84,6 +109,7 @@ export function echoTyped(line: string, prompt = ""): void {
 
 /** A word of the playground's own in the terminal (a refused line, a note). */
 export function noteInTerminal(text: string): void {
+  flushHeard();
   append([{ kind: "note", text: text.endsWith("\n") ? text : `${text}\n` }]);
 }
 
@@ -94,6 +120,7 @@ export function setMore(more: boolean): void {
 
 /** Clear: the output goes (the history of typed lines stays). */
 export function clearTerminal(): void {
+  flushHeard();
   useTerminal.setState({ entries: [], dropped: 0, chars: 0, unseen: false });
 }
 

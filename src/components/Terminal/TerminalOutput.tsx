@@ -49,6 +49,50 @@ const Piece = memo(function Piece({
   return <Lines text={entry.text} files={files} />;
 });
 
+/** Whether `entry` ends its line (what follows it starts a new one). */
+function endsLine(entry: TerminalEntry): boolean {
+  return entry.kind === "job" || entry.text.endsWith("\n");
+}
+
+/**
+ * Pieces in groups of whole lines, each a block of its own: a block that
+ * is done is laid out once, and one out of view not at all (ten thousand
+ * lines in one run of inline text were laid out again with each piece).
+ */
+function linesOf(
+  entries: TerminalEntry[],
+  first: number,
+): { key: number; entries: TerminalEntry[] }[] {
+  const groups: { key: number; entries: TerminalEntry[] }[] = [];
+  let open: { key: number; entries: TerminalEntry[] } | null = null;
+  entries.forEach((entry, index) => {
+    if (!open) {
+      open = { key: first + index, entries: [] };
+      groups.push(open);
+    }
+    open.entries.push(entry);
+    if (endsLine(entry)) open = null;
+  });
+  return groups;
+}
+
+/** One block of whole lines, drawn again only when its pieces change. */
+const Block = memo(
+  function Block({ entries, files }: { entries: TerminalEntry[]; files: Record<string, string> }) {
+    return (
+      <div className="terminal-block">
+        {entries.map((entry, index) => (
+          <Piece key={index} entry={entry} files={files} />
+        ))}
+      </div>
+    );
+  },
+  (before, after) =>
+    before.files === after.files &&
+    before.entries.length === after.entries.length &&
+    before.entries.every((entry, index) => entry === after.entries[index]),
+);
+
 /** The output; `hidePrompt`: the last partial line is drawn by the input line instead. */
 export function TerminalOutput({
   entries,
@@ -74,7 +118,6 @@ export function TerminalOutput({
     const cut = last.text.lastIndexOf("\n");
     shown = [...entries.slice(0, -1), { kind: "text", text: last.text.slice(0, cut + 1) }];
   }
-  const first = added - entries.length;
   return (
     <pre
       ref={view}
@@ -87,24 +130,18 @@ export function TerminalOutput({
       }}
     >
       {dropped > 0 && (
-        <span className="terminal-note">
+        <div className="terminal-note">
           ({dropped} earlier {dropped === 1 ? "piece" : "pieces"} of output dropped: the terminal
           keeps the last 2 MB.)
-          {"\n"}
-        </span>
+        </div>
       )}
-      {shown.map((entry, index) => (
-        // The last piece changes when its prompt is hidden: its own key then.
-        <Piece
-          key={index === shown.length - 1 && shown !== entries ? "prompted" : first + index}
-          entry={entry}
-          files={files}
-        />
+      {linesOf(shown, added - entries.length).map((group) => (
+        <Block key={group.key} entries={group.entries} files={files} />
       ))}
       {entries.length === 0 && (
-        <span className="terminal-note">
-          What the app prints appears here, as in the terminal that runs python3 app.py.{"\n"}
-        </span>
+        <div className="terminal-note">
+          What the app prints appears here, as in the terminal that runs python3 app.py.
+        </div>
       )}
     </pre>
   );
