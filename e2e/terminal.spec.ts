@@ -62,6 +62,8 @@ test.describe("the terminal, with Python", () => {
       await typeLine("s");
       await expect(debuggerBar.getByRole("status")).toHaveText(/Paused at app\.py:1/);
       await expect(playground.editor.locator(".paused-line")).toHaveCount(1);
+      // The README shows this (copied to docs/ by hand when the layout changes).
+      await page.screenshot({ path: "test-results/screens/terminal.png" });
       // Longer than the time limit (3 s), paused: the request is not stopped.
       await page.waitForTimeout(4_000);
       expect(await playground.responseSeq()).toBe(before);
@@ -69,7 +71,6 @@ test.describe("the terminal, with Python", () => {
       await expect.poll(() => playground.responseSeq()).toBeGreaterThan(before);
       await expect(playground.status).toHaveText("200 OK");
       await expect(playground.responseBody).toHaveText("Hello Ada!");
-      await page.screenshot({ path: "/tmp/shots/terminal-1.png" });
     } finally {
       await limit.fill("5");
       await limit.blur();
@@ -176,7 +177,6 @@ test.describe("the terminal, with Python", () => {
     await expect(output()).toContainText(">>> len(seen) * 10\n20");
     await typeLine("undefined_name");
     await expect(output()).toContainText("NameError: name 'undefined_name' is not defined");
-    await page.screenshot({ path: "/tmp/shots/terminal-4.png" });
   });
 });
 

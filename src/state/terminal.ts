@@ -70,10 +70,17 @@ function append(more: TerminalEntry[]): void {
 let heard: TerminalPiece[] = [];
 let frame: number | null = null;
 
+/** At most this much output is drawn in one frame; the rest waits for the next (a frame stays short). */
+const FRAME_CHARS = 24 * 1024;
+
 function drawHeard(): void {
   frame = null;
-  const pieces = heard;
-  heard = [];
+  let chars = 0;
+  let taken = 0;
+  while (taken < heard.length && chars < FRAME_CHARS) chars += sizeOf(heard[taken++]!);
+  const pieces = heard.slice(0, taken);
+  heard = heard.slice(taken);
+  if (heard.length) frame = requestAnimationFrame(drawHeard);
   if (pieces.length) append(pieces);
 }
 
@@ -81,7 +88,10 @@ function drawHeard(): void {
 function flushHeard(): void {
   if (frame === null) return;
   cancelAnimationFrame(frame);
-  drawHeard();
+  frame = null;
+  const pieces = heard;
+  heard = [];
+  append(pieces);
 }
 
 /** A notice from the runner. */

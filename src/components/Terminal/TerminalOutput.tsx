@@ -21,6 +21,8 @@ const JOB_NAMES = {
 
 /** `text` drawn inline, line by line (a piece may end mid-line: a prompt). */
 function Lines({ text, files }: { text: string; files: Record<string, string> }) {
+  // Plain output (most of it) is one text node: nothing in it to style or link.
+  if (!text.includes("\x1b[") && !text.includes('File "')) return text;
   const lines = text.split("\n");
   const drawn: ReactNode[] = [];
   lines.forEach((line, index) => {
@@ -56,8 +58,8 @@ function endsLine(entry: TerminalEntry): boolean {
 
 /**
  * Pieces in groups of whole lines, each a block of its own: a block that
- * is done is laid out once, and one out of view not at all (ten thousand
- * lines in one run of inline text were laid out again with each piece).
+ * is done is laid out once (ten thousand lines in one run of inline text
+ * were laid out again with each piece).
  */
 function linesOf(
   entries: TerminalEntry[],
