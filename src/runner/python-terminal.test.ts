@@ -128,6 +128,42 @@ describe("the terminal, CPython's side", { timeout: 120_000 }, () => {
     expect(first.variables).toContainEqual({ name: "who", type: "str", repr: "'Ada'" });
   });
 
+  it("pdb's commands typed: l, w, u, d, b file:line then c to it, interact ended by Ctrl+D", () => {
+    const { body, printed } = get("/Ada", [
+      "l",
+      "w",
+      "u",
+      "d",
+      "b app.py:2",
+      "c",
+      "p who",
+      "interact",
+      "who * 2",
+      null,
+      "c",
+    ]);
+    expect(body).toBe("Hello Ada");
+    // l: the lines around, the current one marked.
+    expect(printed).toMatch(/ {2}7 {2}->\s+text = greet\(who\)/);
+    // w: the stack, innermost last, the server's frames above the app's.
+    expect(printed).toMatch(/wsgiref\/handlers\.py\(\d+\)run\(\)[\s\S]*> app\.py\(7\)application\(\)/);
+    expect(printed).toContain("Breakpoint 1 at app.py:2");
+    expect(printed).toContain("> app.py(2)greet()\n-> return f\"Hello {who}\"");
+    expect(printed).toContain("*interactive*");
+    expect(printed).toContain("'AdaAda'");
+  });
+
+  it("ipdb.set_trace() is pdb's, with a note", () => {
+    const failure = load(
+      'import ipdb\ndef application(environ, start_response):\n    ipdb.set_trace()\n    start_response("200 OK", [])\n    return [b"ok"]\n',
+    );
+    expect(failure?.error).toBeUndefined();
+    const { body, printed } = get("/", ["c"]);
+    expect(body).toBe("ok");
+    expect(printed).toContain("[playground] ipdb is pdb here");
+    expect(printed).toContain("> app.py(4)application()");
+  });
+
   it("q at the prompt ends the request with wsgiref's 500, BdbQuit in the log, as under python3", () => {
     const { response, printed } = get("/Ada", ["q"]);
     expect(response.status).toBe("500 Internal Server Error");

@@ -227,6 +227,14 @@ def invalidate_caches():
             finder.invalidate_caches()
 
 
+def _forget_debugger():
+    """A new build is a new process: no trace left by the last one's pdb, no breakpoint set with `b`."""
+    sys.settrace(None)
+    bdb = sys.modules.get("bdb")
+    if bdb is not None:
+        bdb.Breakpoint.clearBreakpoints()
+
+
 def _forget_build_lines():
     """The source lines a warning or traceback shows are this build's, as a new process reads them.
 
@@ -272,6 +280,7 @@ def load(entry, log, server=None):
     import playground_servers as servers  # it imports what imports this module
 
     servers.forget()
+    _forget_debugger()
     _forget_build_modules()
     invalidate_caches()
     _forget_build_lines()
