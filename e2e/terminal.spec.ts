@@ -178,6 +178,29 @@ test.describe("the terminal, with Python", () => {
     await typeLine("undefined_name");
     await expect(output()).toContainText("NameError: name 'undefined_name' is not defined");
   });
+
+  test("a check that reaches breakpoint() pauses the same way and says so; a new build ends the pause and says why", async () => {
+    await playground.build(BREAKPOINT_APP);
+    await playground.newFile("checks.hurl");
+    await playground.replaceCode("# Home\nGET http://localhost:8000/\nHTTP 200\n");
+    const debuggerBar = page.getByRole("toolbar", { name: "Debugger" });
+    await expect(debuggerBar.getByRole("status")).toHaveText(
+      "Paused at app.py:8 (a check: GET /)",
+      { timeout: 30_000 },
+    );
+    // A check's pause does not take the focus: what the person was typing stays theirs.
+    await expect(input()).not.toBeFocused();
+    await playground.fileTab("app.py").click();
+    await playground.build(BREAKPOINT_APP.replace("    breakpoint()\n", ""));
+    await expect(output()).toContainText(
+      "A new build: the read that waited got end of input (as Ctrl+D), so what waited ends.",
+    );
+    await playground.sendForResponse();
+    await expect(page.getByRole("tab", { name: /^Checks/ })).toHaveText("Checks 1 ✓", {
+      timeout: 30_000,
+    });
+    await expect(debuggerBar).toHaveCount(0);
+  });
 });
 
 test("a TypeScript debugger; pauses the request: an expression shows a local, Continue answers", async ({

@@ -118,6 +118,11 @@ export class InterruptLine {
     return true;
   }
 
+  /** Runner: the page has stopped the job running (the limit, Stop, or to yield): it is on its way out. */
+  stopping(): boolean {
+    return Atomics.load(this.buffer, JOB) !== 0 && Atomics.load(this.buffer, REASON) !== 0;
+  }
+
   /** Runner: a user job is taken (answered or begun): one fewer waits. */
   userJobTaken(): void {
     if (Atomics.sub(this.buffer, WAITING, 1) <= 0) Atomics.store(this.buffer, WAITING, 0);

@@ -146,9 +146,11 @@ describe("the terminal, CPython's side", { timeout: 120_000 }, () => {
     // l: the lines around, the current one marked.
     expect(printed).toMatch(/ {2}7 {2}->\s+text = greet\(who\)/);
     // w: the stack, innermost last, the server's frames above the app's.
-    expect(printed).toMatch(/wsgiref\/handlers\.py\(\d+\)run\(\)[\s\S]*> app\.py\(7\)application\(\)/);
+    expect(printed).toMatch(
+      /wsgiref\/handlers\.py\(\d+\)run\(\)[\s\S]*> app\.py\(7\)application\(\)/,
+    );
     expect(printed).toContain("Breakpoint 1 at app.py:2");
-    expect(printed).toContain("> app.py(2)greet()\n-> return f\"Hello {who}\"");
+    expect(printed).toContain('> app.py(2)greet()\n-> return f"Hello {who}"');
     expect(printed).toContain("*interactive*");
     expect(printed).toContain("'AdaAda'");
   });

@@ -27,6 +27,8 @@ export interface TerminalHooks {
   asked(): void;
   /** Runs every 100 ms of a wait (default: Pyodide's `checkInterrupt`; a test plays the page here). */
   tick?(): void;
+  /** The page has stopped the job: its reads get end of input. */
+  stopped?(): boolean;
 }
 
 /** CPython's terminal: output, input, `>>>`. */
@@ -63,6 +65,7 @@ export class PythonTerminal {
         hooks.asking(who);
       },
       asked: () => hooks.asked(),
+      stopped: () => hooks.stopped?.() ?? false,
       noTerminal: () => {
         if (!noted) out.note(NO_TERMINAL_NOTE);
         noted = true;

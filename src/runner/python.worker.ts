@@ -281,6 +281,7 @@ const handle: RunnerHandler = async (message, reply, { port, overPort }) => {
         terminal ??= started.terminal(out, message.terminal ?? null, {
           asking: (ask) => self.postMessage({ type: "terminal-ask", ask, job: out.current }),
           asked: () => self.postMessage({ type: "terminal-asked" }),
+          stopped: () => line?.stopping() ?? false,
         });
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);

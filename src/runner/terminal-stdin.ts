@@ -18,14 +18,17 @@ export interface InputHooks {
   asked?(): void;
   /** A read where there is no channel (the page shares no memory): it gets end of input. */
   noTerminal?(): void;
+  /** The job has been stopped (its interrupt may have landed elsewhere, caught by pdb): reads get end of input. */
+  stopped?(): boolean;
 }
 
 /**
  * Standard input over the channel in `buffer` (null: none, every read is
  * end of input). After an interrupt lands in a read, the job's later reads
- * get end of input at once: pdb catches the KeyboardInterrupt and asks
- * again, and end of input is what makes it quit (`q`), so Stop ends a
- * paused request.
+ * get end of input at once (as do those of a job the page has stopped,
+ * wherever its interrupt landed): pdb catches the KeyboardInterrupt and
+ * asks again, and end of input is what makes it quit (`q`), so Stop ends
+ * a paused request.
  */
 export class TerminalInput {
   private readonly channel: TerminalChannel | null;
@@ -52,7 +55,7 @@ export class TerminalInput {
       this.hooks.noTerminal?.();
       return null;
     }
-    if (this.stopped) return null;
+    if (this.stopped || this.hooks.stopped?.()) return null;
     this.hooks.asking?.();
     let line: string | null;
     try {
