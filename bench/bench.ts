@@ -24,6 +24,9 @@ import {
   roundTrips,
   type RoundTripTarget,
   sendAndTime,
+  longestTaskSince,
+  longTasks,
+  watchLongTasks,
 } from "./page.ts";
 import { frameworkMeasures } from "./frameworks.ts";
 import { pythonStart, startRows } from "./python-start.ts";
@@ -328,27 +331,11 @@ async function largeBody(browser: Browser) {
   for (const type of ["text/plain", "application/json", "application/octet-stream"]) {
     const context = await newContext(browser, "typescript");
     const page = await openPlayground(context, linkFor(LARGE(type)));
-    await page.evaluate(() => {
-      const w = window as unknown as { tasks: { start: number; duration: number }[] };
-      w.tasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries())
-          w.tasks.push({ start: entry.startTime, duration: entry.duration });
-      }).observe({ type: "longtask", buffered: false });
-    });
+    await watchLongTasks(page);
     const paint = await sendAndTime(page);
     const pressed = (await keyTimings(page))[0]!.down;
     await page.waitForTimeout(1500); // whatever the body view does after its first paint
-    const longest = await page.evaluate(
-      (since) =>
-        Math.max(
-          0,
-          ...(window as unknown as { tasks: { start: number; duration: number }[] }).tasks
-            .filter((task) => task.start >= since)
-            .map((task) => task.duration),
-        ),
-      pressed,
-    );
+    const longest = await longestTaskSince(page, pressed);
     results.push({ type, paint, longest });
     await context.close();
   }
@@ -429,14 +416,7 @@ async function checksAfterEdit(
   await page.getByRole("region", { name: "Editor" }).locator(".view-lines").click();
   const times: number[] = [];
   // The main thread's longest task while the checks run (the editor must never wait on them).
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: { start: number; duration: number }[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const task of list.getEntries())
-        w.longTasks.push({ start: task.startTime, duration: task.duration });
-    }).observe({ type: "longtask" });
-  });
+  await watchLongTasks(page);
   let longest = 0;
   for (let i = 0; i < 5; i++) {
     await page.keyboard.press("ControlOrMeta+End");
@@ -445,10 +425,7 @@ async function checksAfterEdit(
     const drawn = await nextMark(page);
     const ready = await lastMark(page, "wsgi:build-ready");
     times.push(drawn - ready);
-    const tasks = await page.evaluate(
-      () => (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks,
-    );
-    for (const task of tasks)
+    for (const task of await longTasks(page))
       if (task.start >= ready && task.start <= drawn) longest = Math.max(longest, task.duration);
   }
   await context.close();

@@ -214,3 +214,32 @@ export async function roundTrips(targets: RoundTripTarget[]): Promise<RoundTripT
 
 export const lastMark = (page: Page, name: string) =>
   page.evaluate((markName) => performance.getEntriesByName(markName).at(-1)!.startTime, name);
+
+/** A task of the page's main thread longer than 50 ms: when it started (page clock) and how long it took. */
+export interface LongTask {
+  start: number;
+  duration: number;
+}
+
+/** Start keeping the page's long tasks (read them with `longTasks` or `longestTaskSince`). */
+export async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: { start: number; duration: number }[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const task of list.getEntries())
+        w.longTasks.push({ start: task.startTime, duration: task.duration });
+    }).observe({ type: "longtask" });
+  });
+}
+
+/** The page's long tasks since `watchLongTasks`. */
+export function longTasks(page: Page): Promise<LongTask[]> {
+  return page.evaluate(() => (window as unknown as { longTasks: LongTask[] }).longTasks);
+}
+
+/** The longest of the page's tasks that started at or after `since` (page clock), in ms; 0 when none passed 50 ms. */
+export async function longestTaskSince(page: Page, since: number): Promise<number> {
+  const tasks = await longTasks(page);
+  return Math.max(0, ...tasks.filter((task) => task.start >= since).map((task) => task.duration));
+}

@@ -8,7 +8,7 @@
  * panel's round trip of items 2 and 8, measured with the terminal on.)
  */
 import type { Browser, Page } from "@playwright/test";
-import { linkFor, newContext, openPlayground } from "./page.ts";
+import { linkFor, longestTaskSince, newContext, openPlayground, watchLongTasks } from "./page.ts";
 import { row, stats, type Row } from "./report.ts";
 
 const STEPPING = `def application(environ, start_response):
@@ -55,20 +55,6 @@ function stepOver(page: Page): Promise<number> {
   );
 }
 
-/** The longest main-thread task since `since` (page clock), in ms. */
-function longestSince(page: Page, since: number): Promise<number> {
-  return page.evaluate(
-    (from) =>
-      Math.max(
-        0,
-        ...(window as unknown as { tasks: { start: number; duration: number }[] }).tasks
-          .filter((task) => task.start >= from)
-          .map((task) => task.duration),
-      ),
-    since,
-  );
-}
-
 /** What item 15 measures. */
 export async function terminalMeasures(browser: Browser) {
   const context = await newContext(browser, "python");
@@ -84,14 +70,7 @@ export async function terminalMeasures(browser: Browser) {
 
   const printing = await newContext(browser, "python");
   const printer = await openPlayground(printing, linkFor(PRINTING, "/", "app.py"));
-  await printer.evaluate(() => {
-    const w = window as unknown as { tasks: { start: number; duration: number }[] };
-    w.tasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries())
-        w.tasks.push({ start: entry.startTime, duration: entry.duration });
-    }).observe({ type: "longtask", buffered: false });
-  });
+  await watchLongTasks(printer);
   const lines: number[] = [];
   const longest: number[] = [];
   const output = printer.getByLabel("Terminal output");
@@ -102,7 +81,7 @@ export async function terminalMeasures(browser: Browser) {
     await output.filter({ hasText: `line ${LINES - 1}:` }).waitFor({ timeout: 60_000 });
     lines.push((await printer.evaluate(() => performance.now())) - sent);
     await printer.waitForTimeout(1000);
-    longest.push(await longestSince(printer, sent));
+    longest.push(await longestTaskSince(printer, sent));
   }
   await printing.close();
   return { steps, lines, longest };

@@ -188,7 +188,7 @@ test.describe("frameworks, as python3 serves them with the same packages", () =>
     const terminal = page.getByLabel("Terminal output");
     await expect(terminal).toContainText(/ \* Debugger PIN: \d{3}-\d{3}-\d{3}/);
     await expect(terminal).toContainText(" * Running on http://127.0.0.1:5000");
-    await expect(terminal.locator(".ansi-red.ansi-bold")).toHaveText(
+    await expect(terminal.locator(".ansi-red.ansi-bold").last()).toHaveText(
       /^WARNING: This is a development server\./,
     );
     // What the module printed comes with the first response after its build too.

@@ -180,7 +180,8 @@ test.describe("the terminal, with Python", () => {
   });
 
   test("a check that reaches breakpoint() pauses the same way and says so; a new build ends the pause and says why", async () => {
-    await playground.build(BREAKPOINT_APP);
+    const checked = `${BREAKPOINT_APP}\n# Checked by checks.hurl\n`;
+    await playground.build(checked);
     await playground.newFile("checks.hurl");
     await playground.replaceCode("# Home\nGET http://localhost:8000/\nHTTP 200\n");
     const debuggerBar = page.getByRole("toolbar", { name: "Debugger" });
@@ -191,7 +192,7 @@ test.describe("the terminal, with Python", () => {
     // A check's pause does not take the focus: what the person was typing stays theirs.
     await expect(input()).not.toBeFocused();
     await playground.fileTab("app.py").click();
-    await playground.build(BREAKPOINT_APP.replace("    breakpoint()\n", ""));
+    await playground.build(checked.replace("    breakpoint()\n", ""));
     await expect(output()).toContainText(
       "A new build: the read that waited got end of input (as Ctrl+D), so what waited ends.",
     );

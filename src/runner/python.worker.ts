@@ -214,11 +214,7 @@ function asJob<T>(
   background = false,
 ): T | typeof YIELDED {
   terminal?.input.newJob();
-  try {
-    return interruptible(token, what, job, stopped, background);
-  } finally {
-    out.flush();
-  }
+  return interruptible(token, what, job, stopped, background);
 }
 
 /** `asJob`'s job, under the page's interrupt when it gave one. */

@@ -72,7 +72,6 @@ const handle: RunnerHandler = (message, reply, { port, overPort }) => {
       reply({ type: "load-running", id: message.id });
       out.job("build", `Build ${message.buildId}: ${message.entry}`);
       reply(load(message.program, message.entry, message.id, message.buildId));
-      out.flush();
       return;
     case "serve": {
       if (app === null || mapper === null) {
@@ -96,7 +95,6 @@ const handle: RunnerHandler = (message, reply, { port, overPort }) => {
           ? { onProgress: (progress) => reply({ type: "serve-progress", id, progress }) }
           : {}),
       });
-      out.flush();
       reply({ type: "served", id: message.id, response: mapFindings(response, sources) });
       return;
     }

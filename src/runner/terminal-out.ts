@@ -4,8 +4,10 @@
  * and posted to the page in pieces. A write that comes 50 ms or more after
  * the last post goes at once (a print now and then shows as it happens); a
  * burst is gathered up to 16 KB (ten thousand lines cost a few hundred
- * messages, not twenty thousand). What is gathered goes before a read
- * waits, when a job ends, and before a sleep. Each job's output gets a
+ * messages, not twenty thousand), and what is left goes 50 ms later, once
+ * the Worker is free (a request a millisecond, each with its log line,
+ * costs a message every 50 ms, not one each). What is gathered goes at
+ * once before a read waits and before a sleep. Each job's output gets a
  * marker above it, made when the job first writes: a silent job leaves no
  * trace.
  */
@@ -24,6 +26,7 @@ export class TerminalOut {
   private pieces: TerminalPiece[] = [];
   private bytes = 0;
   private lastPost = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
   /** The job's marker, until its first output. */
   private marker: TerminalPiece | null = null;
   /** The job running (null: none, or `>>>`'s). */
@@ -38,7 +41,6 @@ export class TerminalOut {
 
   /** A job begins: its output, if any, goes under a marker saying what it is (null: none, `>>>`'s). */
   job(job: TerminalJobKind | null, what = ""): void {
-    this.flush();
     this.current = job && { job, what };
     this.marker = job && { kind: "job", job, what };
   }
@@ -65,10 +67,13 @@ export class TerminalOut {
     else this.pieces.push(piece);
     this.bytes += size;
     if (this.bytes >= BURST_BYTES || this.now() - this.lastPost >= QUIET_MS) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), QUIET_MS);
   }
 
   /** Post what is gathered. */
   flush(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
     this.lastPost = this.now();
     if (this.pieces.length === 0) return;
     const pieces = this.pieces;

@@ -66,29 +66,39 @@ function append(more: TerminalEntry[]): void {
   });
 }
 
-/** Output heard since the last frame: drawn together, once a frame (a burst is one redraw, not hundreds). */
+/**
+ * Output heard and not yet drawn: drawn together when the page is next
+ * idle, or within half a second (a request a millisecond, each with its log
+ * line, is one redraw now and then, not one each, and never in a request's
+ * way), a backlog in slices. Who asks draws it at once (the prompt is in it).
+ */
 let heard: TerminalPiece[] = [];
-let frame: number | null = null;
+let timer: number | null = null;
+const DRAW_WITHIN_MS = 500;
+
+function drawSoon(): number {
+  return requestIdleCallback(drawHeard, { timeout: DRAW_WITHIN_MS });
+}
 
 /** At most this much output is drawn in one frame; the rest waits for the next (a frame stays short). */
 const FRAME_CHARS = 24 * 1024;
 
 function drawHeard(): void {
-  frame = null;
+  timer = null;
   let chars = 0;
   let taken = 0;
   while (taken < heard.length && chars < FRAME_CHARS) chars += sizeOf(heard[taken++]!);
   const pieces = heard.slice(0, taken);
   heard = heard.slice(taken);
-  if (heard.length) frame = requestAnimationFrame(drawHeard);
+  if (heard.length) timer = drawSoon();
   if (pieces.length) append(pieces);
 }
 
 /** What was heard and not yet drawn, drawn now (before what must come after it). */
 function flushHeard(): void {
-  if (frame === null) return;
-  cancelAnimationFrame(frame);
-  frame = null;
+  if (timer === null) return;
+  cancelIdleCallback(timer);
+  timer = null;
   const pieces = heard;
   heard = [];
   append(pieces);
@@ -98,7 +108,7 @@ function flushHeard(): void {
 export function heardTerminal(notice: TerminalNotice): void {
   if (notice.type === "terminal-output") {
     heard.push(...notice.pieces);
-    frame ??= requestAnimationFrame(drawHeard);
+    timer ??= drawSoon();
     return;
   }
   // Who asks comes after what was printed (the prompt): draw that first.

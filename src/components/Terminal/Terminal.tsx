@@ -55,11 +55,12 @@ function InputLine() {
   const askingJob = useTerminal((state) => state.askingJob);
   const more = useTerminal((state) => state.more);
   const readPrompt = useTerminal((state) => (state.asking ? promptOf(state.entries) : ""));
-  const running = useRun((state) => state.running);
   const [text, setText] = useState("");
   const back = useRef<number | null>(null);
   const field = useRef<HTMLInputElement>(null);
-  const prompt = asking ? readPrompt : running ? "" : more ? "... " : ">>> ";
+  // Not redrawn as each request starts and ends (a redraw a request cost the panel's round trip
+  // a millisecond): a line typed while one runs is refused by the runner, with a note.
+  const prompt = asking ? readPrompt : more ? "... " : ">>> ";
 
   // A read in the panel's request (or >>>'s) takes the focus; a build's (made as you type), a check's or the preview's does not.
   useEffect(() => {
@@ -90,7 +91,7 @@ function InputLine() {
         echoTyped("^D");
         clients().runner.terminal.endInput();
       }
-    } else if (event.key === "Tab" && !asking && !running && text.trim()) {
+    } else if (event.key === "Tab" && !asking && text.trim()) {
       event.preventDefault();
       const word = /[\w.]*$/.exec(text)![0];
       void clients()
@@ -117,13 +118,7 @@ function InputLine() {
         autoCapitalize="off"
         spellCheck={false}
         value={text}
-        placeholder={
-          asking
-            ? ""
-            : running
-              ? "The app is running: type when it asks"
-              : "Python, in the build's __main__ (until the next build)"
-        }
+        placeholder={asking ? "" : "Python, in the build's __main__ (until the next build)"}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKey}
       />

@@ -5,9 +5,10 @@
  * lines), a marker where each build or request begins, the lines the person
  * typed, the playground's own notes apart. Each piece is drawn once (a new
  * piece does not redraw the old ones); the view follows the end unless the
- * person scrolled up.
+ * person scrolled up (moved at the next frame, in the layout the frame
+ * makes anyway: reading it at once cost a layout more each time).
  */
-import { memo, useLayoutEffect, useRef, type ReactNode } from "react";
+import { memo, useEffect, useRef, type ReactNode } from "react";
 import { LineText } from "../common/TracebackLines";
 import type { TerminalEntry } from "../../state/terminal";
 import { useWorkspace } from "../../state/workspace";
@@ -78,6 +79,13 @@ function linesOf(
   return groups;
 }
 
+/** Groups in chunks of `CHUNK`, each chunk starting at a multiple of it (so a full one stays the same). */
+function chunksOf(groups: Group[]): Group[][] {
+  const chunks: Group[][] = [];
+  for (let i = 0; i < groups.length; i += CHUNK) chunks.push(groups.slice(i, i + CHUNK));
+  return chunks;
+}
+
 /** One block of whole lines, drawn again only when its pieces change. */
 const Block = memo(
   function Block({ entries, files }: { entries: TerminalEntry[]; files: Record<string, string> }) {
@@ -95,6 +103,24 @@ const Block = memo(
     before.entries.every((entry, index) => entry === after.entries[index]),
 );
 
+/** Blocks in chunks of this many: a chunk that is full is not looked at again when output comes. */
+const CHUNK = 64;
+
+type Group = { key: number; entries: TerminalEntry[] };
+
+/** A run of blocks, drawn again only when its first or last piece, or its length, changes. */
+const Chunk = memo(
+  function Chunk({ groups, files }: { groups: Group[]; files: Record<string, string> }) {
+    return groups.map((group) => <Block key={group.key} entries={group.entries} files={files} />);
+  },
+  (before, after) =>
+    before.files === after.files &&
+    before.groups.length === after.groups.length &&
+    before.groups[0]?.entries[0] === after.groups[0]?.entries[0] &&
+    before.groups.at(-1)?.entries.length === after.groups.at(-1)?.entries.length &&
+    before.groups.at(-1)?.entries.at(-1) === after.groups.at(-1)?.entries.at(-1),
+);
+
 /** The output; `hidePrompt`: the last partial line is drawn by the input line instead. */
 export function TerminalOutput({
   entries,
@@ -110,9 +136,13 @@ export function TerminalOutput({
   const files = useWorkspace((state) => state.files);
   const view = useRef<HTMLPreElement>(null);
   const follow = useRef(true);
-  useLayoutEffect(() => {
-    const element = view.current;
-    if (element && follow.current) element.scrollTop = element.scrollHeight;
+  // At the next frame, in the layout the frame makes anyway (not one more of our own, now).
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const element = view.current;
+      if (element && follow.current) element.scrollTop = element.scrollHeight;
+    });
+    return () => cancelAnimationFrame(frame);
   });
   let shown = entries;
   const last = entries.at(-1);
@@ -137,8 +167,8 @@ export function TerminalOutput({
           keeps the last 2 MB.)
         </div>
       )}
-      {linesOf(shown, added - entries.length).map((group) => (
-        <Block key={group.key} entries={group.entries} files={files} />
+      {chunksOf(linesOf(shown, added - entries.length)).map((groups) => (
+        <Chunk key={groups[0]!.key} groups={groups} files={files} />
       ))}
       {entries.length === 0 && (
         <div className="terminal-note">

@@ -134,22 +134,16 @@ def restore_logging(state):
     manager._clear_cache()
 
 
-class _Output(io.TextIOBase):
-    """sys.stdout or sys.stderr while the user's code runs: writes go to the stream of the moment.
+class TextStream(io.TextIOBase):
+    """A text stream named and described as python3's own (``<stdout>``, UTF-8, strict)."""
 
-    One object for the life of the runner, so that what holds on to
-    ``sys.stderr`` (a logging handler made during the build, as Werkzeug's
-    is; ``wsgi.errors``) writes where the current build or request's output
-    goes, not into a finished one's. Named as python3's own streams are.
-    """
-
-    def __init__(self, name):
+    def __init__(self, name, mode):
         super().__init__()
         self.name = name
-        self.target = None
+        self._mode = mode
 
     def __repr__(self):
-        return f"<_io.TextIOWrapper name='{self.name}' mode='w' encoding='utf-8'>"
+        return f"<_io.TextIOWrapper name='{self.name}' mode='{self._mode}' encoding='utf-8'>"
 
     @property
     def encoding(self):
@@ -161,7 +155,21 @@ class _Output(io.TextIOBase):
 
     @property
     def mode(self):
-        return "w"
+        return self._mode
+
+
+class _Output(TextStream):
+    """sys.stdout or sys.stderr while the user's code runs: writes go to the stream of the moment.
+
+    One object for the life of the runner, so that what holds on to
+    ``sys.stderr`` (a logging handler made during the build, as Werkzeug's
+    is; ``wsgi.errors``) writes where the current build or request's output
+    goes, not into a finished one's.
+    """
+
+    def __init__(self, name):
+        super().__init__(name, "w")
+        self.target = None
 
     def writable(self):
         return True

@@ -16,7 +16,7 @@ import reprlib
 import sys
 
 import playground_load
-from playground_load import PROJECT, redirected, relative
+from playground_load import PROJECT, TextStream, redirected, relative
 
 SKIPPED = ("playground_*", "playground_servers.*")
 """Modules pdb does not stop in: the playground's own, between the server and the app."""
@@ -36,7 +36,7 @@ def connect(sink, flush=None, ask=None):
         sys.stdin = _Stdin(sys.stdin, ask)
 
 
-class _Stdin(io.TextIOBase):
+class _Stdin(TextStream):
     """sys.stdin: the terminal's lines, read by Pyodide's own stdin; who asks is told first.
 
     The read itself runs with the GIL released: what it must know of Python
@@ -44,23 +44,9 @@ class _Stdin(io.TextIOBase):
     """
 
     def __init__(self, stream, ask):
-        super().__init__()
+        super().__init__("<stdin>", "r")
         self._stream = stream
         self._ask = ask
-
-    def __repr__(self):
-        return "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>"
-
-    name = "<stdin>"
-    mode = "r"
-
-    @property
-    def encoding(self):
-        return "utf-8"
-
-    @property
-    def errors(self):
-        return "strict"
 
     def readable(self):
         return True
