@@ -81,7 +81,7 @@ function drawSoon(): number {
 }
 
 /** At most this much output is drawn in one frame; the rest waits for the next (a frame stays short). */
-const FRAME_CHARS = 24 * 1024;
+const FRAME_CHARS = 12 * 1024;
 
 function drawHeard(): void {
   timer = null;
