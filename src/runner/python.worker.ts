@@ -15,11 +15,10 @@ import type { FrameworkStack } from "../frameworks/manifest";
 import type { StartedReply, StartProgress, StartReport } from "../protocol/runner";
 import type { ServeProgress } from "../wsgi/serve-progress";
 import { interruptedMessage, interruptedResponse, type InterruptedStop } from "../wsgi/stopped";
-import type { TerminalJobKind } from "../protocol/terminal";
 import { InterruptLine, jobToken, type JobStop } from "./interrupt";
 import { PythonServer, type LoadFailure } from "./python-server";
 import type { PythonTerminal } from "./python-terminal";
-import { TerminalOut } from "./terminal-out";
+import { jobKind, TerminalOut } from "./terminal-out";
 import { serveMessages, type RunnerHandler } from "./runner-messages";
 
 let server: Promise<PythonServer> | null = null;
@@ -214,17 +213,6 @@ function asJob<T>(
   background = false,
 ): T | typeof YIELDED {
   terminal?.input.newJob();
-  return interruptible(token, what, job, stopped, background);
-}
-
-/** `asJob`'s job, under the page's interrupt when it gave one. */
-function interruptible<T>(
-  token: number,
-  what: string,
-  job: () => T,
-  stopped: (answer: T, stop: InterruptedStop) => T,
-  background: boolean,
-): T | typeof YIELDED {
   if (!line || !started) return job();
   const before = started.memoryBytes();
   line.begin(token, background);
@@ -243,11 +231,6 @@ function interruptible<T>(
     at: started.lastInterrupt,
     grewBytes: started.memoryBytes() - before,
   });
-}
-
-/** What a request is, for its marker in the terminal: the preview's, a check's, or the panel's. */
-function jobKind(overPort: boolean, background: boolean): TerminalJobKind {
-  return overPort ? "preview" : background ? "check" : "request";
 }
 
 /** How CPython's start went: from where, and what each part cost. */
@@ -378,13 +361,13 @@ const handle: RunnerHandler = async (message, reply, { port, overPort }) => {
         reply({ type: "evaluated", id, more: false });
         return;
       }
-      const console = terminal;
+      const shell = terminal;
       // The page shows the line typed after its ">>> ": no marker.
       out.job(null);
       const more = asJob(
         jobToken(id, overPort),
         `>>> ${message.line}`,
-        () => console.evaluate(message.line),
+        () => shell.evaluate(message.line),
         (answer) => answer,
       );
       reply({ type: "evaluated", id, more: more === true });

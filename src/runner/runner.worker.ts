@@ -15,7 +15,7 @@ import { serveMessages, type RunnerHandler } from "./runner-messages";
 import { SourceMapper } from "./source-mapper";
 import { terminalChannel } from "../protocol/terminal-channel";
 import type { TerminalNotice } from "../protocol/terminal";
-import { TerminalOut } from "./terminal-out";
+import { jobKind, TerminalOut } from "./terminal-out";
 import { consoleToTerminal, pauseHook, type Pause } from "./ts-debugger";
 
 const post = (notice: TerminalNotice) => self.postMessage(notice);
@@ -85,7 +85,7 @@ const handle: RunnerHandler = (message, reply, { port, overPort }) => {
       const sources = mapper;
       const { id, request } = message;
       out.job(
-        overPort ? "preview" : message.background ? "check" : "request",
+        jobKind(overPort, message.background === true),
         `${request.method} ${request.target}`,
       );
       const response = serve(app, message.request, {

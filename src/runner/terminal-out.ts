@@ -18,6 +18,11 @@ import type {
   TerminalPiece,
 } from "../protocol/terminal";
 
+/** What a request is, for its marker: the preview's (over a port), a check's (background), or the panel's. */
+export function jobKind(overPort: boolean, background: boolean): TerminalJobKind {
+  return overPort ? "preview" : background ? "check" : "request";
+}
+
 const BURST_BYTES = 16 * 1024;
 const QUIET_MS = 50;
 
