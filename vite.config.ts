@@ -14,6 +14,7 @@ import react from "@vitejs/plugin-react";
 import { build, createLogger, defineConfig, type Plugin } from "vite";
 import { collectCredits, frameworksManifest as builtManifest } from "./scripts/credits.ts";
 import { ensureFrameworks, FRAMEWORKS_DIR, readManifest } from "./scripts/frameworks.ts";
+import { preloadMain } from "./scripts/preload-main.ts";
 import { ensureSnapshot, readSnapshotManifest, SNAPSHOT_DIR } from "./scripts/python-snapshot.ts";
 import { runtimeDeclaration } from "./scripts/runtime-declarations.ts";
 import { sandboxOrigin } from "./scripts/sandbox-origin.ts";
@@ -386,6 +387,7 @@ export default defineConfig({
     pythonSnapshot(),
     credits(),
     sandboxOrigin(),
+    preloadMain(),
   ],
   // The workers are built on their own, with their own options: their plugin timings are as unwanted.
   worker: {

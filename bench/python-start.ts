@@ -112,7 +112,7 @@ export function startRows(visit: string, visits: PythonVisit[], targetMs: number
     ),
     row(
       "10",
-      "… … Pyodide's files and the snapshot fetched (the longest of them)",
+      "… … Pyodide's files and the snapshot fetched, or found kept (the longest of them)",
       of(longestFile),
       "ms",
     ),

@@ -1,11 +1,12 @@
 /**
  * @module start-early
- * The page's first script, run before the rest of its code is evaluated:
- * it starts the runner Worker of the runtime the visit will need (see
- * `first-runtime`), or the sandbox page that runs it (see `sandbox/`), so
- * that CPython's start overlaps the page's own (React, the shell, the
- * editor). A link's project waits for the main code, which decodes it and
- * starts the runner of the link's language.
+ * The page's entry, a few kilobytes: it starts the runner Worker of the
+ * runtime the visit will need (see `first-runtime`), or the sandbox page
+ * that runs it (see `sandbox/`), then loads the rest of the page (`main`),
+ * so that CPython's start overlaps the page's own (React, the shell, the
+ * editor) instead of waiting for its 600 KB to be fetched and evaluated.
+ * A link's project waits for the main code, which decodes it and starts
+ * the runner of the link's language.
  */
 import { firstRuntime } from "./app/first-runtime";
 import { startEarly } from "./runner/runner-start";
@@ -13,10 +14,26 @@ import { sandboxFrame } from "./sandbox/sandbox-link";
 import { pageOnSandbox, pageSandbox } from "./sandbox/page-sandbox";
 import { isShareFragment } from "./share/share-fragment";
 
+/**
+ * How long the main code waits for the sandbox to say its runner started
+ * (one that never answers is the main code's to report: see SandboxLink).
+ */
+const HEAD_START_MS = 1_000;
+
 const linked = isShareFragment(location.hash);
 const sandbox = pageSandbox();
-// The sandbox page starts the runtime it is told of by its address.
+/** What the main code waits for. */
+let before: Promise<unknown> = Promise.resolve();
 if (pageOnSandbox()) {
   // Not a playground: main.tsx says where it is.
-} else if (sandbox) sandboxFrame(sandbox, linked ? null : firstRuntime(null).language);
-else if (!linked) startEarly(firstRuntime(null));
+} else if (sandbox) {
+  // The sandbox page starts the runtime it is told of by its address.
+  const language = linked ? null : firstRuntime(null).language;
+  const { listening } = sandboxFrame(sandbox, language);
+  // The sandbox frame shares this page's thread (one site): its runner is started before the main
+  // code's 600 KB are evaluated, not after (the main code is fetched meanwhile: a modulepreload).
+  if (language)
+    before = Promise.race([listening, new Promise((wake) => setTimeout(wake, HEAD_START_MS))]);
+} else if (!linked) startEarly(firstRuntime(null));
+
+void before.then(() => import("./main"));

@@ -96,8 +96,9 @@ export interface StartReport {
   totalMs: number;
   /**
    * Each file read: its name, from request to last byte, its bytes, and
-   * where from: the service worker's kept copy, or the site (through the
-   * browser's HTTP cache or the worker).
+   * where from: the site (through the browser's HTTP cache), or the
+   * service worker's kept copy (then `ms` is the time to find it, and
+   * `bytes` its Content-Length: its reader reads it as it needs it).
    */
   files: { name: string; ms: number; bytes: number; from: "kept" | "site" }[];
   /** Loading the runtime: its files' fetch, WebAssembly compile, CPython's start or restore. */

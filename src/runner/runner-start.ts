@@ -25,6 +25,12 @@ export interface StartingRunner {
   channel: TerminalChannel | null;
   /** Its answer to `start`: rejects when it never came. */
   reply: Promise<StartedReply>;
+  /**
+   * Its first message (its script evaluated, its start begun): a Worker's
+   * script is fetched and run only when its page's thread lets it, which
+   * the page's own code may keep busy for hundreds of ms.
+   */
+  begun: Promise<void>;
   /** Hear its messages: those it sent so far, then each as it comes. */
   listen(handler: (message: RunnerMessage) => void): void;
 }
@@ -33,7 +39,12 @@ export interface StartingRunner {
 export function startRunner(runtime: Runtime): StartingRunner {
   const worker = runtime.spawn();
   const held: RunnerMessage[] = [];
-  worker.onmessage = (event: MessageEvent<RunnerMessage>) => held.push(event.data);
+  let heard = () => undefined as void;
+  const begun = new Promise<void>((resolve) => (heard = resolve));
+  worker.onmessage = (event: MessageEvent<RunnerMessage>) => {
+    heard();
+    held.push(event.data);
+  };
   const line = runtime.interruptible ? InterruptLine.create() : null;
   // Every runtime reads the terminal (Python's stdin, TypeScript's debugger;) where memory can be shared.
   const channel = canShareMemory() ? createTerminalChannel() : null;
@@ -45,14 +56,19 @@ export function startRunner(runtime: Runtime): StartingRunner {
   };
   performance.mark("wsgi:runtime-start");
   const reply = ask<StartedReply>(worker, start, START_TIMEOUT_MS, "The app runner");
+  void reply.then(heard, heard);
   return {
     worker,
     runtime,
     line,
     channel,
     reply,
+    begun,
     listen(handler) {
-      worker.onmessage = (event: MessageEvent<RunnerMessage>) => handler(event.data);
+      worker.onmessage = (event: MessageEvent<RunnerMessage>) => {
+        heard();
+        handler(event.data);
+      };
       for (const message of held.splice(0)) handler(message);
     },
   };
@@ -60,9 +76,10 @@ export function startRunner(runtime: Runtime): StartingRunner {
 
 let early: StartingRunner | null = null;
 
-/** Start the page's first runner now, before its runner client exists. */
-export function startEarly(runtime: Runtime): void {
+/** Start the page's first runner now, before its runner client exists: when it has begun. */
+export function startEarly(runtime: Runtime): Promise<void> {
   early ??= startRunner(runtime);
+  return early.begun;
 }
 
 /** The runner started early, if it is for `runtime` (one for another is stopped). */

@@ -23,6 +23,7 @@ import type {
 } from "../protocol/sandbox";
 import type { TypedLine } from "../protocol/terminal";
 import { RunnerClient } from "../runner/runner-client";
+import { startEarly } from "../runner/runner-start";
 import { runtimeFor, runtimeOf, type Language } from "../runner/runtimes";
 import { keepLoaded } from "../app/keep-offline";
 import { registerServiceWorker, ServerRelay } from "../sw/relay";
@@ -36,17 +37,22 @@ const params = new URLSearchParams(location.search);
 const playground = params.get("playground");
 
 let port: MessagePort | null = null;
-const waiting: { message: FromSandbox; transfer: Transferable[] }[] = [];
+/** What was told before the playground connected, made when it is sent (an age is counted to then). */
+const waiting: { message: () => FromSandbox; transfer: Transferable[] }[] = [];
 let limitMs = 5_000;
 let preview: PreviewConfig | null = null;
 let runner: RunnerClient | null = null;
 /** The relay to this origin's service worker, once it is active. */
 let sandboxRelay: ServerRelay | null = null;
 
-/** Tell the playground (once it has connected: until then, what is told waits). */
-function tell(message: FromSandbox, transfer: Transferable[] = []): void {
-  if (port) port.postMessage(message, transfer);
-  else waiting.push({ message, transfer });
+/**
+ * Tell the playground (once it has connected: until then, what is told
+ * waits, and a message made by a function is made when it is sent).
+ */
+function tell(message: FromSandbox | (() => FromSandbox), transfer: Transferable[] = []): void {
+  const made = typeof message === "function" ? message : () => message;
+  if (port) port.postMessage(made(), transfer);
+  else waiting.push({ message: made, transfer });
 }
 
 /** Ask the playground; rejects when it does not answer within `ms`. */
@@ -69,7 +75,12 @@ new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     if (!entry.name.startsWith("wsgi:")) continue;
     const detail = (entry as PerformanceMark).detail as unknown;
-    tell({ type: "mark", name: entry.name, agoMs: age(entry.startTime), detail: detail ?? null });
+    tell(() => ({
+      type: "mark",
+      name: entry.name,
+      agoMs: age(entry.startTime),
+      detail: detail ?? null,
+    }));
   }
 }).observe({ type: "mark", buffered: true });
 
@@ -271,7 +282,7 @@ function connect(event: MessageEvent<ConnectSandbox>): void {
   preview = event.data.preview;
   runnerFor(event.data.language);
   port.onmessage = (message: MessageEvent<ToSandbox>) => void answer(message.data, message.ports);
-  for (const { message, transfer } of waiting.splice(0)) port.postMessage(message, transfer);
+  for (const { message, transfer } of waiting.splice(0)) port.postMessage(message(), transfer);
 }
 
 if (playground && parent !== window) {
@@ -280,9 +291,14 @@ if (playground && parent !== window) {
     if (event.origin !== playground || event.source !== parent) return;
     if (event.data?.type === "connect-sandbox") connect(event);
   });
-  // CPython's start is the longest wait of a visit: it begins before the playground connects.
+  // CPython's start is the longest wait of a visit: it begins before the playground connects,
+  // and the playground's main code waits until it has begun (this page shares its thread).
   const language = params.get("language");
+  const begun =
+    language === "python" || language === "typescript"
+      ? startEarly(runtimeOf(language))
+      : Promise.resolve();
   if (language === "python" || language === "typescript") runnerFor(language);
   const loaded: SandboxListening = { type: "sandbox-loaded" };
-  parent.postMessage(loaded, playground);
+  void begun.then(() => parent.postMessage(loaded, playground));
 }

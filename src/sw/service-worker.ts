@@ -130,11 +130,17 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(Promise.all([self.clients.claim(), pruned]));
 });
 
+/** Whether `request` is for a file the runner reads from the cache by itself: not this worker's to answer. */
+function runnerReads(request: Request): boolean {
+  const path = pathInScope(request.url, self.registration.scope);
+  return path !== null && policyOf(path, SITE_FILES) === "runner";
+}
+
 /** The playground's own request: one of the build's files by its policy, else the network. */
 async function siteOrNetwork(request: Request): Promise<Response> {
   const path = request.method === "GET" ? pathInScope(request.url, self.registration.scope) : null;
   const policy = path === null ? "network" : policyOf(path, SITE_FILES);
-  if (policy === "network") return fetch(request);
+  if (policy === "network" || policy === "runner") return fetch(request);
   const key = new URL(path || "index.html", self.registration.scope).href;
   return serveSiteFile(request, policy, await caches.open(SITE_CACHE), key);
 }
@@ -363,6 +369,6 @@ self.addEventListener("fetch", (event) => {
     ? "network"
     : routeOf(event.request, event.clientId, self.location.origin, routes);
   if (route !== "network") event.respondWith(servePreview(event, route === "preview"));
-  else if (SITE_FILES.length > 0 && event.request.method === "GET")
+  else if (SITE_FILES.length > 0 && event.request.method === "GET" && !runnerReads(event.request))
     event.respondWith(siteOrNetwork(event.request));
 });

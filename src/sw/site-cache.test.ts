@@ -22,7 +22,10 @@ const FILES = [
   "frameworks/licenses/flask.txt",
   "index.html",
   "licenses/react-resizable-panels.txt",
+  "pyodide/0.27.7/pyodide-lock.json",
+  "pyodide/0.27.7/pyodide.asm.js",
   "pyodide/0.27.7/pyodide.asm.wasm",
+  "pyodide/0.27.7/python_stdlib.zip",
   "python/snapshot-23d0588451b8.bin.gz",
 ];
 const SCOPE = "https://play.example/sub/";
@@ -57,11 +60,20 @@ describe("which files come from where", () => {
   it("serves files named by their bytes from the cache first", () => {
     for (const file of [
       "assets/index-FESqUR5X.js",
-      "pyodide/0.27.7/pyodide.asm.wasm",
-      "python/snapshot-23d0588451b8.bin.gz",
+      "pyodide/0.27.7/pyodide.asm.js",
       "frameworks/flask-b40ef46785.tar.gz",
     ])
       expect(policyOf(file, FILES), file).toBe("cache-first");
+  });
+
+  it("leaves Python's runtime to the runner, which reads the kept copy itself", () => {
+    for (const file of [
+      "pyodide/0.27.7/pyodide.asm.wasm",
+      "pyodide/0.27.7/python_stdlib.zip",
+      "pyodide/0.27.7/pyodide-lock.json",
+      "python/snapshot-23d0588451b8.bin.gz",
+    ])
+      expect(policyOf(file, FILES), file).toBe("runner");
   });
 
   it("serves the page and files named the same in every build from the network first", () => {

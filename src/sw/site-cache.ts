@@ -14,6 +14,11 @@
  * - the page itself and the few files named the same in every build
  *   (`index.html`, license texts) come from the network first, so a new
  *   deployment shows at once, and from the cache when the network fails;
+ * - Python's runtime (Pyodide's wasm, library and lock file, the snapshot)
+ *   is the runner's: it reads the kept copy itself (`python.worker.ts`), and
+ *   what it fetches goes to the network untouched, not through this worker,
+ *   which would pass 36 MB on at a third of the network's pace on a first
+ *   visit; it is kept when the page asks, once started (`keepFiles`);
  * - anything else is not the build's and goes to the network untouched.
  *
  * A first visit loads before this worker controls the page, so what it
@@ -28,7 +33,7 @@
  */
 
 /** How a request for one of the site's files is answered. */
-export type Policy = "cache-first" | "network-first" | "network";
+export type Policy = "cache-first" | "network-first" | "network" | "runner";
 
 /** The cache of one build: its name holds a hash of the build's file list. */
 export const CACHE_PREFIX = "wsgi-playground-site-";
@@ -44,6 +49,9 @@ export const NETWORK_TIMEOUT_MS = 4_000;
 const IMMUTABLE =
   /^(pyodide\/[\d.]+\/[^/]+|assets\/[^/]+-[\w-]{8}\.\w+|python\/snapshot-\w+\.bin\.gz|frameworks\/[\w.+]+-\w+\.tar\.gz)$/;
 
+/** Python's runtime, which the runner reads from the cache itself (see `python.worker.ts`'s `keptCopy`). */
+const RUNNER_READS = /^(pyodide\/[\d.]+\/[^/]+\.(wasm|zip|json)|python\/snapshot-\w+\.bin\.gz)$/;
+
 /**
  * How a request for `path` (relative to the worker's scope, no query; "" is
  * the page) is answered, given the build's files.
@@ -51,6 +59,7 @@ const IMMUTABLE =
 export function policyOf(path: string, files: readonly string[]): Policy {
   const file = path === "" ? "index.html" : path;
   if (!files.includes(file)) return "network";
+  if (RUNNER_READS.test(file)) return "runner";
   return IMMUTABLE.test(file) ? "cache-first" : "network-first";
 }
 
@@ -82,7 +91,7 @@ export function keepable(response: Response): boolean {
 /** Answer a request for a site file by its policy, from or into `cache` under `key` (its URL, the page's as index.html). */
 export async function serveSiteFile(
   request: Request,
-  policy: Exclude<Policy, "network">,
+  policy: Exclude<Policy, "network" | "runner">,
   cache: Cache,
   key: string,
 ): Promise<Response> {
