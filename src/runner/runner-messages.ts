@@ -29,9 +29,32 @@ export type RunnerHandler = (
   context: MessageContext,
 ) => void | Promise<void>;
 
-/** Response bodies are moved, not copied: a 20 MB body costs no copy on the way out. */
-function transferables(answer: RunnerReply): Transferable[] {
-  return answer.type === "served" ? [answer.response.body.buffer as ArrayBuffer] : [];
+/**
+ * Response bodies are moved, not copied: a structured clone of 20 MB took
+ * the page's thread 200 ms at each hop. A progress message's chunk may be
+ * the body's own bytes, which the response to come still needs: it is moved
+ * as a copy (made here, off the page's thread).
+ */
+function movable(answer: RunnerReply): { answer: RunnerReply; transfer: Transferable[] } {
+  if (answer.type === "served")
+    return { answer, transfer: [answer.response.body.buffer as ArrayBuffer] };
+  if (answer.type === "serve-progress" && answer.progress.chunk.byteLength > 0) {
+    const chunk = answer.progress.chunk.slice();
+    return {
+      answer: { ...answer, progress: { ...answer.progress, chunk } },
+      transfer: [chunk.buffer],
+    };
+  }
+  return { answer, transfer: [] };
+}
+
+/** Post `answer` to `target`, its bytes moved (see `movable`). */
+function post(
+  target: { postMessage(message: unknown, transfer: Transferable[]): void },
+  answer: RunnerReply,
+) {
+  const moved = movable(answer);
+  target.postMessage(moved.answer, moved.transfer);
 }
 
 function notify(notice: ServeNotice) {
@@ -58,7 +81,7 @@ export function serveMessages(handle: RunnerHandler): void {
             request: { ...message.request, body: new Uint8Array() },
           });
         }
-        await handle(message, (answer) => port.postMessage(answer, transferables(answer)), {
+        await handle(message, (answer) => post(port, answer), {
           overPort: true,
         });
         if (watched) notify({ type: "serve-ended", id: message.id });
@@ -72,7 +95,7 @@ export function serveMessages(handle: RunnerHandler): void {
       return;
     }
     const port = event.ports[0];
-    const reply = (answer: RunnerReply) => self.postMessage(answer, transferables(answer));
+    const reply = (answer: RunnerReply) => post(self, answer);
     enqueue(() => {
       // The page keeps its requests' time limits from when they begin, not from when it sent them.
       if (message.type === "serve" || message.type === "evaluate")

@@ -208,7 +208,10 @@ async function answer(message: ToSandbox, ports: readonly MessagePort[]): Promis
         if (!current) throw new Error("No build of the app is loaded yet.");
         const response = await current.serve(
           message.request,
-          progress ? (each) => progress.postMessage({ progress: each }) : undefined,
+          // The chunk came moved from the runner: it is this page's to move on.
+          progress
+            ? (each) => progress.postMessage({ progress: each }, [each.chunk.buffer as ArrayBuffer])
+            : undefined,
           { background: message.background === true },
         );
         served = { response };
