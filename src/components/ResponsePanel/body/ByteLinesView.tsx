@@ -3,8 +3,9 @@
  * A large text body shown without decoding it whole: the LF bytes are
  * indexed once, and only the lines in view are decoded, so a 20 MB body
  * costs one pass over its bytes and never a 20 MB string. The pass runs a
- * slice per task, the first lines drawn at once and the rest (and the
- * scroll bar) growing as it goes, so no task is long enough to be felt.
+ * slice per task, the first lines (64 KB of them) drawn at once and the
+ * rest (and the scroll bar) growing as it goes, so no task is long enough
+ * to be felt.
  */
 import { useEffect, useMemo, useState } from "react";
 import {
@@ -18,13 +19,18 @@ import { VirtualRows } from "./VirtualRows";
 
 /** Bytes indexed per task: about 5 ms of work on a slow machine. */
 const SLICE = 1 << 20;
+/**
+ * Bytes indexed as the view is first drawn, in the same task as the rest of
+ * the response: a screenful of lines and more (the rest a slice a task).
+ */
+const FIRST = 64 * 1024;
 
 /** The body's line index, the first slice at once and the rest one slice per task. */
 function useLineIndex(bytes: Uint8Array): { starts: Uint32Array; found: number; lines: number } {
   const [index, setIndex] = useState<{ bytes: Uint8Array; index: LineIndex; lines: number }>();
   const first = useMemo(() => {
     const start = newLineIndex();
-    indexLines(bytes, start, SLICE);
+    indexLines(bytes, start, FIRST);
     return { bytes, index: start, lines: linesIn(bytes, start) };
   }, [bytes]);
   useEffect(() => {
