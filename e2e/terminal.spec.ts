@@ -224,6 +224,10 @@ test("a TypeScript debugger; pauses the request: an expression shows a local, Co
       "",
     ].join("\n"),
   );
+  // Nothing asks yet: the line does not offer Python's >>> in a TypeScript project.
+  const input = page.getByRole("textbox", { name: "Terminal input" });
+  await expect(input).toHaveAttribute("placeholder", /debugger; statement pauses a request/);
+  await expect(page.locator("label[for=terminal-input]")).toHaveText("");
   await playground.url.fill("/Ada");
   const before = await playground.responseSeq();
   await playground.pressSend();
@@ -231,7 +235,6 @@ test("a TypeScript debugger; pauses the request: an expression shows a local, Co
   await expect(debuggerBar.getByRole("status")).toHaveText(/Paused at app\.ts:7/);
   const output = page.getByLabel("Terminal output");
   await expect(output).toContainText("serving Ada");
-  const input = page.getByRole("textbox", { name: "Terminal input" });
   await input.fill("who.toUpperCase()");
   await input.press("Enter");
   await expect(output).toContainText("debug> who.toUpperCase()\n'ADA'");

@@ -12,6 +12,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { clients } from "../../app/clients";
 import { goToPane } from "../../state/layout";
 import { useRun } from "../../state/run";
+import { useWorkspace } from "../../state/workspace";
 import {
   clearTerminal,
   echoTyped,
@@ -27,12 +28,16 @@ import { TerminalOutput } from "./TerminalOutput";
 import { VariablesView } from "./VariablesView";
 import "./terminal.css";
 
+/** Whether the project runs in Python (its entry file is), where >>> is. */
+const isPython = (entry: string) => entry.endsWith(".py");
+
 /** Send `line` as typed: echoed after its prompt, then to the read that waits, `>>>`, or refused. */
 export async function typeInTerminal(line: string): Promise<void> {
   const { asking, more } = useTerminal.getState();
   const running = useRun.getState().running;
-  // A read's prompt is in the output already; >>> is the terminal's own.
-  echoTyped(line, asking || running ? "" : more ? "... " : ">>> ");
+  const python = isPython(useWorkspace.getState().entry);
+  // A read's prompt is in the output already; >>> is the terminal's own (Python's).
+  echoTyped(line, asking || running || !python ? "" : more ? "... " : ">>> ");
   try {
     const typed = await clients().runner.terminal.typeLine(line);
     if (typed.to === "refused") noteInTerminal(typed.why);
@@ -49,18 +54,24 @@ function commonStart(words: string[]): string {
   return start;
 }
 
+/** What the line says when nothing asks, in a Python project and in a TypeScript one. */
+const PYTHON_IDLE = "Python, in the build's __main__ (until the next build)";
+const TYPESCRIPT_IDLE = "A debugger; statement pauses a request here (debug>)";
+
 /** The line typed into, with its prompt. */
 function InputLine() {
   const asking = useTerminal((state) => state.asking);
   const askingJob = useTerminal((state) => state.askingJob);
   const more = useTerminal((state) => state.more);
   const readPrompt = useTerminal((state) => (state.asking ? promptOf(state.entries) : ""));
+  // >>> is Python's: a TypeScript project's line is for what its app reads (debugger;'s debug>).
+  const python = useWorkspace((state) => isPython(state.entry));
   const [text, setText] = useState("");
   const back = useRef<number | null>(null);
   const field = useRef<HTMLInputElement>(null);
   // Not redrawn as each request starts and ends (a redraw a request cost the panel's round trip
   // a millisecond): a line typed while one runs is refused by the runner, with a note.
-  const prompt = asking ? readPrompt : more ? "... " : ">>> ";
+  const prompt = asking ? readPrompt : more ? "... " : python ? ">>> " : "";
 
   // A read in the panel's request (or >>>'s) takes the focus; a build's (made as you type), a check's or the preview's does not.
   useEffect(() => {
@@ -118,7 +129,7 @@ function InputLine() {
         autoCapitalize="off"
         spellCheck={false}
         value={text}
-        placeholder={asking ? "" : "Python, in the build's __main__ (until the next build)"}
+        placeholder={asking ? "" : python ? PYTHON_IDLE : TYPESCRIPT_IDLE}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKey}
       />
