@@ -30,6 +30,8 @@ import { registerServiceWorker, ServerRelay } from "../sw/relay";
 
 /** How long a preview request may wait for the playground (it may be building). */
 const PREVIEW_TIMEOUT_MS = 120_000;
+/** How long this page's saying it listens waits for its first runner to begin. */
+const BEGUN_WAIT_MS = 1_000;
 /** How long the playground may take to keep what a preview response set. */
 const SERVED_TIMEOUT_MS = 5_000;
 
@@ -297,11 +299,13 @@ if (playground && parent !== window) {
   // CPython's start is the longest wait of a visit: it begins before the playground connects,
   // and the playground's main code waits until it has begun (this page shares its thread).
   const language = params.get("language");
-  const begun =
-    language === "python" || language === "typescript"
-      ? startEarly(runtimeOf(language))
-      : Promise.resolve();
-  if (language === "python" || language === "typescript") runnerFor(language);
+  let begun: Promise<unknown> = Promise.resolve();
+  if (language === "python" || language === "typescript") {
+    // A runner whose script never runs is the runner client's to report, not a silent sandbox.
+    const late = new Promise((wake) => setTimeout(wake, BEGUN_WAIT_MS));
+    begun = Promise.race([startEarly(runtimeOf(language)), late]);
+    runnerFor(language);
+  }
   const loaded: SandboxListening = { type: "sandbox-loaded" };
   void begun.then(() => parent.postMessage(loaded, playground));
 }
