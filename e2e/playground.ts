@@ -73,7 +73,12 @@ export class Playground {
     const before = await this.buildStatus.textContent();
     await this.replaceCode(code);
     await expect(this.buildStatus).not.toHaveText(before!);
-    await expect(this.buildStatus).toHaveText(/ready/, { timeout: 60_000 });
+    await expect(this.buildStatus).toHaveText(/ready|failed/, { timeout: 60_000 });
+    if (/failed/.test((await this.buildStatus.textContent()) ?? "")) {
+      // What the page says of it, so that a test's failure names the cause.
+      const why = await this.page.getByRole("alert", { name: "Build errors" }).innerText();
+      throw new Error(`The build failed: ${why}`);
+    }
   }
 
   /** Select everything in the editor and paste text in its place, through the clipboard. */
