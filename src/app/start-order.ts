@@ -15,7 +15,8 @@
  * the first edit waited for esbuild and the TypeScript worker together.
  *
  * So they take turns, each starting when the one before has finished:
- * 1. the first build (from storage or the bundled project), then
+ * 1. the first build (from storage or the bundled project), and a request
+ *    sent as soon as it is ready (its response is drawn first), then
  * 2. Monaco, then, in idle time,
  * 3. esbuild, building the project on screen once and keeping nothing, then
  * 4. Monaco's TypeScript worker.
@@ -49,12 +50,39 @@ export const editorShown = editor.reached;
 /** esbuild has answered its first build, however it went. */
 export const compilerAnswered = compiler.reached;
 
-/** Resolves when the editor may load: the first build has settled, or waited too long. */
-export function editorMayLoad(): Promise<void> {
-  return Promise.race([
-    firstBuild.passed,
-    new Promise<void>((resolve) => setTimeout(resolve, EDITOR_WAITS_AT_MOST_MS)),
-  ]);
+/**
+ * How long after the first build the editor gives a Send pressed at once to
+ * go first: Monaco's start is one task of ~0.4 s on the main thread, and a
+ * response that comes during it is drawn after it.
+ */
+const SEND_GOES_FIRST_MS = 250;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Resolves when the editor may load: the first build has settled and a
+ * request sent just then (`underWay` says whether one is; `changes` calls
+ * back when that may have changed, and returns its undo) has been answered
+ * — or once the editor has waited too long.
+ */
+export function editorMayLoad(
+  underWay: () => boolean = () => false,
+  changes: (listener: () => void) => () => void = () => () => undefined,
+): Promise<void> {
+  const quiet = firstBuild.passed
+    .then(() => sleep(SEND_GOES_FIRST_MS))
+    .then(
+      () =>
+        new Promise<void>((resolve) => {
+          if (!underWay()) return resolve();
+          const stop = changes(() => {
+            if (underWay()) return;
+            stop();
+            resolve();
+          });
+        }),
+    );
+  return Promise.race([quiet, sleep(EDITOR_WAITS_AT_MOST_MS)]);
 }
 
 /** Runs `task` in idle time once the editor shows the code (within `maxWaitMs` of that at the latest). */

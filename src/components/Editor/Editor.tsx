@@ -86,7 +86,13 @@ export function Editor() {
 
   useEffect(() => {
     let cancelled = false;
-    void editorMayLoad()
+    void editorMayLoad(
+      () => useRun.getState().sending,
+      (listener) =>
+        useRun.subscribe((state, previous) => {
+          if (state.sending !== previous.sending) listener();
+        }),
+    )
       .then(() => import("./monaco-setup"))
       .then((loaded) => {
         if (!cancelled) setSetup(loaded);
