@@ -28,11 +28,14 @@ if (pageOnSandbox()) {
   // Not a playground: main.tsx says where it is.
 } else if (sandbox) {
   // The sandbox page starts the runtime it is told of by its address.
-  const language = linked ? null : firstRuntime(null).language;
-  const { listening } = sandboxFrame(sandbox, language);
-  // The sandbox frame shares this page's thread (one site): its runner is started before the main
-  // code's 600 KB are evaluated, not after (the main code is fetched meanwhile: a modulepreload).
-  if (language)
+  const runtime = linked ? null : firstRuntime(null);
+  const { listening } = sandboxFrame(sandbox, runtime?.language ?? null);
+  // The sandbox frame shares this page's thread (one site): a runtime that takes seconds to start
+  // (CPython, the one with a standby) is started before the main code's 600 KB are evaluated, not
+  // after (the main code is fetched meanwhile: a modulepreload). TypeScript's runner is ready in a
+  // moment: the page's own start is the longer, and goes first (a wait here cost 0.25 s of an idle
+  // thread on a first visit).
+  if (runtime?.standby)
     before = Promise.race([listening, new Promise((wake) => setTimeout(wake, HEAD_START_MS))]);
 } else if (!linked) startEarly(firstRuntime(null));
 
