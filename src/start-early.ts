@@ -9,6 +9,7 @@
  * the runner of the link's language.
  */
 import { firstRuntime } from "./app/first-runtime";
+import { atMost } from "./protocol/wait";
 import { startEarly } from "./runner/runner-start";
 import { sandboxFrame } from "./sandbox/sandbox-link";
 import { pageOnSandbox, pageSandbox } from "./sandbox/page-sandbox";
@@ -35,8 +36,7 @@ if (pageOnSandbox()) {
   // after (the main code is fetched meanwhile: a modulepreload). TypeScript's runner is ready in a
   // moment: the page's own start is the longer, and goes first (a wait here cost 0.25 s of an idle
   // thread on a first visit).
-  if (runtime?.standby)
-    before = Promise.race([listening, new Promise((wake) => setTimeout(wake, HEAD_START_MS))]);
+  if (runtime?.standby) before = atMost(listening, HEAD_START_MS);
 } else if (!linked) startEarly(firstRuntime(null));
 
 void before.then(() => import("./main"));

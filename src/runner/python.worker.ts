@@ -21,6 +21,7 @@ import type { PythonTerminal } from "./python-terminal";
 import { jobKind, TerminalOut } from "./terminal-out";
 import { serveMessages, type RunnerHandler } from "./runner-messages";
 import { compileAhead } from "./wasm-ahead";
+import { pathInScope, runnerReads } from "../sw/site-cache";
 
 let server: Promise<PythonServer> | null = null;
 /** CPython once started (`server` settled), for what runs between messages. */
@@ -93,9 +94,9 @@ const startFiles: StartReport["files"] = [];
  * version or its bytes, so any build's copy is right), read here without
  * the hop through the worker; null when none is kept.
  */
-async function keptCopy(url: URL): Promise<Response | null> {
-  if (url.origin !== location.origin || !/\/(pyodide\/[\d.]+|python)\/[^/]+$/.test(url.pathname))
-    return null;
+async function keptCopy(url: URL, siteURL: URL): Promise<Response | null> {
+  const path = pathInScope(url.href, siteURL.href);
+  if (path === null || !runnerReads(path)) return null;
   try {
     return (await caches.match(url.href)) ?? null;
   } catch {
@@ -108,7 +109,8 @@ async function keptCopy(url: URL): Promise<Response | null> {
  * one, each counted for the progress bar and the start's report. Returns
  * the undo.
  */
-function countFetches(): () => void {
+function countFetches(siteURL: string): () => void {
+  const site = new URL(siteURL);
   const real = globalThis.fetch;
   // The bytes in so far, of every file: files come in side by side.
   let loaded = 0;
@@ -124,7 +126,7 @@ function countFetches(): () => void {
     const url = new URL(input instanceof Request ? input.url : String(input), location.href);
     const name = url.pathname.split("/").pop()!;
     const wasm = url.pathname.endsWith(".wasm");
-    const kept = await keptCopy(url);
+    const kept = await keptCopy(url, site);
     const read = (bytes: number) => {
       arrived(bytes);
       const from = kept ? "kept" : "site";
@@ -186,7 +188,7 @@ async function fetchSnapshot(siteURL: string): Promise<Uint8Array> {
 function python(siteURL: string): Promise<PythonServer> {
   if (!server) {
     progress("download", 0);
-    const uncount = countFetches();
+    const uncount = countFetches(siteURL);
     const indexURL = new URL(`pyodide/${__PYODIDE_VERSION__}/`, siteURL).href;
     const undoAhead = compileAhead(`${indexURL}pyodide.asm.wasm`);
     server = PythonServer.start(

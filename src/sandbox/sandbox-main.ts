@@ -12,6 +12,7 @@
  * before the playground's code has loaded.
  */
 import { ask } from "../protocol/ask";
+import { atMost } from "../protocol/wait";
 import type { PreviewConfig, PreviewReply } from "../protocol/service-worker";
 import type {
   ConnectSandbox,
@@ -302,8 +303,7 @@ if (playground && parent !== window) {
   let begun: Promise<unknown> = Promise.resolve();
   if (language === "python" || language === "typescript") {
     // A runner whose script never runs is the runner client's to report, not a silent sandbox.
-    const late = new Promise((wake) => setTimeout(wake, BEGUN_WAIT_MS));
-    begun = Promise.race([startEarly(runtimeOf(language)), late]);
+    begun = atMost(startEarly(runtimeOf(language)), BEGUN_WAIT_MS);
     runnerFor(language);
   }
   const loaded: SandboxListening = { type: "sandbox-loaded" };

@@ -6,6 +6,7 @@
  * set). The request panel does not use it: its requests go to the runner.
  */
 import { ask } from "../protocol/ask";
+import { atMost, withTimeout } from "../protocol/wait";
 import type {
   PageToWorkerMessage,
   PreviewConfig,
@@ -22,15 +23,6 @@ const RELOAD_FLAG = "wsgi-playground:reloaded-for-controller";
 const START_TIMEOUT_MS = 8_000;
 /** How long a first visit waits for the new worker to claim the page. */
 const CLAIM_TIMEOUT_MS = 3_000;
-
-function withTimeout<T>(promise: Promise<T>, ms: number, reason: string): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error(`${reason} within ${ms / 1000} s`)), ms),
-    ),
-  ]);
-}
 
 /** Resolves when a service worker controls the page. */
 function controlled(): Promise<void> {
@@ -69,7 +61,7 @@ export async function registerServiceWorker({
   // without a controller after clients.claim() already ran: reload once so
   // the page (and its preview) are served again.
   if (!hadWorker && !navigator.serviceWorker.controller) {
-    await Promise.race([controlled(), new Promise((done) => setTimeout(done, CLAIM_TIMEOUT_MS))]);
+    await atMost(controlled(), CLAIM_TIMEOUT_MS);
   }
   if (!navigator.serviceWorker.controller) {
     if (!sessionStorage.getItem(RELOAD_FLAG)) {

@@ -88,7 +88,9 @@ import {
   policyOf,
   serveSiteFile,
   staleCaches,
+  type Policy,
 } from "./site-cache";
+
 import {
   chooseOwner,
   directOwner,
@@ -130,19 +132,28 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(Promise.all([self.clients.claim(), pruned]));
 });
 
-/** Whether `request` is for a file the runner reads from the cache by itself: not this worker's to answer. */
-function runnerReads(request: Request): boolean {
-  const path = pathInScope(request.url, self.registration.scope);
-  return path !== null && policyOf(path, SITE_FILES) === "runner";
+/** The policies this worker answers by (the others go to the network). */
+type ServedPolicy = Exclude<Policy, "network" | "runner">;
+
+/** One of the build's files, by its policy, when `request` asks for one (a GET in scope). */
+function siteFileOf(request: Request): { path: string; policy: ServedPolicy } | null {
+  const path = request.method === "GET" ? pathInScope(request.url, self.registration.scope) : null;
+  if (path === null) return null;
+  const policy = policyOf(path, SITE_FILES);
+  // Python's runtime is the runner's to read from the cache (see site-cache.ts): the network's here.
+  return policy === "network" || policy === "runner" ? null : { path, policy };
+}
+
+/** Answer one of the build's files by its policy. */
+async function serveSite(request: Request, file: { path: string; policy: ServedPolicy }) {
+  const key = new URL(file.path || "index.html", self.registration.scope).href;
+  return serveSiteFile(request, file.policy, await caches.open(SITE_CACHE), key);
 }
 
 /** The playground's own request: one of the build's files by its policy, else the network. */
-async function siteOrNetwork(request: Request): Promise<Response> {
-  const path = request.method === "GET" ? pathInScope(request.url, self.registration.scope) : null;
-  const policy = path === null ? "network" : policyOf(path, SITE_FILES);
-  if (policy === "network" || policy === "runner") return fetch(request);
-  const key = new URL(path || "index.html", self.registration.scope).href;
-  return serveSiteFile(request, policy, await caches.open(SITE_CACHE), key);
+function siteOrNetwork(request: Request): Promise<Response> {
+  const file = siteFileOf(request);
+  return file ? serveSite(request, file) : fetch(request);
 }
 
 self.addEventListener("message", (event: ExtendableMessageEvent) => {
@@ -369,6 +380,8 @@ self.addEventListener("fetch", (event) => {
     ? "network"
     : routeOf(event.request, event.clientId, self.location.origin, routes);
   if (route !== "network") event.respondWith(servePreview(event, route === "preview"));
-  else if (SITE_FILES.length > 0 && event.request.method === "GET" && !runnerReads(event.request))
-    event.respondWith(siteOrNetwork(event.request));
+  else {
+    const file = SITE_FILES.length > 0 ? siteFileOf(event.request) : null;
+    if (file) event.respondWith(serveSite(event.request, file));
+  }
 });

@@ -32,6 +32,8 @@
  * policyOf("", files);                          // "network-first" (the page)
  */
 
+import { withTimeout } from "../protocol/wait";
+
 /** How a request for one of the site's files is answered. */
 export type Policy = "cache-first" | "network-first" | "network" | "runner";
 
@@ -52,6 +54,11 @@ const IMMUTABLE =
 /** Python's runtime, which the runner reads from the cache itself (see `python.worker.ts`'s `keptCopy`). */
 const RUNNER_READS = /^(pyodide\/[\d.]+\/[^/]+\.(wasm|zip|json)|python\/snapshot-\w+\.bin\.gz)$/;
 
+/** Whether the site's file at `path` (relative to the site's root) is one the runner reads from the cache itself. */
+export function runnerReads(path: string): boolean {
+  return RUNNER_READS.test(path);
+}
+
 /**
  * How a request for `path` (relative to the worker's scope, no query; "" is
  * the page) is answered, given the build's files.
@@ -59,7 +66,7 @@ const RUNNER_READS = /^(pyodide\/[\d.]+\/[^/]+\.(wasm|zip|json)|python\/snapshot
 export function policyOf(path: string, files: readonly string[]): Policy {
   const file = path === "" ? "index.html" : path;
   if (!files.includes(file)) return "network";
-  if (RUNNER_READS.test(file)) return "runner";
+  if (runnerReads(file)) return "runner";
   return IMMUTABLE.test(file) ? "cache-first" : "network-first";
 }
 
@@ -103,7 +110,7 @@ export async function serveSiteFile(
     return response;
   }
   try {
-    const response = await withTimeout(fetch(request), NETWORK_TIMEOUT_MS);
+    const response = await withTimeout(fetch(request), NETWORK_TIMEOUT_MS, "no answer");
     if (keepable(response)) void cache.put(key, response.clone()).catch(() => undefined);
     return response;
   } catch (error) {
@@ -135,20 +142,4 @@ export async function keepFiles(
     }
   }
   return added;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }

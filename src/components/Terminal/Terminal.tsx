@@ -23,13 +23,14 @@ import {
   terminalText,
   useTerminal,
 } from "../../state/terminal";
+import { languageOf } from "../../runner/runtimes";
 import { DebugBar } from "./DebugBar";
 import { TerminalOutput } from "./TerminalOutput";
 import { VariablesView } from "./VariablesView";
 import "./terminal.css";
 
 /** Whether the project runs in Python (its entry file is), where >>> is. */
-const isPython = (entry: string) => entry.endsWith(".py");
+const isPython = (entry: string) => languageOf(entry) === "python";
 
 /** Send `line` as typed: echoed after its prompt, then to the read that waits, `>>>`, or refused. */
 export async function typeInTerminal(line: string): Promise<void> {
