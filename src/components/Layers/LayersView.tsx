@@ -22,7 +22,7 @@ import {
 } from "../../wsgi/layers";
 import type { ResponseRecord, TraceEvent } from "../../wsgi/records";
 import "./layers-view.css";
-import { ms } from "../common/format";
+import { count, ms } from "../common/format";
 
 function environLine(change: EnvironChange): string {
   if (change.before === undefined) return `${change.key} added: ${environText(change.after)}`;
@@ -52,7 +52,7 @@ function passedDownText(below: Layer): string {
 
 const sum = (sizes: number[]) => sizes.reduce((a, b) => a + b, 0);
 const chunkText = (sizes: number[]) =>
-  `${sizes.length} chunk${sizes.length > 1 ? "s" : ""}, ${sum(sizes).toLocaleString("en")} bytes`;
+  `${sizes.length} chunk${sizes.length > 1 ? "s" : ""}, ${count(sum(sizes))} bytes`;
 
 function returnedText(layer: Layer, below: Layer | undefined): string {
   if (layer.returned === null) return "returned nothing yet";
@@ -74,7 +74,7 @@ function writesText(trace: TraceEvent[], layer: Layer): string | null {
   const writes = trace.filter((event) => event.kind === "write" && event.layer === layer.name);
   if (!writes.length) return null;
   const bytes = sum(writes.map((event) => (event.kind === "write" ? event.size : 0)));
-  return `wrote ${writes.length} time${writes.length > 1 ? "s" : ""} through write(), ${bytes.toLocaleString("en")} bytes`;
+  return `wrote ${writes.length} time${writes.length > 1 ? "s" : ""} through write(), ${count(bytes)} bytes`;
 }
 
 function closeText(layer: Layer): string | null {
@@ -241,7 +241,7 @@ export function LayersView({ response }: { response: ResponseRecord }) {
             <li className="up">
               ↑ sent {response.status || "nothing"}
               {response.headers.length ? `, ${response.headers.length} headers` : ""},{" "}
-              {response.body.length.toLocaleString("en")} bytes
+              {count(response.body.length)} bytes
             </li>
           </ul>
         </li>

@@ -10,6 +10,7 @@
  * sequence(layers)[0]; // { from: 0, to: 1, label: "tag(environ, start_response)", layer: 0, … }
  */
 import type { Layer } from "../../wsgi/layers";
+import { count } from "../common/format";
 
 /** One arrow of the picture. */
 export interface Arrow {
@@ -112,7 +113,7 @@ export function sequence(layers: readonly Layer[]): Arrow[] {
         from: column,
         to: reader,
         kind: "chunks",
-        label: `${layer.chunks.length} chunk${layer.chunks.length > 1 ? "s" : ""}, ${bytes.toLocaleString("en")} bytes`,
+        label: `${layer.chunks.length} chunk${layer.chunks.length > 1 ? "s" : ""}, ${count(bytes)} bytes`,
         layer: index,
         at: layer.firstChunkAt ?? entered,
       });

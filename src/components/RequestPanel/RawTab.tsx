@@ -13,6 +13,7 @@ import { draftFromRaw } from "../../request/from-raw";
 import { replaceRequest, updateRequest, useRequest } from "../../state/request";
 import { serializeRequest } from "../../wsgi/raw-request";
 import { useComposed } from "./use-composed";
+import { count } from "../common/format";
 
 function setRaw(change: Partial<RawDraft>): void {
   updateRequest({ raw: { ...useRequest.getState().raw, ...change } });
@@ -38,8 +39,7 @@ function hexDump(bytes: Uint8Array, limit = 4096): string {
     const text = Array.from(row, (b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : "."));
     rows.push(`${at.toString(16).padStart(6, "0")}  ${hex.padEnd(47)}  ${text.join("")}`);
   }
-  if (bytes.length > shown)
-    rows.push(`… ${(bytes.length - shown).toLocaleString("en")} more bytes`);
+  if (bytes.length > shown) rows.push(`… ${count(bytes.length - shown)} more bytes`);
   return rows.join("\n");
 }
 
@@ -122,7 +122,7 @@ function RawEditor({ onCopied }: { onCopied: (lost: string[]) => void }) {
       ) : (
         <>
           <p className="hint" aria-label="Raw request size">
-            {parsed.bytes!.length.toLocaleString("en")} bytes
+            {count(parsed.bytes!.length)} bytes
           </p>
           <pre className="raw hex" role="region" aria-label="Raw request bytes" tabIndex={0}>
             {hexDump(parsed.bytes!)}

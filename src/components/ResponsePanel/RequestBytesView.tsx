@@ -6,6 +6,7 @@
  */
 import type { ByteFate } from "../../wsgi/http-request";
 import "./request-bytes-view.css";
+import { count } from "../common/format";
 
 const SHOWN = 160;
 
@@ -36,7 +37,7 @@ function visible(raw: Uint8Array, start: number, end: number): string {
                 ? String.fromCharCode(b)
                 : `\\x${b.toString(16).padStart(2, "0")}`;
   }
-  return end - start > SHOWN ? `${out}… (${(end - start).toLocaleString("en")} bytes)` : out;
+  return end - start > SHOWN ? `${out}… (${count(end - start)} bytes)` : out;
 }
 
 /**

@@ -30,7 +30,7 @@ import { RunningBar } from "./RunningBar";
 import { StoppedBanner } from "./StoppedBanner";
 import { StreamingView } from "./StreamingView";
 import { TraceView } from "./TraceView";
-import { ms } from "../common/format";
+import { count, ms } from "../common/format";
 
 const TABS = [
   "Body",
@@ -78,7 +78,7 @@ function StatusRow({ response }: { response: ResponseRecord }) {
           </span>
         )}
         <span className="meta" aria-label="Timings">
-          {response.body.length.toLocaleString()} bytes · app {ms(response.appTime)}
+          {count(response.body.length)} bytes · app {ms(response.appTime)}
           {roundTrip !== null &&
             ` · queue ${ms(Math.max(0, roundTrip - response.appTime))} · total ${ms(roundTrip)}`}
           {compile !== null && ` · compile ${ms(compile)}`}
@@ -268,7 +268,7 @@ function Inspector({ response }: { response: ResponseRecord }) {
 
 /** What a screen reader hears when a response arrives: once per response. */
 function announcement(response: ResponseRecord): string {
-  const size = `${response.body.length.toLocaleString("en")} bytes`;
+  const size = `${count(response.body.length)} bytes`;
   if (response.sent === "nothing") return "No response: the server closed the connection.";
   const findings = response.findings.length
     ? `, ${response.findings.length} finding${response.findings.length > 1 ? "s" : ""}`

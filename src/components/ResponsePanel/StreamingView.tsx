@@ -7,6 +7,7 @@
 import type { Streaming } from "../../state/run";
 import { TraceView } from "./TraceView";
 import "./streaming-view.css";
+import { count } from "../common/format";
 
 /**
  * How much of a growing body is drawn (the rest is drawn when it is all in,
@@ -41,7 +42,7 @@ export function StreamingView({ streaming }: { streaming: Streaming }) {
         <span className="meta" role="status" aria-label="Streaming">
           {streaming.status === null
             ? "The app is running; no headers sent yet."
-            : `Streaming: ${yielded} chunk${yielded === 1 ? "" : "s"}, ${streaming.size.toLocaleString()} bytes so far.`}
+            : `Streaming: ${yielded} chunk${yielded === 1 ? "" : "s"}, ${count(streaming.size)} bytes so far.`}
         </span>
       </div>
       {streaming.headers && (

@@ -4,6 +4,7 @@
  */
 import { useState } from "react";
 import { currentLink } from "../../state/share-link";
+import { count } from "../common/format";
 
 /** The Share button. */
 export function ShareButton() {
@@ -16,7 +17,7 @@ export function ShareButton() {
         onClick={async () => {
           const link = currentLink();
           await navigator.clipboard.writeText(link).catch(() => undefined);
-          setCopied(`Link copied (${link.length.toLocaleString()} characters)`);
+          setCopied(`Link copied (${count(link.length)} characters)`);
           setTimeout(() => setCopied(null), 4000);
         }}
       >

@@ -23,6 +23,7 @@ import { HexView } from "./HexView";
 import { PrettyView } from "./PrettyView";
 import { RenderedView } from "./RenderedView";
 import { TextView } from "./TextView";
+import { count } from "../../common/format";
 
 const VIEWS: [BodyViewKind, string][] = [
   ["pretty", "Pretty"],
@@ -87,7 +88,7 @@ export function BodyView({
             </select>
           </label>
         )}
-        <span className="meta">{body.length.toLocaleString()} bytes</span>
+        <span className="meta">{count(body.length)} bytes</span>
       </div>
       {view === "pretty" &&
         (body.length > PRETTY_LIMIT ? (
