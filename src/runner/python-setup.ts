@@ -54,9 +54,15 @@ export function installLibrary(pyodide: PyodideInterface, files: Record<string, 
   );
 }
 
-/** Import the server module, and with it everything it needs before a first request. */
+/**
+ * Import the server module, and with it everything it needs before a first
+ * request: the IDNA codec too, which a server's bind imports to encode its
+ * host (with `stringprep` and `unicodedata`: 50-150 ms of every first build).
+ */
 export function importServer(pyodide: PyodideInterface): void {
-  pyodide.runPython("import playground_server, playground_frameworks, playground_snapshot");
+  pyodide.runPython(
+    "import playground_server, playground_frameworks, playground_snapshot, encodings.idna",
+  );
 }
 
 /** The snapshot of a CPython started with `SNAPSHOT_START`, once the server (`files`) is imported. */
