@@ -6,7 +6,7 @@ describe("editorMayLoad", () => {
     vi.useRealTimers();
   });
 
-  it("waits for the first build, then lets a request sent at once be answered before Monaco starts", async () => {
+  it("waits for the first build, and for a request that waited for it to be answered", async () => {
     vi.useFakeTimers();
     let sending = false;
     let listener: (() => void) | null = null;
@@ -18,10 +18,10 @@ describe("editorMayLoad", () => {
         return () => (listener = null);
       },
     ).then(() => (loaded = true));
+    sending = true; // Send pressed while the runtime starts: the request waits for the build
     await vi.advanceTimersByTimeAsync(1000);
     expect(loaded).toBe(false); // no build yet
     firstBuildSettled();
-    sending = true; // Send pressed as the build was drawn ready
     await vi.advanceTimersByTimeAsync(300);
     expect(loaded).toBe(false);
     expect(listener).not.toBeNull();
@@ -42,6 +42,13 @@ describe("editorMayLoad", () => {
     await vi.advanceTimersByTimeAsync(3900);
     expect(loaded).toBe(false);
     await vi.advanceTimersByTimeAsync(200);
+    expect(loaded).toBe(true);
+  });
+
+  it("with no request under way, lets the editor load as soon as the first build has settled", async () => {
+    let loaded = false;
+    void editorMayLoad(() => false).then(() => (loaded = true));
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(loaded).toBe(true);
   });
 });

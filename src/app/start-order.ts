@@ -16,7 +16,7 @@
  *
  * So they take turns, each starting when the one before has finished:
  * 1. the first build (from storage or the bundled project), and a request
- *    sent as soon as it is ready (its response is drawn first), then
+ *    that waited for it (its response is drawn first), then
  * 2. Monaco, then, in idle time,
  * 3. esbuild, building the project on screen once and keeping nothing, then
  * 4. Monaco's TypeScript worker.
@@ -50,38 +50,31 @@ export const editorShown = editor.reached;
 /** esbuild has answered its first build, however it went. */
 export const compilerAnswered = compiler.reached;
 
-/**
- * How long after the first build the editor gives a Send pressed at once to
- * go first: Monaco's start is one task of ~0.4 s on the main thread, and a
- * response that comes during it is drawn after it.
- */
-const SEND_GOES_FIRST_MS = 250;
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Resolves when the editor may load: the first build has settled and a
- * request sent just then (`underWay` says whether one is; `changes` calls
- * back when that may have changed, and returns its undo) has been answered
- * — or once the editor has waited too long.
+ * request that waited for it (Send pressed while CPython started) has been
+ * answered — Monaco's start is one task of ~0.4 s on the main thread, and
+ * that response would be drawn after it — or once the editor has waited
+ * too long. `underWay` says whether a request is under way; `changes` calls
+ * back when that may have changed, and returns its undo.
  */
 export function editorMayLoad(
   underWay: () => boolean = () => false,
   changes: (listener: () => void) => () => void = () => () => undefined,
 ): Promise<void> {
-  const quiet = firstBuild.passed
-    .then(() => sleep(SEND_GOES_FIRST_MS))
-    .then(
-      () =>
-        new Promise<void>((resolve) => {
-          if (!underWay()) return resolve();
-          const stop = changes(() => {
-            if (underWay()) return;
-            stop();
-            resolve();
-          });
-        }),
-    );
+  const quiet = firstBuild.passed.then(
+    () =>
+      new Promise<void>((resolve) => {
+        if (!underWay()) return resolve();
+        const stop = changes(() => {
+          if (underWay()) return;
+          stop();
+          resolve();
+        });
+      }),
+  );
   return Promise.race([quiet, sleep(EDITOR_WAITS_AT_MOST_MS)]);
 }
 
