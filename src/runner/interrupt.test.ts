@@ -4,7 +4,7 @@
  * of it.
  */
 import { describe, expect, it } from "vitest";
-import { InterruptLine, jobToken } from "./interrupt";
+import { InterruptLine, jobToken, YIELDED } from "./interrupt";
 
 const line = () => InterruptLine.shared();
 
@@ -67,6 +67,33 @@ describe("an interrupt line", () => {
     shared.userJobTaken();
     shared.userJobTaken();
     expect(shared.userJobWaiting()).toBe(false);
+  });
+
+  it("runs a job: its answer, and a background job that yields is YIELDED even when its interrupt came out as an exception", () => {
+    const shared = line();
+    expect(shared.run(3, true, () => "answer")).toEqual({ answer: "answer", stop: null });
+    /** The page sends a build while the check runs; CPython takes the signal in the server's code. */
+    const interruptedInServer = () => {
+      expect(shared.userJobSent()).toBe(true);
+      shared.buffer[0] = 0; // taken
+      throw new Error("PythonError: KeyboardInterrupt");
+    };
+    expect(shared.run(4, true, interruptedInServer)).toBe(YIELDED);
+    shared.userJobTaken();
+    expect([...shared.buffer]).toEqual([0, 0, 0, 0, 0, 0]);
+    // Not stopped, an exception is the job's own.
+    expect(() =>
+      shared.run(5, false, () => {
+        throw new Error("a bug");
+      }),
+    ).toThrow("a bug");
+    // Stopped at the limit, a job that answered is answered with how it was stopped.
+    const stoppedAt = shared.run(6, false, () => {
+      shared.stop(6, "limit", 5000);
+      shared.buffer[0] = 0;
+      return "partial";
+    });
+    expect(stoppedAt).toEqual({ answer: "partial", stop: { byUser: false, afterMs: 5000 } });
   });
 
   it("needs memory the page can share", () => {

@@ -74,6 +74,9 @@ export interface JobStop {
   yielded?: boolean;
 }
 
+/** What {@link InterruptLine.run} gives for a background job stopped for a user job. */
+export const YIELDED = Symbol("yielded");
+
 /** The shared buffer between the page and one runner Worker. */
 export class InterruptLine {
   readonly buffer: Int32Array;
@@ -139,6 +142,31 @@ export class InterruptLine {
     Atomics.store(this.buffer, SIGNAL, 0);
     Atomics.store(this.buffer, BACKGROUND, background ? 1 : 0);
     Atomics.store(this.buffer, JOB, token);
+  }
+
+  /**
+   * Runner: run `job` as job `token` (`background`: see `begin`): its answer
+   * and how the page stopped it (null: it did not), or YIELDED for a
+   * background job stopped for a user job, even one whose interrupt came
+   * out of `job` as an exception (CPython took it in the server's own code,
+   * where nothing catches a KeyboardInterrupt, not in the app's). Any other
+   * exception is the job's, thrown on.
+   */
+  run<T>(
+    token: number,
+    background: boolean,
+    job: () => T,
+  ): { answer: T; stop: JobStop | null } | typeof YIELDED {
+    this.begin(token, background);
+    let answer: T;
+    try {
+      answer = job();
+    } catch (error) {
+      if (this.end()?.yielded) return YIELDED;
+      throw error;
+    }
+    const stop = this.end();
+    return stop?.yielded ? YIELDED : { answer, stop };
   }
 
   /**

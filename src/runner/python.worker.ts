@@ -15,7 +15,7 @@ import type { FrameworkStack } from "../frameworks/manifest";
 import type { StartedReply, StartProgress, StartReport } from "../protocol/runner";
 import type { ServeProgress } from "../wsgi/serve-progress";
 import { interruptedMessage, interruptedResponse, type InterruptedStop } from "../wsgi/stopped";
-import { InterruptLine, jobToken, type JobStop } from "./interrupt";
+import { InterruptLine, jobToken, YIELDED } from "./interrupt";
 import { PythonServer, type LoadFailure } from "./python-server";
 import type { PythonTerminal } from "./python-terminal";
 import { jobKind, TerminalOut } from "./terminal-out";
@@ -206,14 +206,11 @@ function python(siteURL: string): Promise<PythonServer> {
   return server;
 }
 
-/** What `asJob` gives for a background job stopped for a user job (a panel request, a load). */
-const YIELDED = Symbol("yielded");
-
 /**
  * Run `job` (a load or a request) as the job `token`, under the page's
  * interrupt (when it gave one): `stopped` turns what CPython answered into
  * the record of a stopped job when the page stopped it; a `background` job
- * stopped for a user job is `YIELDED`.
+ * stopped for a user job is `YIELDED` (see `InterruptLine.run`).
  */
 function asJob<T>(
   token: number,
@@ -225,18 +222,10 @@ function asJob<T>(
   terminal?.input.newJob();
   if (!line || !started) return job();
   const before = started.memoryBytes();
-  line.begin(token, background);
-  let answer: T;
-  let stop: JobStop | null = null;
-  try {
-    answer = job();
-  } finally {
-    stop = line.end();
-  }
-  if (!stop) return answer;
-  if (stop.yielded) return YIELDED;
-  return stopped(answer, {
-    ...stop,
+  const ran = line.run(token, background, job);
+  if (ran === YIELDED || !ran.stop) return ran === YIELDED ? YIELDED : ran.answer;
+  return stopped(ran.answer, {
+    ...ran.stop,
     what,
     at: started.lastInterrupt,
     grewBytes: started.memoryBytes() - before,

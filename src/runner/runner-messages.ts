@@ -64,8 +64,10 @@ function notify(notice: ServeNotice) {
 /** Answer the page and the service worker's ports with `handle`, one message at a time. */
 export function serveMessages(handle: RunnerHandler): void {
   let queue: Promise<void> = Promise.resolve();
+  // A message whose handling threw (a stopped job whose KeyboardInterrupt came out of CPython: the
+  // page replaces this runner after a grace period) must not leave the messages after it unread.
   const enqueue = (work: () => void | Promise<void>) => {
-    queue = queue.then(work);
+    queue = queue.then(work).catch((error: unknown) => console.error(error));
   };
   const listen = (port: MessagePort) => {
     port.onmessage = (event: MessageEvent<RunnerRequest>) => {
