@@ -223,7 +223,8 @@ function asJob<T>(
   if (!line || !started) return job();
   const before = started.memoryBytes();
   const ran = line.run(token, background, job);
-  if (ran === YIELDED || !ran.stop) return ran === YIELDED ? YIELDED : ran.answer;
+  if (ran === YIELDED) return YIELDED;
+  if (!ran.stop) return ran.answer;
   return stopped(ran.answer, {
     ...ran.stop,
     what,

@@ -90,7 +90,6 @@ import {
   staleCaches,
   type Policy,
 } from "./site-cache";
-
 import {
   chooseOwner,
   directOwner,
